@@ -1,0 +1,9 @@
+export * from '../generated/client/client.ts';
+export { appliedMigrations } from './applied-migrations.ts';
+export { applyMigrations, diffMigrationsToSchema, loadMigrations } from './migrate.ts';
+export {
+  type Database,
+  type DatabaseKind,
+  type DatabaseOptions,
+  openDatabase,
+} from './open-database.ts';

@@ -1,0 +1,58 @@
+// The one place that knows which Postgres is in use: a server named by DATABASE_URL
+// (through adapter-pg) or the embedded PGlite kept in a data folder.
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/client/client.ts';
+import { applyMigrations } from './migrate.ts';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseOptions {
+  /** postgresql:// URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder (created when missing), or `memory://` for a throw-away one. */
+  dataDir: string;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: DatabaseKind;
+  /** Applies pending migrations; returns the names applied now. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir);
+}
+
+function openPostgres(connectionString: string): Database {
+  const adapter = new PrismaPg({ connectionString, max: 10 });
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    kind: 'postgres',
+    migrate: () => applyMigrations(new PrismaPg({ connectionString, max: 1 })),
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const adapter: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    kind: 'pglite',
+    migrate: () => applyMigrations(new PrismaPGlite(pglite)),
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
