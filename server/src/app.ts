@@ -1,0 +1,62 @@
+// Builds the whole application from plugins and routes. No listening here (server.ts),
+// so tests build the real app and drive it with inject().
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@retention/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { loggerOptions } from './lib/logger.ts';
+import authPlugin from './plugins/auth.ts';
+import botPlugin from './plugins/bot.ts';
+import dbPlugin from './plugins/db.ts';
+import docsPlugin from './plugins/docs.ts';
+import errorsPlugin from './plugins/errors.ts';
+import miniappPlugin from './plugins/miniapp.ts';
+import securityPlugin from './plugins/security.ts';
+import apiRoutes from './routes/api/v1/index.ts';
+import healthRoute from './routes/health.ts';
+
+export interface AppDeps {
+  /** An open database (tests); otherwise one is opened from the config. */
+  db?: Database;
+}
+
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin);
+  await app.register(docsPlugin);
+  await app.register(dbPlugin, { db: deps.db });
+  await app.register(authPlugin);
+  await app.register(healthRoute);
+  await app.register(apiRoutes, { prefix: '/api/v1' });
+  await app.register(botPlugin);
+  await app.register(miniappPlugin);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}

@@ -1,0 +1,68 @@
+// Every /api/v1 route declares who may call it (config.access); a route that does not
+// is refused at start-up. Signed-in callers get request.identity with their role.
+import { randomBytes, randomInt } from 'node:crypto';
+import fp from 'fastify-plugin';
+import { forbidden } from '../errors.ts';
+import { verifyInitData } from '../lib/init-data.ts';
+import { type Identity, type Role, resolveIdentity } from '../services/resolve-identity.ts';
+
+/** 'public': no initData; 'any': any valid initData (unknown users too); else the roles allowed. */
+export type Access = 'public' | 'any' | readonly Role[];
+
+export const staffOnly: Access = ['admin', 'manager'];
+
+/** Demo mode signs initData with a secret that lives only as long as the process. */
+function demoSecret(): string {
+  return `${randomInt(1e9, 9e9)}:${randomBytes(27).toString('base64url')}`;
+}
+
+export default fp(
+  async (app) => {
+    const token = app.config.botToken ?? demoSecret();
+    app.decorate('initDataToken', token);
+    app.decorateRequest('identity', null);
+
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return;
+      const access = route.config?.access;
+      if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+      if (access !== 'public') {
+        route.schema = { ...route.schema, security: [{ tma: [] }] };
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      const access = request.routeOptions.config?.access;
+      if (!access || access === 'public') return;
+      const verified = verifyInitData(
+        request.headers.authorization,
+        token,
+        app.config.initDataMaxAge,
+      );
+      const identity = await resolveIdentity(app.prisma, verified.user);
+      request.identity = identity;
+      if (access !== 'any' && !access.includes(identity.role)) {
+        throw forbidden(`this needs the role ${access.join(' or ')}; you are ${identity.role}`);
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['db', 'errors'] },
+);
+
+/** The caller's identity on a route that is not public (set by the auth hook). */
+export function identityOf(request: { identity: Identity | null }): Identity {
+  if (!request.identity) throw new Error('identityOf() on a public route');
+  return request.identity;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    initDataToken: string;
+  }
+  interface FastifyRequest {
+    identity: Identity | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}

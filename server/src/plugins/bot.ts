@@ -1,0 +1,72 @@
+// Runs the bot inside the server when BOT_MODE is polling or webhook. A bot that cannot
+// reach Telegram only logs and retries: the API keeps serving whatever happens here.
+import { createBot, webhookCallback } from '@retention/bot';
+import fp from 'fastify-plugin';
+import { resolveIdentity } from '../services/resolve-identity.ts';
+
+export const webhookPath = '/telegram/webhook';
+
+export default fp(
+  async (app) => {
+    const { config } = app;
+    if (config.botMode === 'off' || !config.botToken) {
+      app.log.info('bot: off (set BOT_TOKEN and BOT_MODE=polling|webhook to run it)');
+      return;
+    }
+    const bot = createBot(
+      config.botToken,
+      {
+        roleOf: async (id) => (await resolveIdentity(app.prisma, { id, first_name: '' })).role,
+      },
+      { miniAppUrl: config.publicUrl, apiRoot: config.telegramApiRoot },
+    );
+    let stopped = false;
+    const retry = async (what: string, run: () => Promise<unknown>) => {
+      for (
+        let attempt = 1, delay = 2000;
+        !stopped;
+        attempt++, delay = Math.min(delay * 2, 60_000)
+      ) {
+        try {
+          await run();
+          return;
+        } catch (err) {
+          app.log.warn(
+            `bot: ${what} failed (attempt ${attempt}): ${(err as Error).message}; retrying in ${delay / 1000} s`,
+          );
+          await new Promise((r) => setTimeout(r, delay).unref());
+        }
+      }
+    };
+
+    if (config.botMode === 'webhook') {
+      app.post(
+        webhookPath,
+        { schema: { hide: true } },
+        webhookCallback(bot, 'fastify', {
+          secretToken: config.webhookSecret,
+        }),
+      );
+      app.addHook('onReady', async () => {
+        void retry('setWebhook', () =>
+          bot.api.setWebhook(`${config.publicUrl}${webhookPath}`, {
+            secret_token: config.webhookSecret,
+          }),
+        );
+      });
+    } else {
+      app.addHook('onReady', async () => {
+        void retry('long polling', () =>
+          bot.start({
+            onStart: (me) => app.log.info(`bot: @${me.username} is polling for updates`),
+          }),
+        );
+      });
+    }
+    app.addHook('onClose', async () => {
+      stopped = true;
+      if (bot.isRunning()) await bot.stop();
+    });
+  },
+  { name: 'bot', dependencies: ['db'] },
+);

@@ -1,0 +1,55 @@
+// The one place that turns errors into HTTP: AppError codes map to statuses, validation
+// failures become 400 with the failing fields, and 5xx never leak internals.
+import type { FastifyError, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorStatus } from '../errors.ts';
+
+const statusNames: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function sendError(reply: FastifyReply, statusCode: number, code: string, message: string) {
+  return reply.status(statusCode).send({
+    statusCode,
+    code,
+    error: statusNames[statusCode] ?? 'Error',
+    message,
+  });
+}
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((err: FastifyError, request, reply) => {
+      if (err instanceof AppError) {
+        return sendError(reply, errorStatus[err.code], err.code, err.message);
+      }
+      if (hasZodFastifySchemaValidationErrors(err)) {
+        const where = err.validationContext ?? 'request';
+        const details = err.validation
+          .map((v) => {
+            const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+            return `${where}${field ? `.${field}` : ''}: ${v.message}`;
+          })
+          .join('; ');
+        return sendError(reply, 400, 'bad_request', details);
+      }
+      const status = err.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        return sendError(reply, status, err.code?.toLowerCase() ?? 'bad_request', err.message);
+      }
+      request.log.error({ err }, 'unhandled error');
+      return sendError(reply, 500, 'internal', 'Internal server error');
+    });
+  },
+  { name: 'errors' },
+);

@@ -1,0 +1,32 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fp from 'fastify-plugin';
+
+export default fp(
+  async (app) => {
+    await app.register(helmet, {
+      // Telegram opens Mini Apps in an iframe on web.telegram.org: framing must be allowed
+      // there, and only there.
+      frameguard: false,
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          frameAncestors: ["'self'", 'https://web.telegram.org', 'https://*.telegram.org'],
+        },
+      },
+    });
+    await app.register(rateLimit, {
+      max: app.config.rateLimitMax,
+      timeWindow: '1 minute',
+      allowList: (req) => req.url === '/health',
+    });
+  },
+  { name: 'security', dependencies: ['errors'] },
+);

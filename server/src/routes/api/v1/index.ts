@@ -1,0 +1,14 @@
+import type { FastifyPluginAsync } from 'fastify';
+import demoRoutes from './demo/index.ts';
+import meRoute from './me.ts';
+import productRoutes from './products/index.ts';
+import userRoutes from './users/index.ts';
+
+const api: FastifyPluginAsync = async (app) => {
+  await app.register(meRoute);
+  await app.register(userRoutes, { prefix: '/users' });
+  await app.register(productRoutes, { prefix: '/products' });
+  if (app.config.demo) await app.register(demoRoutes, { prefix: '/demo' });
+};
+
+export default api;

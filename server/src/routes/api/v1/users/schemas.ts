@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { Label, Money, Pagination, SearchText } from '../../../../lib/schemas.ts';
+
+export const ListUsersQuery = Pagination.extend({
+  q: SearchText.optional().describe('name, email, phone, external id or id'),
+  region: Label.optional(),
+  channel: Label.optional().describe('acquisition channel'),
+  tag: Label.optional(),
+  sort: z.enum(['id', '-id', 'name', '-name', 'signupAt', '-signupAt']).default('id'),
+});
+
+const Stats = z.object({
+  orders: z.number().int(),
+  revenue: Money,
+  firstOrderAt: z.date().nullable(),
+  lastOrderAt: z.date().nullable(),
+});
+
+export const CustomerSummary = z.object({
+  id: z.number().int(),
+  externalId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  region: z.string().nullable(),
+  acquisitionChannel: z.string().nullable(),
+  signupAt: z.date().nullable(),
+  tags: z.array(z.string()),
+  telegramLinked: z.boolean(),
+  stats: Stats,
+});
+
+export const CustomerDetail = CustomerSummary.extend({
+  attributes: z.record(z.string(), z.unknown()),
+  contracts: z.array(
+    z.object({
+      id: z.number().int(),
+      plan: z.string(),
+      startAt: z.date(),
+      endAt: z.date().nullable(),
+      monthlyAmount: Money,
+    }),
+  ),
+  recentOrders: z.array(
+    z.object({
+      id: z.number().int(),
+      externalId: z.string(),
+      placedAt: z.date(),
+      channel: z.string(),
+      status: z.string(),
+      total: Money,
+      items: z.number().int(),
+    }),
+  ),
+  score: z
+    .object({
+      segment: z.string().nullable(),
+      churnProbability: z.number().nullable(),
+      pAlive: z.number().nullable(),
+      expectedPurchases: z.number().nullable(),
+      clv: Money.nullable(),
+      reasons: z.unknown(),
+      scoredAt: z.date(),
+    })
+    .nullable(),
+});

@@ -1,0 +1,58 @@
+// The process entry: read config, build the app, listen, close gracefully on signals.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+const root = process.env.INIT_CWD ?? process.cwd();
+const envFile = path.join(root, '.env');
+if (existsSync(envFile)) process.loadEnvFile(envFile);
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env, root);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const app = await buildApp(config);
+app.log.info(
+  config.demo
+    ? 'mode: DEMO (no BOT_TOKEN). initData is signed with a per-process secret; demo sessions for admin, manager and client are open to this machine.'
+    : `mode: TELEGRAM. initData must be signed by the configured bot; bot ${config.botMode}.`,
+);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: finishing in-flight requests and closing`);
+    const force = setTimeout(() => {
+      app.log.error('shutdown took over 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        app.log.error({ err }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  });
+}
+
+try {
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(
+    `open http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/ (API docs at /docs)`,
+  );
+} catch (err) {
+  app.log.error({ err }, 'could not start listening');
+  process.exit(1);
+}

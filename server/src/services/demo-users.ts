@@ -1,0 +1,68 @@
+// Demo mode (no BOT_TOKEN): one Telegram user per role so a new user can sign in from a
+// plain browser. Ids are far above today's Telegram ids; they are removed again on a
+// start with a real bot token, so a real account can never inherit a demo role.
+import type { PrismaClient } from '@retention/db';
+import type { TelegramUser } from '../lib/init-data.ts';
+
+export type DemoRole = 'admin' | 'manager' | 'client';
+
+export const demoUsers: Record<DemoRole, TelegramUser> = {
+  admin: {
+    id: 999_000_000_001,
+    first_name: 'Alex',
+    last_name: 'Admin',
+    username: 'demo_admin',
+    language_code: 'en',
+  },
+  manager: {
+    id: 999_000_000_002,
+    first_name: 'Maria',
+    last_name: 'Manager',
+    username: 'demo_manager',
+    language_code: 'en',
+  },
+  client: {
+    id: 999_000_000_003,
+    first_name: 'Chris',
+    last_name: 'Client',
+    username: 'demo_client',
+    language_code: 'en',
+  },
+};
+
+const demoIds = Object.values(demoUsers).map((u) => BigInt(u.id));
+
+/** Creates the demo staff and links the demo client to a customer with some history. */
+export async function ensureDemoUsers(prisma: PrismaClient): Promise<void> {
+  for (const role of ['admin', 'manager'] as const) {
+    const telegramUserId = BigInt(demoUsers[role].id);
+    const name = `${demoUsers[role].first_name} ${demoUsers[role].last_name}`;
+    await prisma.staff.upsert({
+      where: { telegramUserId },
+      create: { telegramUserId, role, name },
+      update: {},
+    });
+  }
+  const clientId = BigInt(demoUsers.client.id);
+  const linked = await prisma.customer.findUnique({ where: { telegramUserId: clientId } });
+  if (linked) return;
+  const [candidate] = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT customer_id AS id FROM orders WHERE status = 'completed'
+    GROUP BY customer_id HAVING count(*) >= 3
+    ORDER BY max(placed_at) DESC, customer_id LIMIT 1`;
+  if (candidate) {
+    await prisma.customer.update({
+      where: { id: candidate.id },
+      data: { telegramUserId: clientId },
+    });
+  }
+}
+
+/** With a real bot token, demo identities must not exist. */
+export async function removeDemoUsers(prisma: PrismaClient): Promise<void> {
+  await prisma.staff.deleteMany({ where: { telegramUserId: { in: demoIds } } });
+  await prisma.customer.updateMany({
+    where: { telegramUserId: { in: demoIds } },
+    data: { telegramUserId: null },
+  });
+}

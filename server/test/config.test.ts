@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const token = '7000000001:AAHtestTokenForRetentionDeskTests_0001';
+
+describe('config', () => {
+  it('has defaults that start a demo server on the embedded database', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: path.resolve('/srv/app', '.data'),
+      databaseUrl: undefined,
+      demo: true,
+      botMode: 'off',
+      initDataMaxAge: 86_400,
+      adminTelegramIds: [],
+      demoData: 'auto',
+    });
+  });
+
+  it('turns the bot on (polling) when a token is given', () => {
+    const c = loadConfig({ BOT_TOKEN: token, ADMIN_TELEGRAM_IDS: '1, 22,333' });
+    expect(c).toMatchObject({ demo: false, botMode: 'polling', adminTelegramIds: [1n, 22n, 333n] });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', BOT_TOKEN: '' })).toMatchObject({
+      databaseUrl: undefined,
+      demo: true,
+    });
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        BOT_TOKEN: 'nope',
+        ADMIN_TELEGRAM_IDS: '12,abc,-5',
+        INITDATA_MAX_AGE: '5',
+        BOT_MODE: 'carrier-pigeon',
+      });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const vars = error!.problems.map((p) => p.split(':')[0]);
+    expect(vars.sort()).toEqual(
+      [
+        'ADMIN_TELEGRAM_IDS',
+        'BOT_MODE',
+        'BOT_TOKEN',
+        'DATABASE_URL',
+        'INITDATA_MAX_AGE',
+        'PORT',
+      ].sort(),
+    );
+    expect(error!.message).toMatch(/not Telegram user ids: abc, -5/);
+  });
+
+  it('requires an https PUBLIC_URL and a secret for webhooks', () => {
+    expect(() =>
+      loadConfig({ BOT_TOKEN: token, BOT_MODE: 'webhook', PUBLIC_URL: 'http://x.test' }),
+    ).toThrow(/PUBLIC_URL: an https URL is required[\s\S]*WEBHOOK_SECRET: is required/);
+    const c = loadConfig({
+      BOT_TOKEN: token,
+      BOT_MODE: 'webhook',
+      PUBLIC_URL: 'https://bot.example.com/',
+      WEBHOOK_SECRET: 'a-long-enough-secret',
+    });
+    expect(c.publicUrl).toBe('https://bot.example.com');
+  });
+
+  it('requires a token for a running bot', () => {
+    expect(() => loadConfig({ BOT_MODE: 'polling' })).toThrow(
+      /BOT_TOKEN: is required when BOT_MODE=polling/,
+    );
+  });
+});
