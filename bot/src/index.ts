@@ -1,6 +1,7 @@
 // createBot(token, services): the bot knows nothing of Postgres or Fastify; the server
 // passes in the services it needs. Starting it (polling or webhook) is the caller's job.
 import { Bot, type Context, InlineKeyboard } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
 
 export { webhookCallback } from 'grammy';
 
@@ -16,6 +17,8 @@ export interface BotOptions {
   miniAppUrl?: string | undefined;
   /** Bot API root (a self-hosted Bot API server or an emulator in tests). */
   apiRoot?: string | undefined;
+  /** Known bot identity: skips the getMe call at start (tests, webhook cold starts). */
+  botInfo?: UserFromGetMe | undefined;
 }
 
 const greetings: Record<BotRole, string> = {
@@ -29,6 +32,7 @@ const greetings: Record<BotRole, string> = {
 export function createBot(token: string, services: BotServices, options: BotOptions = {}) {
   const bot = new Bot<Context>(token, {
     client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+    botInfo: options.botInfo,
   });
   const pm = bot.chatType('private');
 

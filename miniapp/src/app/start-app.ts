@@ -1,0 +1,63 @@
+import { isTMA, retrieveRawInitData } from '@telegram-apps/sdk-react';
+import { createDemoSession, parseDemoRole } from '../features/demo/api/create-demo-session';
+import { initTelegram } from '../init';
+import { type ApiError, isApiError, setInitDataRaw } from '../lib/api-client';
+import { mockTelegramForDemo } from '../mock-env';
+
+export type StartResult =
+  | { status: 'ready' }
+  | { status: 'outside-telegram'; cause: ApiError }
+  | { status: 'failed'; error: Error };
+
+const debug = import.meta.env.DEV;
+
+// Telegram Web answers the bridge's probe through postMessage; a slow tab can need more than
+// the SDK's default 100 ms, and outside an iframe the probe fails at once anyway.
+const probeTimeoutMs = 1000;
+
+/** Decides between Telegram and demo mode, starts the SDK and sets the API's credentials. */
+export async function startApp(): Promise<StartResult> {
+  try {
+    if (await isTMA('complete', { timeout: probeTimeoutMs })) return startInTelegram();
+    return await startDemo(new URLSearchParams(window.location.search));
+  } catch (error) {
+    // The SDK's errors carry several lines of diagnostics: the console gets them all.
+    console.error('The app could not start', error);
+    return { status: 'failed', error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+function startInTelegram(): StartResult {
+  initTelegram({ debug });
+  const initDataRaw = retrieveRawInitData();
+  if (!initDataRaw) {
+    // Telegram sends no initData to apps opened from some entry points (e.g. inline links).
+    return {
+      status: 'failed',
+      error: new Error('Telegram did not send sign-in data. Open the app from the bot’s menu.'),
+    };
+  }
+  setInitDataRaw(initDataRaw);
+  return { status: 'ready' };
+}
+
+async function startDemo(query: URLSearchParams): Promise<StartResult> {
+  try {
+    const session = await createDemoSession(parseDemoRole(query.get('role')));
+    mockTelegramForDemo({
+      initDataRaw: session.initDataRaw,
+      theme: query.get('theme') === 'dark' ? 'dark' : 'light',
+    });
+    initTelegram({ debug });
+    setInitDataRaw(session.initDataRaw);
+    return { status: 'ready' };
+  } catch (error) {
+    // A 404 means the server has a real bot token, so only Telegram can sign users in; other
+    // refusals (a 403 for a client not on the server's machine) say why themselves.
+    const refused = isApiError(error) && error.status >= 400 && error.status < 500;
+    if (isApiError(error) && (refused || error.serverUnreachable)) {
+      return { status: 'outside-telegram', cause: error };
+    }
+    throw error;
+  }
+}

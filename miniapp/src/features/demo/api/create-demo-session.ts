@@ -1,0 +1,28 @@
+import { api } from '../../../lib/api-client';
+
+export const DEMO_ROLES = ['admin', 'manager', 'client'] as const;
+export type DemoRole = (typeof DEMO_ROLES)[number];
+
+export type DemoSession = {
+  initDataRaw: string;
+  role: string;
+  user: {
+    id: number;
+    first_name: string;
+    last_name?: string;
+    username?: string;
+    language_code?: string;
+  };
+};
+
+/**
+ * Asks the server for initData it signed itself. Only a server in demo mode (no real bot
+ * token) answers; otherwise it is a 404. Called before React renders, hence no query hook.
+ */
+export function createDemoSession(role: DemoRole): Promise<DemoSession> {
+  return api.post<DemoSession>('/demo/session', { role });
+}
+
+export function parseDemoRole(value: string | null): DemoRole {
+  return DEMO_ROLES.find((role) => role === value) ?? 'manager';
+}

@@ -1,0 +1,96 @@
+/** A failed API call: the HTTP status and the server's own explanation. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** The server's `code` (e.g. `FORBIDDEN`), when it answered with its error body. */
+  readonly code: string | undefined;
+  /** No answer from the server itself: offline, or a proxy in front of it gave up. */
+  readonly serverUnreachable: boolean;
+
+  constructor(
+    /** HTTP status; 0 when no HTTP answer came at all. */
+    readonly status: number,
+    message: string,
+    details: { code?: string; serverUnreachable?: boolean } = {},
+  ) {
+    super(message);
+    this.code = details.code;
+    this.serverUnreachable = details.serverUnreachable ?? false;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+// Set once at start-up, before the first authenticated request: inside Telegram it is the
+// client's initData, in demo mode the one the server signed for us.
+let initDataRaw: string | undefined;
+
+export function setInitDataRaw(raw: string): void {
+  initDataRaw = raw;
+}
+
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+/** Calls `/api/v1<path>` and returns the parsed JSON body; throws `ApiError` on failure. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers = new Headers({ Accept: 'application/json' });
+  if (initDataRaw) headers.set('Authorization', `tma ${initDataRaw}`);
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    // An abort is TanStack Query cancelling a stale request, not a failure to report.
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(0, 'The server cannot be reached.', { serverUnreachable: true });
+  }
+
+  const text = await response.text();
+  if (!response.ok) throw toApiError(response, parseJson(text));
+  // 204 No Content and the like.
+  if (!text) return undefined as T;
+  const body = parseJson(text);
+  if (body === undefined) {
+    throw new ApiError(response.status, 'The server sent a response that is not JSON.');
+  }
+  return body as T;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A proxy in front of the server may answer with an HTML or plain-text error page.
+    return undefined;
+  }
+}
+
+// The server's error body is `{ statusCode, code, error, message }`. A 502-504 without it
+// comes from a proxy (the Vite dev server, nginx) that could not reach the server.
+function toApiError(response: Response, body: unknown): ApiError {
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const fromServer = typeof fields.message === 'string' && fields.message !== '';
+  const message = fromServer
+    ? String(fields.message)
+    : `${response.status} ${response.statusText || 'Request failed'}`;
+  return new ApiError(response.status, message, {
+    code: typeof fields.code === 'string' ? fields.code : undefined,
+    serverUnreachable: !fromServer && [502, 503, 504].includes(response.status),
+  });
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+};
