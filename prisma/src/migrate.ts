@@ -73,15 +73,31 @@ async function withEngine<T>(
 ): Promise<T> {
   const schema = await readFile(schemaPath, 'utf8');
   const Engine = await loadEngine();
+  // engine.free() does not close the connections it opened, and the engine holds a
+  // session-level advisory lock on one: the next migration run would wait until the pool
+  // drops it (10 s). Track and dispose them here.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const track = async <A extends { dispose(): Promise<void> }>(connecting: Promise<A>) => {
+    const connection = await connecting;
+    opened.push(connection);
+    return connection;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    connect: () => track(adapter.connect()),
+    connectToShadowDb: () => track(adapter.connectToShadowDb()),
+  };
   const engine = await Engine.new(
     { datamodels: [['schema.prisma', schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((c) => c.dispose()));
   }
 }
 
