@@ -1,8 +1,7 @@
 // npm run db:seed -- [--customers N] [--seed S] [--replace]: loads the demo shop into
 // DATABASE_URL, or into the embedded PGlite in DATA_DIR (default .data/), after migrating.
 // Existing customers are never replaced without --replace.
-import path from 'node:path';
-import { openDatabase } from '../src/open-database.ts';
+import { openDatabaseFromEnv } from '../src/cli/open-from-env.ts';
 import { parseSeedArgs, USAGE } from './args.ts';
 import { hasBusinessData, type SeedSummary, seedDemo } from './index.ts';
 import { count } from './write-bulk.ts';
@@ -36,16 +35,8 @@ if (!parsed.ok) {
   process.exit(2);
 }
 const { customers, seed, replace } = parsed.args;
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = path.resolve(
-  process.env.INIT_CWD ?? process.cwd(),
-  process.env.DATA_DIR || '.data',
-  'pglite',
-);
 try {
-  const db = await openDatabase({ databaseUrl, dataDir });
-  const where =
-    db.kind === 'postgres' ? 'Postgres (DATABASE_URL)' : `embedded PGlite at ${dataDir}`;
+  const { db, where } = await openDatabaseFromEnv();
   const applied = await db.migrate();
   if (applied.length > 0) console.log(`${where}: applied ${applied.length} migration(s)`);
   if ((await hasBusinessData(db.prisma)) && !replace) {

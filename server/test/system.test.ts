@@ -54,9 +54,8 @@ describe('health, docs and errors', () => {
 
   it('refuses to start when an API route declares no access rule', async () => {
     const { buildApp } = await import('../src/app.ts');
-    const { loadConfig } = await import('../src/config.ts');
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'off' });
-    const app = await buildApp(config, { db: t.database.db });
+    const { testConfig } = await import('./helpers/rebuild.ts');
+    const app = await buildApp(testConfig(), { db: t.database.db });
     app.register(async (scope) => {
       scope.get('/api/v1/late', async () => 'open to anyone?');
     });

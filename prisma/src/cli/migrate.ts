@@ -1,18 +1,9 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL, or to the embedded
 // PGlite in DATA_DIR (default .data/) when DATABASE_URL is unset.
-import path from 'node:path';
-import { openDatabase } from '../open-database.ts';
+import { openDatabaseFromEnv } from './open-from-env.ts';
 
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = path.resolve(
-  process.env.INIT_CWD ?? process.cwd(),
-  process.env.DATA_DIR || '.data',
-  'pglite',
-);
 try {
-  const db = await openDatabase({ databaseUrl, dataDir });
-  const where =
-    db.kind === 'postgres' ? 'Postgres (DATABASE_URL)' : `embedded PGlite at ${dataDir}`;
+  const { db, where } = await openDatabaseFromEnv();
   const applied = await db.migrate();
   console.log(
     applied.length === 0

@@ -1,8 +1,8 @@
 // A ready app over a fresh test database (PGlite, or TEST_DATABASE_URL's server).
 import { createTestDatabase, type TestDatabase } from '@retention/db/testing';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { type Env, loadConfig } from '../../src/config.ts';
+import type { Env } from '../../src/config.ts';
+import { rebuild } from './rebuild.ts';
 
 export const testBotToken = '7000000001:AAHtestTokenForRetentionDeskTests_0001';
 export const otherBotToken = '7000000002:AAHanotherBotTokenForRetentionDesk_0002';
@@ -15,16 +15,7 @@ export interface TestApp {
 
 export async function buildTestApp(env: Env = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'off',
-    RATE_LIMIT_MAX: '100000',
-    BOT_MODE: 'off',
-    ...env,
-  });
-  const app = await buildApp(config, { db: database.db });
-  await app.ready();
+  const app = await rebuild(database, env);
   return {
     app,
     database,

@@ -2,16 +2,20 @@ import type { TestDatabase } from '@retention/db/testing';
 import { buildApp } from '../../src/app.ts';
 import { type Env, loadConfig } from '../../src/config.ts';
 
-/** A new app over an existing test database (a restart of the server). */
-export async function rebuild(database: TestDatabase, env: Env = {}) {
-  const config = loadConfig({
+/** Config of a test server: quiet, no demo data, no bot, no rate limit in the way. */
+export const testConfig = (env: Env = {}) =>
+  loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'off',
+    RATE_LIMIT_MAX: '100000',
     BOT_MODE: 'off',
     ...env,
   });
-  const app = await buildApp(config, { db: database.db });
+
+/** A new app over an existing test database (a restart of the server). */
+export async function rebuild(database: TestDatabase, env: Env = {}) {
+  const app = await buildApp(testConfig(env), { db: database.db });
   await app.ready();
   return app;
 }
