@@ -31,7 +31,9 @@ export default fp(
       }
     });
 
-    app.addHook('onRequest', async (request) => {
+    // preValidation, not onRequest: the rate limiter (a route-level onRequest hook) must
+    // count unauthenticated calls too, and it runs after app-level onRequest hooks.
+    app.addHook('preValidation', async (request) => {
       const access = request.routeOptions.config?.access;
       if (!access || access === 'public') return;
       const verified = verifyInitData(

@@ -18,6 +18,11 @@ const statusNames: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+const statusCodes: Record<number, string> = {
+  ...Object.fromEntries(Object.entries(errorStatus).map(([code, status]) => [status, code])),
+  415: 'unsupported_media_type',
+};
+
 export function sendError(reply: FastifyReply, statusCode: number, code: string, message: string) {
   return reply.status(statusCode).send({
     statusCode,
@@ -45,7 +50,7 @@ export default fp(
       }
       const status = err.statusCode ?? 500;
       if (status >= 400 && status < 500) {
-        return sendError(reply, status, err.code?.toLowerCase() ?? 'bad_request', err.message);
+        return sendError(reply, status, statusCodes[status] ?? 'bad_request', err.message);
       }
       request.log.error({ err }, 'unhandled error');
       return sendError(reply, 500, 'internal', 'Internal server error');

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
+
+// Nothing listens on port 9 (discard) here: every Bot API call fails at once.
+const unreachableTelegram = 'http://127.0.0.1:9';
+
+describe('the bot inside the server', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('keeps the API serving when Telegram cannot be reached (polling)', async () => {
+    t = await buildTestApp({
+      BOT_TOKEN: testBotToken,
+      BOT_MODE: 'polling',
+      TELEGRAM_API_ROOT: unreachableTelegram,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const health = await t.app.inject({ url: '/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'ok', bot: 'polling', mode: 'telegram' });
+  });
+
+  it('answers 401 to webhook calls without the right secret, and keeps serving', async () => {
+    t = await buildTestApp({
+      BOT_TOKEN: testBotToken,
+      BOT_MODE: 'webhook',
+      PUBLIC_URL: 'https://retention.example.com',
+      WEBHOOK_SECRET: 'the-right-secret-0123456789',
+      TELEGRAM_API_ROOT: unreachableTelegram,
+    });
+    const update = {
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start' },
+    };
+    for (const secret of [undefined, 'a-wrong-secret-0123456789']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/telegram/webhook',
+        payload: update,
+        headers: secret ? { 'x-telegram-bot-api-secret-token': secret } : {},
+      });
+      expect(res.statusCode, String(secret)).toBe(401);
+    }
+    expect((await t.app.inject({ url: '/health' })).json().bot).toBe('webhook');
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 with a reason past RATE_LIMIT_MAX requests a minute', async () => {
+    const t = await buildTestApp({ BOT_TOKEN: testBotToken, RATE_LIMIT_MAX: '3' });
+    try {
+      const codes = [];
+      for (let i = 0; i < 5; i++)
+        codes.push((await t.app.inject({ url: '/api/v1/me' })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const limited = await t.app.inject({ url: '/api/v1/me' });
+      expect(limited.json()).toMatchObject({ code: 'rate_limited', statusCode: 429 });
+      expect(limited.json().message).toMatch(/rate limit/i);
+      expect((await t.app.inject({ url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
