@@ -7,71 +7,72 @@ const botToken = /^\d{5,20}:[A-Za-z0-9_-]{30,64}$/;
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-    DATA_DIR: z.string().min(1).default('.data'),
-    DATABASE_URL: optional(
-      z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// or postgres://'),
-    ),
-    DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
-    DEMO_CUSTOMERS: z.coerce.number().int().min(10).max(1_000_000).default(5000),
-    BOT_TOKEN: optional(z.string().regex(botToken, 'is not a bot token like 123456:ABC-DEF...')),
-    BOT_MODE: optional(z.enum(['polling', 'webhook', 'off'])),
-    PUBLIC_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))),
-    WEBHOOK_SECRET: optional(
-      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 of A-Z a-z 0-9 _ -'),
-    ),
-    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
-    ADMIN_TELEGRAM_IDS: z
-      .string()
-      .default('')
-      .transform((s, ctx) => {
-        const ids = s
-          .split(',')
-          .map((p) => p.trim())
-          .filter(Boolean);
-        const bad = ids.filter((id) => !/^[1-9]\d{0,15}$/.test(id));
-        if (bad.length > 0) {
-          ctx.addIssue({ code: 'custom', message: `not Telegram user ids: ${bad.join(', ')}` });
-          return [];
-        }
-        return ids.map((id) => BigInt(id));
-      }),
-    INITDATA_MAX_AGE: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
-    RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
-    TRUST_PROXY: z.stringbool().default(false),
-  })
-  .superRefine((c, ctx) => {
-    if (c.BOT_MODE === 'webhook') {
-      if (!c.PUBLIC_URL?.startsWith('https://')) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['PUBLIC_URL'],
-          message: 'an https URL is required when BOT_MODE=webhook',
-        });
+const variables = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// or postgres://'),
+  ),
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  DEMO_CUSTOMERS: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  BOT_TOKEN: optional(z.string().regex(botToken, 'is not a bot token like 123456:ABC-DEF...')),
+  BOT_MODE: optional(z.enum(['polling', 'webhook', 'off'])),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))),
+  WEBHOOK_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 of A-Z a-z 0-9 _ -'),
+  ),
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  ADMIN_TELEGRAM_IDS: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      const ids = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const bad = ids.filter((id) => !/^[1-9]\d{0,15}$/.test(id));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `not Telegram user ids: ${bad.join(', ')}` });
+        return [];
       }
-      if (!c.WEBHOOK_SECRET) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['WEBHOOK_SECRET'],
-          message: 'is required when BOT_MODE=webhook',
-        });
-      }
-    }
-    if (c.BOT_MODE && c.BOT_MODE !== 'off' && !c.BOT_TOKEN) {
+      return ids.map((id) => BigInt(id));
+    }),
+  INITDATA_MAX_AGE: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  TRUST_PROXY: z.stringbool().default(false),
+});
+
+/** Every environment variable the server reads. */
+export const configVariables = Object.keys(variables.shape);
+
+const schema = variables.superRefine((c, ctx) => {
+  if (c.BOT_MODE === 'webhook') {
+    if (!c.PUBLIC_URL?.startsWith('https://')) {
       ctx.addIssue({
         code: 'custom',
-        path: ['BOT_TOKEN'],
-        message: `is required when BOT_MODE=${c.BOT_MODE}`,
+        path: ['PUBLIC_URL'],
+        message: 'an https URL is required when BOT_MODE=webhook',
       });
     }
-  });
+    if (!c.WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: 'is required when BOT_MODE=webhook',
+      });
+    }
+  }
+  if (c.BOT_MODE && c.BOT_MODE !== 'off' && !c.BOT_TOKEN) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOT_TOKEN'],
+      message: `is required when BOT_MODE=${c.BOT_MODE}`,
+    });
+  }
+});
 
 export type Env = Record<string, string | undefined>;
 
