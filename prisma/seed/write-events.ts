@@ -26,13 +26,14 @@ export async function insertEvents(
     const rows = pending;
     pending = [];
     await tx.$executeRaw`
-      INSERT INTO events (source, customer_id, type, channel, occurred_at, properties)
-      SELECT 'demo', u.customer_id, u.type, u.channel::"Channel", u.occurred_at::timestamptz, u.properties::jsonb
-      FROM unnest(${rows.map((r) => r.customerId)}::int[], ${rows.map((r) => r.event.type)}::text[],
+      INSERT INTO events (source, external_id, customer_id, type, channel, occurred_at, properties)
+      SELECT 'demo', u.external_id, u.customer_id, u.type, u.channel::"Channel", u.occurred_at::timestamptz, u.properties::jsonb
+      FROM unnest(${rows.map((_, i) => `E${written + i + 1}`)}::text[],
+                  ${rows.map((r) => r.customerId)}::int[], ${rows.map((r) => r.event.type)}::text[],
                   ${rows.map((r) => r.event.channel)}::text[],
                   ${rows.map((r) => new Date(r.event.at).toISOString())}::text[],
                   ${rows.map((r) => JSON.stringify(r.event.properties))}::text[])
-        AS u(customer_id, type, channel, occurred_at, properties)`;
+        AS u(external_id, customer_id, type, channel, occurred_at, properties)`;
     written += rows.length;
     if (written - reported >= every) {
       reported = written;

@@ -46,9 +46,18 @@ export async function dropServerDatabase(serverUrl: string, url: string): Promis
   await withAdmin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
+/** A connection for CREATE/DROP DATABASE: the URL's database, else the `postgres` one. */
 async function withAdmin<T>(serverUrl: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
+  let client = new pg.Client({ connectionString: serverUrl });
+  try {
+    await client.connect();
+  } catch (err) {
+    if ((err as { code?: string }).code !== '3D000') throw err; // database does not exist
+    const maintenance = new URL(serverUrl);
+    maintenance.pathname = '/postgres';
+    client = new pg.Client({ connectionString: maintenance.toString() });
+    await client.connect();
+  }
   try {
     return await run(client);
   } finally {

@@ -32,7 +32,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    // Fastify accepts a hop count at run time; its types omit number.
+    trustProxy: config.trustProxy as string | boolean,
+    // The db plugin migrates and, on a first start, loads demo data: minutes on a big
+    // size, far beyond avvio's default 10 s per plugin.
+    pluginTimeout: 0,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

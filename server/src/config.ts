@@ -3,9 +3,23 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const botToken = /^\d{5,20}:[A-Za-z0-9_-]{30,64}$/;
+const telegramId = /^[1-9]\d{0,15}$/;
+const placeholderSecrets = new Set(['change-me-to-a-long-random-string']);
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+export interface StaffSeat {
+  telegramUserId: bigint;
+  /** Region scope of a manager; null means every region. */
+  region: string | null;
+}
 
 const variables = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,48 +43,72 @@ const variables = z.object({
     .string()
     .default('')
     .transform((s, ctx) => {
-      const ids = s
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean);
-      const bad = ids.filter((id) => !/^[1-9]\d{0,15}$/.test(id));
+      const bad = list(s).filter((id) => !telegramId.test(id));
       if (bad.length > 0) {
         ctx.addIssue({ code: 'custom', message: `not Telegram user ids: ${bad.join(', ')}` });
         return [];
       }
-      return ids.map((id) => BigInt(id));
+      return list(s).map((id) => BigInt(id));
+    }),
+  MANAGER_TELEGRAM_IDS: z
+    .string()
+    .default('')
+    .transform((s, ctx): StaffSeat[] => {
+      const seats = list(s).map((entry) => {
+        const [id = '', region] = entry.split(':');
+        return { entry, id, region: region?.trim() };
+      });
+      const bad = seats.filter((e) => !telegramId.test(e.id) || e.region === '');
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `not "id" or "id:Region" entries: ${bad.map((b) => b.entry).join(', ')}`,
+        });
+        return [];
+      }
+      return seats.map((e) => ({ telegramUserId: BigInt(e.id), region: e.region ?? null }));
     }),
   INITDATA_MAX_AGE: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
-  TRUST_PROXY: z.stringbool().default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): false | number | string => {
+      if (v === 'false' || v === '') return false;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      if (/^[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*$/.test(v)) return v;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be false, a number of proxy hops (e.g. 1) or proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8); "true" would trust client-written X-Forwarded-For',
+      });
+      return false;
+    }),
 });
 
 /** Every environment variable the server reads. */
 export const configVariables = Object.keys(variables.shape);
 
 const schema = variables.superRefine((c, ctx) => {
+  const problem = (variable: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [variable], message });
   if (c.BOT_MODE === 'webhook') {
     if (!c.PUBLIC_URL?.startsWith('https://')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['PUBLIC_URL'],
-        message: 'an https URL is required when BOT_MODE=webhook',
-      });
+      problem('PUBLIC_URL', 'an https URL is required when BOT_MODE=webhook');
     }
-    if (!c.WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['WEBHOOK_SECRET'],
-        message: 'is required when BOT_MODE=webhook',
-      });
-    }
+    if (!c.WEBHOOK_SECRET) problem('WEBHOOK_SECRET', 'is required when BOT_MODE=webhook');
+  }
+  if (c.WEBHOOK_SECRET && placeholderSecrets.has(c.WEBHOOK_SECRET)) {
+    problem('WEBHOOK_SECRET', 'is the example value; choose your own random string');
   }
   if (c.BOT_MODE && c.BOT_MODE !== 'off' && !c.BOT_TOKEN) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['BOT_TOKEN'],
-      message: `is required when BOT_MODE=${c.BOT_MODE}`,
-    });
+    problem('BOT_TOKEN', `is required when BOT_MODE=${c.BOT_MODE}`);
+  }
+  if (c.NODE_ENV === 'production' && !c.BOT_TOKEN) {
+    problem(
+      'BOT_TOKEN',
+      'is required when NODE_ENV=production (without it the server runs in demo mode, which signs in anyone on this machine)',
+    );
   }
 });
 
@@ -93,9 +131,11 @@ export interface Config {
   webhookSecret: string | undefined;
   telegramApiRoot: string;
   adminTelegramIds: bigint[];
+  managerTelegramIds: StaffSeat[];
   initDataMaxAge: number;
   rateLimitMax: number;
-  trustProxy: boolean;
+  /** false, a number of trusted proxy hops, or trusted proxy addresses (comma-separated). */
+  trustProxy: false | number | string;
 }
 
 export class ConfigError extends Error {
@@ -130,6 +170,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     webhookSecret: c.WEBHOOK_SECRET,
     telegramApiRoot: c.TELEGRAM_API_ROOT,
     adminTelegramIds: c.ADMIN_TELEGRAM_IDS,
+    managerTelegramIds: c.MANAGER_TELEGRAM_IDS,
     initDataMaxAge: c.INITDATA_MAX_AGE,
     rateLimitMax: c.RATE_LIMIT_MAX,
     trustProxy: c.TRUST_PROXY,

@@ -79,4 +79,33 @@ describe('config', () => {
       /BOT_TOKEN: is required when BOT_MODE=polling/,
     );
   });
+
+  it('trusts proxies only by hop count or address, never blindly', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toBe(
+      '127.0.0.1, 10.0.0.0/8',
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: must be false, a number/,
+    );
+  });
+
+  it('reads managers with optional regions', () => {
+    expect(loadConfig({ MANAGER_TELEGRAM_IDS: '11:North, 12' }).managerTelegramIds).toEqual([
+      { telegramUserId: 11n, region: 'North' },
+      { telegramUserId: 12n, region: null },
+    ]);
+    expect(() => loadConfig({ MANAGER_TELEGRAM_IDS: '11:, x:South' })).toThrow(/11:, x:South/);
+  });
+
+  it('refuses the example webhook secret and a production start without a bot token', () => {
+    expect(() =>
+      loadConfig({ BOT_TOKEN: token, WEBHOOK_SECRET: 'change-me-to-a-long-random-string' }),
+    ).toThrow(/WEBHOOK_SECRET: is the example value/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /BOT_TOKEN: is required when NODE_ENV=production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', BOT_TOKEN: token }).demo).toBe(false);
+  });
 });

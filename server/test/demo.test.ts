@@ -7,7 +7,7 @@ describe('demo mode (no BOT_TOKEN)', () => {
     t = await buildTestApp();
     const prisma = t.database.db.prisma;
     const c = await prisma.customer.create({
-      data: { source: 'test', externalId: 'D1', name: 'Dina' },
+      data: { source: 'demo', externalId: 'D1', name: 'Dina' },
     });
     await prisma.order.createMany({
       data: [1, 2, 3].map((n) => ({

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { appliedMigrations, type Database, openDatabase, type PrismaClient } from '@retention/db';
 import fp from 'fastify-plugin';
 import { ensureDemoUsers, removeDemoUsers } from '../services/demo-users.ts';
-import { ensureBootstrapAdmins } from '../services/ensure-staff.ts';
+import { ensureConfiguredStaff } from '../services/ensure-staff.ts';
 
 export default fp<{ db?: Database | undefined }>(
   async (app, opts) => {
@@ -39,7 +39,7 @@ export default fp<{ db?: Database | undefined }>(
       app.log.info(`demo data loaded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
     }
 
-    await ensureBootstrapAdmins(db.prisma, config.adminTelegramIds);
+    await ensureConfiguredStaff(db.prisma, config.adminTelegramIds, config.managerTelegramIds);
     if (config.demo) await ensureDemoUsers(db.prisma);
     else await removeDemoUsers(db.prisma);
 

@@ -46,10 +46,12 @@ export async function ensureDemoUsers(prisma: PrismaClient): Promise<void> {
   const clientId = BigInt(demoUsers.client.id);
   const linked = await prisma.customer.findUnique({ where: { telegramUserId: clientId } });
   if (linked) return;
+  // Only a customer of the generated demo business that no real Telegram user holds.
   const [candidate] = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT customer_id AS id FROM orders WHERE status = 'completed'
-    GROUP BY customer_id HAVING count(*) >= 3
-    ORDER BY max(placed_at) DESC, customer_id LIMIT 1`;
+    SELECT o.customer_id AS id FROM orders o JOIN customers c ON c.id = o.customer_id
+    WHERE o.status = 'completed' AND c.source = 'demo' AND c.telegram_user_id IS NULL
+    GROUP BY o.customer_id HAVING count(*) >= 3
+    ORDER BY max(o.placed_at) DESC, o.customer_id LIMIT 1`;
   if (candidate) {
     await prisma.customer.update({
       where: { id: candidate.id },

@@ -3,9 +3,22 @@ import { notFound } from '../errors.ts';
 import { customerScope, customerSelect, orderStats, toCustomerSummary } from './list-customers.ts';
 import type { Identity } from './resolve-identity.ts';
 
+const scoreSelect = {
+  segment: true,
+  churnProbability: true,
+  pAlive: true,
+  expectedPurchases: true,
+  clv: true,
+  reasons: true,
+  scoredAt: true,
+  modelRun: { select: { kind: true } },
+} as const;
+
 /**
  * One customer's card. Anything the viewer may not see (another client's record, a
- * customer outside a manager's region) is "not found", so ids cannot be probed.
+ * customer outside a manager's region) is "not found", so ids cannot be probed. Clients
+ * get their own record without the business's internal view of them (scores, tags,
+ * attributes).
  */
 export async function getCustomer(prisma: PrismaClient, viewer: Identity, id: number) {
   const row = await prisma.customer.findFirst({
@@ -31,34 +44,53 @@ export async function getCustomer(prisma: PrismaClient, viewer: Identity, id: nu
           _count: { select: { items: true } },
         },
       },
-      scores: {
-        orderBy: { scoredAt: 'desc' },
-        take: 1,
-        select: {
-          segment: true,
-          churnProbability: true,
-          pAlive: true,
-          expectedPurchases: true,
-          clv: true,
-          reasons: true,
-          scoredAt: true,
-        },
-      },
     },
   });
   if (!row) throw notFound(`customer ${id}`);
-  const { attributes, contracts, orders, scores, ...profile } = row;
+  const { attributes, contracts, orders, tags, ...profile } = row;
   const stats = (await orderStats(prisma, [id])).get(id);
-  const score = scores[0];
-  return {
-    ...toCustomerSummary(profile, stats),
-    attributes: attributes as Record<string, unknown>,
+  const card = {
+    ...toCustomerSummary({ ...profile, tags }, stats),
     contracts: contracts.map((c) => ({ ...c, monthlyAmount: c.monthlyAmount.toFixed(2) })),
     recentOrders: orders.map(({ _count, total, ...o }) => ({
       ...o,
       total: total.toFixed(2),
       items: _count.items,
     })),
-    score: score ? { ...score, clv: score.clv?.toFixed(2) ?? null } : null,
+  };
+  if (viewer.role === 'client') {
+    const { tags: _internal, ...own } = card;
+    return own;
+  }
+  return {
+    ...card,
+    attributes: attributes as Record<string, unknown>,
+    score: await latestScore(prisma, id),
+  };
+}
+
+/**
+ * Each model kind scores its own fields (segments, churn, CLV...): take, field by field,
+ * the newest value from a run that succeeded.
+ */
+async function latestScore(prisma: PrismaClient, customerId: number) {
+  const rows = await prisma.customerScore.findMany({
+    where: { customerId, modelRun: { status: 'succeeded' } },
+    orderBy: { scoredAt: 'desc' },
+    take: 20,
+    select: scoreSelect,
+  });
+  if (rows.length === 0) return null;
+  const first = <K extends keyof (typeof rows)[number]>(key: K) =>
+    rows.find((r) => r[key] !== null)?.[key] ?? null;
+  const clv = first('clv');
+  return {
+    segment: first('segment'),
+    churnProbability: first('churnProbability'),
+    pAlive: first('pAlive'),
+    expectedPurchases: first('expectedPurchases'),
+    clv: clv === null ? null : clv.toFixed(2),
+    reasons: first('reasons'),
+    scoredAt: rows[0]!.scoredAt,
   };
 }

@@ -28,9 +28,16 @@ function phoneSearch(q: string): Prisma.CustomerWhereInput[] {
 
 /** Where-clause limiting what a viewer may see: a scoped manager sees one region only. */
 export function customerScope(viewer: Identity): Prisma.CustomerWhereInput {
-  if (viewer.role === 'manager' && viewer.regionScope) return { region: viewer.regionScope };
-  if (viewer.role === 'client') return { id: viewer.customerId ?? -1 };
-  return {};
+  switch (viewer.role) {
+    case 'admin':
+      return {};
+    case 'manager':
+      return viewer.regionScope === null ? {} : { region: viewer.regionScope };
+    case 'client':
+      return { id: viewer.customerId ?? -1 };
+    default:
+      return { id: -1 };
+  }
 }
 
 export async function listCustomers(

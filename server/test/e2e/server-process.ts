@@ -33,7 +33,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       cwd: repoRoot,
       env: {
         ...inherited,
-        NODE_ENV: 'production',
+        NODE_ENV: 'development',
         PORT: String(port),
         DATA_DIR: dataDir,
         INIT_CWD: repoRoot,

@@ -103,4 +103,28 @@ if (serverUrl)
       expect(server.output()).toMatch(/applied \d+ migration/);
       expect(server.output()).not.toMatch(/demo data loaded/);
     });
+
+    it('loads demo data into an empty Postgres database with DEMO_DATA=on', async () => {
+      const other = await createServerDatabase(serverUrl!);
+      const demo = await startServer({
+        DATABASE_URL: other,
+        DEMO_DATA: 'on',
+        DEMO_CUSTOMERS: '1500',
+      });
+      try {
+        expect(demo.output()).toMatch(/demo data loaded/);
+        const session = await fetch(`${demo.url}/api/v1/demo/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ role: 'manager' }),
+        }).then((r) => r.json());
+        const users = await fetch(`${demo.url}/api/v1/users/?pageSize=1`, {
+          headers: { authorization: `tma ${session.initDataRaw}` },
+        }).then((r) => r.json());
+        expect(users.total).toBe(1500);
+      } finally {
+        await demo.stop();
+        await dropServerDatabase(serverUrl!, other);
+      }
+    });
   });

@@ -8,6 +8,19 @@ import { ErrorBody } from '../../../../lib/schemas.ts';
 import { demoUsers } from '../../../../services/demo-users.ts';
 
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/**
+ * A browser on this machine talking to this server directly. A proxy on the same host
+ * makes every peer look local, so forwarded requests are refused; a Host other than a
+ * loopback name means a page on another origin reached us (DNS rebinding).
+ */
+function isLocalRequest(peer: string | undefined, headers: Record<string, unknown>): boolean {
+  const forwarded = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'].some(
+    (h) => headers[h] !== undefined,
+  );
+  return loopback.has(peer ?? '') && !forwarded && loopbackHost.test(String(headers.host ?? ''));
+}
 
 const demoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -37,7 +50,7 @@ const demoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       // The socket's peer, not X-Forwarded-For: a proxy header must not unlock this.
-      if (!loopback.has(request.socket.remoteAddress ?? '')) {
+      if (!isLocalRequest(request.socket.remoteAddress, request.headers)) {
         throw forbidden('demo sessions are only given to clients on this machine');
       }
       const user = demoUsers[request.body.role];

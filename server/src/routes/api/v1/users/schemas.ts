@@ -30,8 +30,11 @@ export const CustomerSummary = z.object({
   stats: Stats,
 });
 
+// Clients reading their own card get it without the staff-only fields (tags, attributes,
+// score): those are optional here.
 export const CustomerDetail = CustomerSummary.extend({
-  attributes: z.record(z.string(), z.unknown()),
+  tags: z.array(z.string()).optional().describe('staff only'),
+  attributes: z.record(z.string(), z.unknown()).optional().describe('staff only'),
   contracts: z.array(
     z.object({
       id: z.number().int(),
@@ -62,5 +65,7 @@ export const CustomerDetail = CustomerSummary.extend({
       reasons: z.unknown(),
       scoredAt: z.date(),
     })
-    .nullable(),
+    .nullable()
+    .optional()
+    .describe('staff only: newest scores of successful model runs'),
 });

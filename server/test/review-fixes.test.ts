@@ -1,0 +1,167 @@
+// Regression tests for the access and data-safety findings of the foundation review.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerScope } from '../src/services/list-customers.ts';
+import type { Identity } from '../src/services/resolve-identity.ts';
+import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
+import { type Fixture, loadFixture, people, tma } from './helpers/fixtures.ts';
+import { rebuild } from './helpers/rebuild.ts';
+
+describe('customerScope', () => {
+  const who = (role: Identity['role'], regionScope: string | null = null): Identity => ({
+    telegramId: 1n,
+    user: { id: 1, first_name: 'x' },
+    role,
+    regionScope,
+    customerId: null,
+  });
+  it('gives unknown users and unlinked clients nothing, and scopes an empty region literally', () => {
+    expect(customerScope(who('unknown'))).toEqual({ id: -1 });
+    expect(customerScope(who('client'))).toEqual({ id: -1 });
+    expect(customerScope(who('manager', ''))).toEqual({ region: '' });
+    expect(customerScope(who('manager'))).toEqual({});
+    expect(customerScope(who('admin', 'North'))).toEqual({});
+  });
+});
+
+describe('staff from config and the customer card', () => {
+  let t: TestApp;
+  let f: Fixture;
+  beforeAll(async () => {
+    t = await buildTestApp({
+      BOT_TOKEN: testBotToken,
+      MANAGER_TELEGRAM_IDS: '6001:South, 6002',
+      ADMIN_TELEGRAM_IDS: '6002',
+    });
+    f = await loadFixture(t.database.db.prisma);
+    // Restart so the configured staff are applied over the fixture's people.
+    await t.app.close();
+    t.app = await rebuild(t.database, {
+      BOT_TOKEN: testBotToken,
+      MANAGER_TELEGRAM_IDS: '6001:South, 6002',
+      ADMIN_TELEGRAM_IDS: '6002',
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('makes MANAGER_TELEGRAM_IDS managers with their region; admins win over managers', async () => {
+    const south = await t.app.inject({
+      url: '/api/v1/me',
+      headers: tma({ id: 6001, first_name: 'S' }),
+    });
+    expect(south.json()).toMatchObject({ role: 'manager', scope: { region: 'South' } });
+    const both = await t.app.inject({
+      url: '/api/v1/me',
+      headers: tma({ id: 6002, first_name: 'B' }),
+    });
+    expect(both.json()).toMatchObject({ role: 'admin' });
+  });
+
+  it("keeps the business's internal view from clients reading their own card", async () => {
+    const prisma = t.database.db.prisma;
+    const run = await prisma.modelRun.create({
+      data: { kind: 'churn', status: 'succeeded', asOf: new Date(), finishedAt: new Date() },
+    });
+    await prisma.customerScore.create({
+      data: {
+        customerId: f.clientA,
+        modelRunId: run.id,
+        churnProbability: 0.8,
+        reasons: ['no order'],
+      },
+    });
+    const own = (
+      await t.app.inject({ url: `/api/v1/users/${f.clientA}`, headers: tma(people.clientA) })
+    ).json();
+    expect(own).not.toHaveProperty('score');
+    expect(own).not.toHaveProperty('tags');
+    expect(own).not.toHaveProperty('attributes');
+    const staff = (
+      await t.app.inject({ url: `/api/v1/users/${f.clientA}`, headers: tma(people.manager) })
+    ).json();
+    expect(staff.score).toMatchObject({ churnProbability: 0.8 });
+  });
+
+  it('shows scores only from successful runs, newest value per field', async () => {
+    const prisma = t.database.db.prisma;
+    const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m));
+    const run = (kind: 'segments' | 'clv', status: 'succeeded' | 'failed') =>
+      prisma.modelRun.create({ data: { kind, status, asOf: at(0) } });
+    const segments = await run('segments', 'succeeded');
+    const clv = await run('clv', 'succeeded');
+    const failed = await run('segments', 'failed');
+    const customerId = f.clientB;
+    await prisma.customerScore.createMany({
+      data: [
+        { customerId, modelRunId: segments.id, segment: 'Loyal', scoredAt: at(1) },
+        { customerId, modelRunId: clv.id, clv: '120.50', pAlive: 0.7, scoredAt: at(2) },
+        { customerId, modelRunId: failed.id, segment: 'Broken', scoredAt: at(3) },
+      ],
+    });
+    const card = (
+      await t.app.inject({
+        url: `/api/v1/users/${customerId}`,
+        headers: tma({ id: 6002, first_name: 'B' }),
+      })
+    ).json();
+    expect(card.score).toMatchObject({ segment: 'Loyal', clv: '120.50', pAlive: 0.7 });
+  });
+});
+
+describe('demo mode safety', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const session = (headers: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/demo/session',
+      payload: { role: 'admin' },
+      headers,
+    });
+
+  it('refuses requests that came through a proxy or name another host', async () => {
+    expect((await session({})).statusCode).toBe(200);
+    expect((await session({ host: '127.0.0.1:3000' })).statusCode).toBe(200);
+    expect((await session({ 'x-forwarded-for': '192.0.2.2' })).statusCode).toBe(403);
+    expect((await session({ forwarded: 'for=192.0.2.2' })).statusCode).toBe(403);
+    expect((await session({ host: 'evil.example' })).statusCode).toBe(403);
+  });
+
+  it("links the demo client only to a free demo customer, never to a real one's account", async () => {
+    const prisma = t.database.db.prisma;
+    const make = (externalId: string, source: string, telegramUserId: bigint | null) =>
+      prisma.customer.create({
+        data: {
+          source,
+          externalId,
+          telegramUserId,
+          orders: {
+            create: [1, 2, 3].map((n) => ({
+              source,
+              externalId: `${externalId}-${n}`,
+              placedAt: new Date(Date.UTC(2026, 0, n)),
+              total: '5.00',
+            })),
+          },
+        },
+      });
+    const real = await make('REAL', 'shop', 123_456_789n);
+    const unlinkedReal = await make('REAL2', 'shop', null);
+    const demo = await make('C000001', 'demo', null);
+    await t.app.close();
+    t.app = await rebuild(t.database);
+    const byId = async (id: number) =>
+      (await prisma.customer.findUniqueOrThrow({ where: { id } })).telegramUserId;
+    expect(await byId(real.id)).toBe(123_456_789n);
+    expect(await byId(unlinkedReal.id)).toBeNull();
+    expect(await byId(demo.id)).toBe(999_000_000_003n);
+    // A start with a bot token removes the demo link and leaves the real one.
+    await t.app.close();
+    t.app = await rebuild(t.database, { BOT_TOKEN: testBotToken });
+    expect(await byId(demo.id)).toBeNull();
+    expect(await byId(real.id)).toBe(123_456_789n);
+  });
+});
