@@ -72,10 +72,12 @@ export async function insertOrders(
     for (let j = 0; j < lines.length; j += BATCH) {
       const part = lines.slice(j, j + BATCH);
       await tx.$executeRaw`
-        INSERT INTO order_items (order_id, line_no, product_id, quantity, unit_price)
-        SELECT * FROM unnest(${part.map((l) => l.order)}::int[], ${part.map((l) => l.n)}::int[],
-                             ${part.map((l) => productIds[l.product]!)}::int[], ${part.map((l) => l.quantity)}::int[],
-                             ${part.map((l) => formatCents(l.unitPrice))}::numeric[])`;
+        INSERT INTO order_items (order_id, line_no, product_id, quantity, unit_price, amount)
+        SELECT u.*, u.quantity * u.unit_price
+        FROM unnest(${part.map((l) => l.order)}::int[], ${part.map((l) => l.n)}::int[],
+                    ${part.map((l) => productIds[l.product]!)}::int[], ${part.map((l) => l.quantity)}::int[],
+                    ${part.map((l) => formatCents(l.unitPrice))}::numeric[])
+          AS u(order_id, line_no, product_id, quantity, unit_price)`;
     }
     lineCount += lines.length;
     progress(`orders ${count(i + batch.length)}/${count(all.length)}, items ${count(lineCount)}`);
