@@ -7,3 +7,4 @@ export {
   type DatabaseOptions,
   openDatabase,
 } from './open-database.ts';
+export { csvField, type RunInTransaction, type SqlResult, type SqlSession } from './sql-session.ts';

@@ -4,9 +4,11 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/client/client.ts';
 import { applyMigrations } from './migrate.ts';
+import { pgliteTransactions, pgTransactions, type RunInTransaction } from './sql-session.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -20,6 +22,8 @@ export interface DatabaseOptions {
 export interface Database {
   prisma: PrismaClient;
   kind: DatabaseKind;
+  /** Raw SQL with COPY in one transaction (bulk loads); see sql-session.ts. */
+  transaction: RunInTransaction;
   /** Applies pending migrations; returns the names applied now. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -33,11 +37,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 function openPostgres(connectionString: string): Database {
   const adapter = new PrismaPg({ connectionString, max: 10 });
   const prisma = new PrismaClient({ adapter });
+  // Bulk writers need COPY, which Prisma's adapter does not expose: a small pool of their own.
+  const bulkPool = new pg.Pool({ connectionString, max: 2 });
   return {
     prisma,
     kind: 'postgres',
+    transaction: pgTransactions(bulkPool),
     migrate: () => applyMigrations(new PrismaPg({ connectionString, max: 1 })),
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await prisma.$disconnect();
+      await bulkPool.end();
+    },
   };
 }
 
@@ -49,6 +59,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     prisma,
     kind: 'pglite',
+    transaction: pgliteTransactions(pglite),
     migrate: () => applyMigrations(new PrismaPGlite(pglite)),
     close: async () => {
       await prisma.$disconnect();

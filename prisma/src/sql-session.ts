@@ -1,0 +1,73 @@
+// Raw SQL in one transaction on one connection, with COPY for bulk loads, on either
+// database: a pg client (pg-copy-streams) or PGlite (COPY FROM '/dev/blob'). Bulk writers
+// (imports, ingestion) use this; everything else goes through Prisma.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+export interface SqlSession {
+  /** Runs one statement with $1.. parameters; returns its rows and the affected row count. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<SqlResult<T>>;
+  /** `COPY <target> FROM STDIN (FORMAT csv)` with `csv` as the data. */
+  copyCsv(target: string, csv: string): Promise<void>;
+}
+
+export interface SqlResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export type RunInTransaction = <T>(work: (session: SqlSession) => Promise<T>) => Promise<T>;
+
+export function pgTransactions(pool: pg.Pool): RunInTransaction {
+  return async (work) => {
+    const client = await pool.connect();
+    const session: SqlSession = {
+      query: async (sql, params) => {
+        const r = await client.query(sql, params as unknown[]);
+        return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+      },
+      copyCsv: async (target, csv) => {
+        const stream = client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv)`));
+        await pipeline(Readable.from([csv]), stream);
+      },
+    };
+    try {
+      await client.query('BEGIN');
+      const result = await work(session);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+}
+
+export function pgliteTransactions(pglite: PGlite): RunInTransaction {
+  return (work) =>
+    pglite.transaction((tx: Transaction) =>
+      work({
+        query: async (sql, params) => {
+          const r = await tx.query(sql, params as unknown[]);
+          return { rows: r.rows as never[], rowCount: r.affectedRows ?? 0 };
+        },
+        copyCsv: async (target, csv) => {
+          await tx.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+            blob: new Blob([csv]),
+          });
+        },
+      }),
+    );
+}
+
+/** One CSV field for COPY: quoted when it must be, empty (unquoted) for NULL. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /[",\n\r]/.test(s) || s === '' ? `"${s.replaceAll('"', '""')}"` : s;
+}
