@@ -42,6 +42,17 @@ export interface CustomerPlan {
   aliveUntil: number;
 }
 
+// The buying habits (BG/NBD parameters), chosen for about ten orders per customer over the
+// three-year history at every size: most customers buy a few times and stop, about a third of
+// buyers never come back, and a loyal tenth buying weekly or more brings most of the orders.
+// A very low shape gives that long tail; the cap keeps even the keenest household to about
+// one order every two or three days.
+const RATE_SHAPE = 0.3;
+const RATE_MEAN = 2.5; // orders per month
+const MAX_RATE = 12;
+const DROPOUT_A = 0.5; // mean chance to stop after an order 0.5 / (0.5 + 3.5) = 12.5%
+const DROPOUT_B = 3.5;
+
 function signupDays(random: Random, timeline: Timeline, count: number): number[] {
   // Growth of ~45% a year on top of the seasonal pattern, sampled by inverse CDF.
   const cumulative = new Float64Array(timeline.days);
@@ -103,7 +114,8 @@ export function planCustomers(seed: number, timeline: Timeline, count: number): 
     while (phones.has(phone));
     phones.add(phone);
     const rateBoost = acquisition === 'referral' || acquisition === 'telegram' ? 1.2 : 1;
-    const purchaseRate = (random.gamma(0.9, 0.7 / 0.9) * rateBoost) / 30.44;
+    const purchaseRate =
+      Math.min(MAX_RATE, random.gamma(RATE_SHAPE, RATE_MEAN / RATE_SHAPE) * rateBoost) / 30.44;
     const spend = random.gamma(5, 0.2);
     const categoryWeights = CATEGORIES.map((c) => random.gamma(0.6 * c.popularity, 1) + 1e-6);
     const favourite = categoryWeights.indexOf(Math.max(...categoryWeights));
@@ -126,13 +138,13 @@ export function planCustomers(seed: number, timeline: Timeline, count: number): 
         interests: [CATEGORIES[favourite]!.name],
       },
       purchaseRate,
-      dropout: random.beta(1.0, 3.2),
+      dropout: random.beta(DROPOUT_A, DROPOUT_B),
       spend,
       channelWeights: channelWeights(random, acquisition),
       categoryWeights,
       bandTaste: [Math.exp(-0.6 * premium), 1, Math.exp(0.6 * premium)],
       neverBuys: random.chance(0.07),
-      browsing: (0.012 + 2.5 * purchaseRate) * random.gamma(2, 0.5),
+      browsing: (0.01 + 0.4 * purchaseRate) * random.gamma(2, 0.5),
       aliveUntil: timeline.now,
     };
   });

@@ -3,7 +3,7 @@
 import type { Random } from './random.ts';
 
 export const DAY = 86_400_000;
-export const HISTORY_MONTHS = 26;
+export const HISTORY_MONTHS = 36;
 
 // Shoppers buy more around Black Friday and Christmas and less in summer.
 const MONTH_FACTOR = [0.85, 0.8, 0.92, 0.95, 0.97, 0.85, 0.78, 0.82, 0.98, 1.05, 1.4, 1.55];

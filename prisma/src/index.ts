@@ -8,3 +8,4 @@ export {
   openDatabase,
 } from './open-database.ts';
 export { csvField, type RunInTransaction, type SqlResult, type SqlSession } from './sql-session.ts';
+export { openDatabaseFromEnv } from './cli/open-from-env.ts';

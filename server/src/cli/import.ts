@@ -1,0 +1,101 @@
+// npm run import -- FILE --kind transactions|cdnow [--map COLUMN=FIELD ...] [--date-format F]
+//   [--delimiter D] [--source NAME] [--cancelled-prefix P] [--strict] [--dry-run]
+//   [--max-errors N] [--report PATH] [--batch-size N]
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabaseFromEnv } from '@retention/db';
+import { HeaderError } from '../import/columns.ts';
+import { type DateFormat, dateFormats } from '../import/parse-values.ts';
+import { type ImportKind, runImport } from '../import/run-import.ts';
+import { printSummary } from './print-summary.ts';
+import { progressPrinter } from './progress.ts';
+
+const kinds: ImportKind[] = ['transactions', 'cdnow'];
+const usage = `usage: npm run import -- FILE --kind ${kinds.join('|')} [--map COLUMN=FIELD ...]
+  [--date-format ${dateFormats.join('|')}] [--delimiter D] [--source NAME]
+  [--cancelled-prefix P] [--strict] [--dry-run] [--max-errors N] [--report PATH] [--batch-size N]`;
+
+function fail(message: string): never {
+  console.error(`import: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) fail(`--${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+let args: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+const options = {
+  kind: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'date-format': { type: 'string' },
+  delimiter: { type: 'string' },
+  source: { type: 'string' },
+  'cancelled-prefix': { type: 'string' },
+  strict: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'max-errors': { type: 'string' },
+  report: { type: 'string' },
+  'batch-size': { type: 'string' },
+} as const;
+try {
+  args = parseArgs({ options, allowPositionals: true });
+} catch (err) {
+  fail((err as Error).message);
+}
+const { values: v, positionals } = args;
+const cwd = process.env.INIT_CWD ?? process.cwd();
+if (positionals.length !== 1) fail('give exactly one FILE');
+const file = path.resolve(cwd, positionals[0]!);
+if (!existsSync(file)) fail(`no such file: ${file}`);
+const kind = v.kind as ImportKind;
+if (!kinds.includes(kind)) fail(`--kind must be one of ${kinds.join(', ')}`);
+const dateFormat = (v['date-format'] ?? 'auto') as DateFormat;
+if (!dateFormats.includes(dateFormat))
+  fail(`--date-format must be one of ${dateFormats.join(', ')}`);
+const map: Record<string, string> = {};
+for (const m of v.map ?? []) {
+  const [column, field] = m.split('=');
+  if (!column || !field) fail(`--map takes COLUMN=FIELD, not "${m}"`);
+  map[column] = field;
+}
+const delimiter = v.delimiter === '\\t' ? '\t' : v.delimiter;
+if (delimiter !== undefined && delimiter.length !== 1)
+  fail('--delimiter is one character (\\t for tab)');
+
+const { db, where } = await openDatabaseFromEnv();
+await db.migrate();
+console.error(
+  `importing ${path.basename(file)} (${kind}) into ${where}${v['dry-run'] ? ' — dry run, nothing is written' : ''}`,
+);
+const bar = progressPrinter('import');
+try {
+  const summary = await runImport(db, {
+    file,
+    kind,
+    source: v.source ?? (kind === 'cdnow' ? 'cdnow' : 'default'),
+    map,
+    dateFormat,
+    delimiter,
+    cancelledPrefix: v['cancelled-prefix'] ?? null,
+    strict: v.strict ?? false,
+    dryRun: v['dry-run'] ?? false,
+    maxErrors: positiveInt('max-errors', v['max-errors'], 100),
+    reportPath: path.resolve(cwd, v.report ?? `${path.basename(file)}.rejects.csv`),
+    batchSize: positiveInt('batch-size', v['batch-size'], db.kind === 'postgres' ? 20_000 : 5_000),
+    onProgress: (p) => bar.update(p.bytes, p.totalBytes, p.rows),
+  });
+  bar.done();
+  printSummary(summary);
+  await db.close();
+  process.exit(summary.failed ? 1 : 0);
+} catch (err) {
+  bar.done();
+  await db.close();
+  if (err instanceof HeaderError) fail(err.message);
+  console.error(`import failed: ${(err as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,42 @@
+// Matches a file's header to the fields an import needs: by --map first, then by common
+// names (compared without case, spaces or punctuation). A missing required field stops
+// the import before any row is read.
+export type ColumnMap = Record<string, string>;
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export class HeaderError extends Error {}
+
+export function resolveColumns<K extends Record<string, readonly string[]>>(
+  header: string[],
+  known: K,
+  required: readonly (keyof K & string)[],
+  overrides: ColumnMap,
+): Partial<Record<keyof K & string, number>> {
+  type F = keyof K & string;
+  const index = new Map(header.map((h, i) => [norm(h), i]));
+  const cols: Partial<Record<F, number>> = {};
+  for (const [column, field] of Object.entries(overrides)) {
+    if (!(field in known)) {
+      throw new HeaderError(
+        `--map ${column}=${field}: unknown field "${field}" (fields: ${Object.keys(known).join(', ')})`,
+      );
+    }
+    const i = index.get(norm(column));
+    if (i === undefined)
+      throw new HeaderError(`--map ${column}=${field}: the file has no column "${column}"`);
+    cols[field as F] = i;
+  }
+  for (const field of Object.keys(known) as F[]) {
+    if (cols[field] !== undefined) continue;
+    const i = (known[field] ?? []).map((name) => index.get(name)).find((x) => x !== undefined);
+    if (i !== undefined && !Object.values(cols).includes(i)) cols[field] = i;
+  }
+  const missing = required.filter((f) => cols[f] === undefined);
+  if (missing.length > 0) {
+    throw new HeaderError(
+      `no column found for ${missing.join(', ')} (header: ${header.join(', ')}); name them with --map COLUMN=FIELD`,
+    );
+  }
+  return cols;
+}

@@ -1,0 +1,110 @@
+// One row per order line. Columns are found by common names (or --map source=field);
+// a cancelled order is one whose status says so or whose id has the cancellation prefix
+// (the "C" of the Online Retail data set, detected from its InvoiceNo header).
+import type { OrderLine, SalesChannel } from '../../ingest/write-order-lines.ts';
+import { type ColumnMap, resolveColumns } from '../columns.ts';
+import {
+  type DateFormat,
+  FieldError,
+  formatCents,
+  parseCents,
+  parseDate,
+  parseInteger,
+  required,
+} from '../parse-values.ts';
+import type { ImportRecord, RowOutcome } from '../records.ts';
+
+export const transactionFields = {
+  orderId: [
+    'orderid',
+    'order',
+    'ordernumber',
+    'invoiceno',
+    'invoice',
+    'invoiceid',
+    'transactionid',
+  ],
+  customerId: ['customerid', 'customer', 'clientid', 'userid', 'customerno'],
+  placedAt: ['date', 'placedat', 'orderdate', 'invoicedate', 'datetime', 'timestamp', 'createdat'],
+  sku: ['sku', 'stockcode', 'productid', 'productcode', 'itemcode', 'itemid'],
+  productName: ['productname', 'description', 'product', 'itemname', 'name'],
+  quantity: ['quantity', 'qty', 'units'],
+  unitPrice: ['unitprice', 'price', 'itemprice'],
+  region: ['region', 'country', 'state', 'city'],
+  channel: ['channel', 'saleschannel'],
+  status: ['status', 'orderstatus'],
+} as const;
+
+const requiredFields = [
+  'orderId',
+  'customerId',
+  'placedAt',
+  'sku',
+  'quantity',
+  'unitPrice',
+] as const;
+
+const channels: Record<string, SalesChannel> = {
+  web: 'web',
+  online: 'web',
+  website: 'web',
+  app: 'app',
+  mobile: 'app',
+  telegram: 'telegram',
+  offline: 'offline',
+  store: 'offline',
+  shop: 'offline',
+  pos: 'offline',
+};
+
+export interface TransactionOptions {
+  dateFormat: DateFormat;
+  cancelledPrefix: string | null;
+}
+
+export function transactionMapper(header: string[], overrides: ColumnMap, o: TransactionOptions) {
+  const cols = resolveColumns(header, transactionFields, requiredFields, overrides);
+  const prefix =
+    o.cancelledPrefix ?? (/^invoice\s*no$/i.test(header[cols.orderId!] ?? '') ? 'C' : null);
+  return (r: ImportRecord): RowOutcome<OrderLine> => {
+    let field: string = 'row';
+    try {
+      const get = (f: keyof typeof transactionFields) => {
+        field = header[cols[f]!] ?? f;
+        return cols[f] === undefined ? '' : (r.fields[cols[f]!] ?? '');
+      };
+      const orderId = required(get('orderId'));
+      const customerId = required(get('customerId'));
+      const placedAt = parseDate(get('placedAt'), o.dateFormat);
+      const sku = required(get('sku'));
+      const quantity = parseInteger(get('quantity'));
+      const price = parseCents(get('unitPrice'));
+      if (price < 0n) throw new FieldError('is negative');
+      const name = get('productName').trim() || null;
+      const status = get('status').trim().toLowerCase();
+      const channelText = get('channel').trim().toLowerCase();
+      field = 'row';
+      return {
+        ok: true,
+        value: {
+          ref: r.line,
+          orderId,
+          lineNo: r.line,
+          customerId,
+          placedAt,
+          sku,
+          productName: name,
+          quantity,
+          unitPrice: formatCents(price),
+          amount: formatCents(price * BigInt(quantity)),
+          region: get('region').trim() || null,
+          channel: channelText ? (channels[channelText] ?? 'other') : null,
+          cancelled: /^cancel/.test(status) || (prefix !== null && orderId.startsWith(prefix)),
+        },
+      };
+    } catch (err) {
+      if (err instanceof FieldError) return { ok: false, field, reason: err.message };
+      throw err;
+    }
+  };
+}

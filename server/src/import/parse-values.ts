@@ -1,0 +1,99 @@
+// Field parsers for imports. Each returns a value or throws FieldError with a reason a
+// person can act on; money stays in decimal strings (cents) and never touches floats.
+
+export class FieldError extends Error {}
+
+export type DateFormat = 'auto' | 'iso' | 'yyyymmdd' | 'dd/mm/yyyy' | 'mm/dd/yyyy' | 'dd.mm.yyyy';
+export const dateFormats: DateFormat[] = [
+  'auto',
+  'iso',
+  'yyyymmdd',
+  'dd/mm/yyyy',
+  'mm/dd/yyyy',
+  'dd.mm.yyyy',
+];
+
+const iso =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const compact = /^(\d{4})(\d{2})(\d{2})$/;
+const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function build(y: string, mo: string, d: string, h = '0', mi = '0', s = '0', zone?: string): Date {
+  const [Y, M, D, H, Mi, S] = [y, mo, d, h, mi, s].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  let t = Date.UTC(Y, M - 1, D, H, Mi, S);
+  const check = new Date(t);
+  if (check.getUTCMonth() !== M - 1 || check.getUTCDate() !== D || H > 23 || Mi > 59 || S > 59) {
+    throw new FieldError(`no such date or time`);
+  }
+  if (zone && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.replace(/[^\d]/g, '');
+    t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  }
+  return new Date(t);
+}
+
+/** Dates without a zone are taken as UTC. `auto` reads ISO 8601 and yyyymmdd. */
+export function parseDate(raw: string, format: DateFormat): Date {
+  const v = raw.trim();
+  if (v === '') throw new FieldError('is empty');
+  if (format === 'auto' || format === 'iso') {
+    const m = iso.exec(v);
+    if (m) return build(m[1]!, m[2]!, m[3]!, m[4], m[5], m[6], m[7]);
+  }
+  if (format === 'auto' || format === 'yyyymmdd') {
+    const m = compact.exec(v);
+    if (m) return build(m[1]!, m[2]!, m[3]!);
+  }
+  if (format === 'dd/mm/yyyy' || format === 'mm/dd/yyyy' || format === 'dd.mm.yyyy') {
+    const m = dayFirst.exec(v);
+    if (m) {
+      const [a, b] = format === 'mm/dd/yyyy' ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+      return build(m[3]!, b, a, m[4], m[5], m[6]);
+    }
+  }
+  const hint =
+    format === 'auto' && dayFirst.test(v) ? ' (give --date-format for day/month dates)' : '';
+  throw new FieldError(`"${v}" is not a date in format ${format}${hint}`);
+}
+
+const decimal = /^([+-]?)(\d{1,12})(?:\.(\d+))?$/;
+
+/** A decimal amount to integer cents (half away from zero at the third decimal). */
+export function parseCents(raw: string): bigint {
+  const v = raw.trim().replace(/^\$/, '');
+  const m = decimal.exec(v);
+  if (!m) throw new FieldError(v === '' ? 'is empty' : `"${raw.trim()}" is not a number`);
+  const frac = (m[3] ?? '').padEnd(3, '0');
+  let cents = BigInt(m[2]!) * 100n + BigInt(frac.slice(0, 2));
+  if (Number(frac[2]) >= 5) cents += 1n;
+  return m[1] === '-' ? -cents : cents;
+}
+
+export function formatCents(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+export function parseInteger(raw: string): number {
+  const v = raw.trim();
+  if (!/^[+-]?\d{1,9}(\.0+)?$/.test(v)) {
+    throw new FieldError(v === '' ? 'is empty' : `"${v}" is not a whole number`);
+  }
+  return Number.parseInt(v, 10);
+}
+
+export function required(raw: string | undefined): string {
+  const v = (raw ?? '').trim();
+  if (v === '') throw new FieldError('is empty');
+  if (v.length > 200) throw new FieldError('is longer than 200 characters');
+  return v;
+}

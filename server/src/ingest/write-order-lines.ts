@@ -1,0 +1,186 @@
+// Writes order lines idempotently: each batch is COPY'd into a temporary stage and merged
+// in set-based SQL keyed by natural keys ((source, external id) for customers, products and
+// orders; (order, line_no) for lines), all in one transaction. Re-running any batch, or a
+// whole import after a crash, changes nothing that is already there.
+import { csvField, type SqlSession } from '@retention/db';
+
+export type SalesChannel = 'web' | 'app' | 'telegram' | 'offline' | 'other';
+
+export interface OrderLine {
+  /** Position of the input (file line, batch index) used in rejections. */
+  ref: number;
+  orderId: string;
+  /** Key of the line within its order (a file line number, or the item's index). */
+  lineNo: number;
+  customerId: string;
+  placedAt: Date;
+  sku: string;
+  productName: string | null;
+  quantity: number;
+  /** Decimal strings with two places: money never goes through floats. */
+  unitPrice: string;
+  amount: string;
+  region: string | null;
+  channel: SalesChannel | null;
+  /** The source marks the order cancelled (a status column, a cancellation id prefix). */
+  cancelled: boolean;
+}
+
+export interface WriteLinesOptions {
+  source: string;
+  /** Unknown customers are created (true) or their lines rejected (false). */
+  createCustomers: boolean;
+  /** Unknown products are created from the line's sku and name (true) or rejected. */
+  createProducts: boolean;
+}
+
+export interface Rejection {
+  ref: number;
+  field: string;
+  reason: string;
+}
+
+export interface WriteLinesResult {
+  staged: number;
+  linesInserted: number;
+  ordersInserted: number;
+  customersCreated: number;
+  productsCreated: number;
+  rejected: Rejection[];
+}
+
+const stageColumns =
+  'ref, line_no, order_ext, customer_ext, placed_at, sku, product_name, quantity, unit_price, amount, region, channel, cancelled';
+
+function toCsv(lines: OrderLine[]): string {
+  let out = '';
+  for (const l of lines) {
+    out += `${l.ref},${l.lineNo},${csvField(l.orderId)},${csvField(l.customerId)},${l.placedAt.toISOString()},${csvField(l.sku)},${csvField(l.productName)},${l.quantity},${l.unitPrice},${l.amount},${csvField(l.region)},${l.channel ?? ''},${l.cancelled ? 't' : 'f'}\n`;
+  }
+  return out;
+}
+
+export async function writeOrderLines(
+  s: SqlSession,
+  lines: OrderLine[],
+  o: WriteLinesOptions,
+): Promise<WriteLinesResult> {
+  const result: WriteLinesResult = {
+    staged: lines.length,
+    linesInserted: 0,
+    ordersInserted: 0,
+    customersCreated: 0,
+    productsCreated: 0,
+    rejected: [],
+  };
+  if (lines.length === 0) return result;
+  await s.query(`CREATE TEMP TABLE stage_lines (
+    ref int, line_no int, order_ext text, customer_ext text, placed_at timestamptz, sku text,
+    product_name text, quantity int, unit_price numeric(12,2), amount numeric(14,2),
+    region text, channel text, cancelled boolean) ON COMMIT DROP`);
+  await s.copyCsv(`stage_lines (${stageColumns})`, toCsv(lines));
+
+  if (o.createCustomers) {
+    result.customersCreated = (
+      await s.query(
+        `INSERT INTO customers (source, external_id, region)
+         SELECT DISTINCT ON (customer_ext) $1, customer_ext, region FROM stage_lines
+         ORDER BY customer_ext, ref
+         ON CONFLICT (source, external_id) DO NOTHING`,
+        [o.source],
+      )
+    ).rowCount;
+  } else {
+    result.rejected.push(
+      ...(await rejectMissing(
+        s,
+        o.source,
+        'customers',
+        'customer_ext',
+        'external_id',
+        'customerId',
+      )),
+    );
+  }
+  if (o.createProducts) {
+    result.productsCreated = (
+      await s.query(
+        `INSERT INTO products (source, sku, name)
+         SELECT DISTINCT ON (sku) $1, sku, coalesce(product_name, sku) FROM stage_lines
+         ORDER BY sku, ref
+         ON CONFLICT (source, sku) DO NOTHING`,
+        [o.source],
+      )
+    ).rowCount;
+  } else {
+    result.rejected.push(...(await rejectMissing(s, o.source, 'products', 'sku', 'sku', 'sku')));
+  }
+
+  // An order takes its customer, date, channel and region from its first line; it is
+  // cancelled when the source says so, a return when every line is negative.
+  result.ordersInserted = (
+    await s.query(
+      `INSERT INTO orders (source, external_id, customer_id, placed_at, channel, region, status, total)
+       SELECT $1, s.order_ext, (array_agg(c.id ORDER BY s.ref))[1], min(s.placed_at),
+              coalesce((array_agg(s.channel ORDER BY s.ref))[1], 'other')::"Channel",
+              (array_agg(s.region ORDER BY s.ref))[1],
+              (CASE WHEN bool_or(s.cancelled) THEN 'cancelled'
+                    WHEN bool_and(s.quantity < 0) THEN 'returned'
+                    ELSE 'completed' END)::"OrderStatus", 0
+       FROM stage_lines s JOIN customers c ON c.source = $1 AND c.external_id = s.customer_ext
+       GROUP BY s.order_ext
+       ON CONFLICT (source, external_id) DO NOTHING`,
+      [o.source],
+    )
+  ).rowCount;
+  result.linesInserted = (
+    await s.query(
+      `INSERT INTO order_items (order_id, line_no, product_id, quantity, unit_price, amount)
+       SELECT o.id, s.line_no, p.id, s.quantity, s.unit_price, s.amount
+       FROM stage_lines s
+       JOIN orders o ON o.source = $1 AND o.external_id = s.order_ext
+       JOIN products p ON p.source = $1 AND p.sku = s.sku
+       ON CONFLICT (order_id, line_no) DO NOTHING`,
+      [o.source],
+    )
+  ).rowCount;
+  // Totals are recomputed from the lines, so an order split across batches adds up.
+  await s.query(
+    `UPDATE orders o SET total = t.total
+     FROM (SELECT i.order_id, sum(i.amount) AS total FROM order_items i
+           WHERE i.order_id IN (SELECT o2.id FROM orders o2
+                                JOIN (SELECT DISTINCT order_ext FROM stage_lines) x
+                                  ON o2.source = $1 AND o2.external_id = x.order_ext)
+           GROUP BY i.order_id) t
+     WHERE o.id = t.order_id AND o.total IS DISTINCT FROM t.total`,
+    [o.source],
+  );
+  return result;
+}
+
+/** Lines naming a customer or product that does not exist: rejected and dropped from the stage. */
+async function rejectMissing(
+  s: SqlSession,
+  source: string,
+  table: 'customers' | 'products',
+  stageKey: string,
+  key: string,
+  field: string,
+): Promise<Rejection[]> {
+  const missing = await s.query<{ ref: number; value: string }>(
+    `DELETE FROM stage_lines s WHERE NOT EXISTS (
+       SELECT 1 FROM ${table} t WHERE t.source = $1 AND t.${key} = s.${stageKey})
+     RETURNING s.ref, s.${stageKey} AS value`,
+    [source],
+  );
+  const what = table === 'customers' ? 'customer' : 'product';
+  return missing.rows.map((r) => ({ ref: r.ref, field, reason: `unknown ${what} "${r.value}"` }));
+}
+
+/** Marks business data as changed, so derived aggregates and caches know they are stale. */
+export async function bumpDataVersion(s: SqlSession): Promise<void> {
+  await s.query(
+    `INSERT INTO data_versions (name, version, changed_at) VALUES ('business', 1, now())
+     ON CONFLICT (name) DO UPDATE SET version = data_versions.version + 1, changed_at = now()`,
+  );
+}
