@@ -74,10 +74,11 @@ export async function writeOrderLines(
     rejected: [],
   };
   if (lines.length === 0) return result;
-  await s.query(`CREATE TEMP TABLE stage_lines (
+  // Kept per connection and emptied at every commit: creating it per batch costs more.
+  await s.query(`CREATE TEMP TABLE IF NOT EXISTS stage_lines (
     ref int, line_no int, order_ext text, customer_ext text, placed_at timestamptz, sku text,
     product_name text, quantity int, unit_price numeric(12,2), amount numeric(14,2),
-    region text, channel text, cancelled boolean) ON COMMIT DROP`);
+    region text, channel text, cancelled boolean) ON COMMIT DELETE ROWS`);
   await s.copyCsv(`stage_lines (${stageColumns})`, toCsv(lines));
 
   if (o.createCustomers) {
@@ -116,6 +117,13 @@ export async function writeOrderLines(
     result.rejected.push(...(await rejectMissing(s, o.source, 'products', 'sku', 'sku', 'sku')));
   }
 
+  // Orders that exist already (a re-import, an order continued from the previous batch)
+  // need their totals recomputed if lines are added; new ones get the sum of their lines.
+  const existing = await s.query<{ id: number }>(
+    `SELECT o.id FROM orders o
+     JOIN (SELECT DISTINCT order_ext FROM stage_lines) x ON o.source = $1 AND o.external_id = x.order_ext`,
+    [o.source],
+  );
   // An order takes its customer, date, channel and region from its first line; it is
   // cancelled when the source says so, a return when every line is negative.
   result.ordersInserted = (
@@ -126,7 +134,7 @@ export async function writeOrderLines(
               (array_agg(s.region ORDER BY s.ref))[1],
               (CASE WHEN bool_or(s.cancelled) THEN 'cancelled'
                     WHEN bool_and(s.quantity < 0) THEN 'returned'
-                    ELSE 'completed' END)::"OrderStatus", 0
+                    ELSE 'completed' END)::"OrderStatus", sum(s.amount)
        FROM stage_lines s JOIN customers c ON c.source = $1 AND c.external_id = s.customer_ext
        GROUP BY s.order_ext
        ON CONFLICT (source, external_id) DO NOTHING`,
@@ -144,17 +152,13 @@ export async function writeOrderLines(
       [o.source],
     )
   ).rowCount;
-  // Totals are recomputed from the lines, so an order split across batches adds up.
-  await s.query(
-    `UPDATE orders o SET total = t.total
-     FROM (SELECT i.order_id, sum(i.amount) AS total FROM order_items i
-           WHERE i.order_id IN (SELECT o2.id FROM orders o2
-                                JOIN (SELECT DISTINCT order_ext FROM stage_lines) x
-                                  ON o2.source = $1 AND o2.external_id = x.order_ext)
-           GROUP BY i.order_id) t
-     WHERE o.id = t.order_id AND o.total IS DISTINCT FROM t.total`,
-    [o.source],
-  );
+  if (existing.rows.length > 0 && result.linesInserted > 0) {
+    await s.query(
+      `UPDATE orders o SET total = (SELECT sum(i.amount) FROM order_items i WHERE i.order_id = o.id)
+       WHERE o.id = ANY($1::int[])`,
+      [existing.rows.map((r) => r.id)],
+    );
+  }
   return result;
 }
 

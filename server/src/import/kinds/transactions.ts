@@ -67,6 +67,10 @@ export function transactionMapper(header: string[], overrides: ColumnMap, o: Tra
   const prefix =
     o.cancelledPrefix ?? (/^invoice\s*no$/i.test(header[cols.orderId!] ?? '') ? 'C' : null);
   return (r: ImportRecord): RowOutcome<OrderLine> => {
+    if (r.fields.length !== header.length) {
+      const reason = `has ${r.fields.length} columns; the header has ${header.length}`;
+      return { ok: false, field: 'row', reason };
+    }
     let field: string = 'row';
     try {
       const get = (f: keyof typeof transactionFields) => {

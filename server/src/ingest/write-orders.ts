@@ -1,0 +1,53 @@
+// Orders from the ingestion API on top of writeOrderLines: each order is written once and
+// whole. A repeat (later in the batch, or of an order already stored) is a duplicate and
+// is not read again, so a resent order can never gain lines.
+import type { SqlSession } from '@retention/db';
+import { formatCents } from '../import/parse-values.ts';
+import type { OrderInput } from './item-schemas.ts';
+import { type OrderLine, type WriteLinesResult, writeOrderLines } from './write-order-lines.ts';
+
+export interface WriteOrdersOptions {
+  source: string;
+  createCustomers: boolean;
+}
+
+/** Lines of one order; `ref` is the item's index, `lineNo` the line's index in the item. */
+export function orderLines(index: number, order: OrderInput): OrderLine[] {
+  return order.lines.map((line, lineNo) => ({
+    ref: index,
+    orderId: order.id,
+    lineNo,
+    customerId: order.customerId,
+    placedAt: order.placedAt,
+    sku: line.sku,
+    productName: line.name ?? null,
+    quantity: line.quantity,
+    unitPrice: formatCents(line.unitPrice),
+    amount: formatCents(BigInt(line.quantity) * line.unitPrice),
+    region: order.region ?? null,
+    channel: order.channel ?? null,
+    cancelled: order.status === 'cancelled',
+  }));
+}
+
+export async function writeOrders(
+  s: SqlSession,
+  orders: { index: number; item: OrderInput }[],
+  o: WriteOrdersOptions,
+): Promise<WriteLinesResult> {
+  const firsts = new Map<string, { index: number; item: OrderInput }>();
+  for (const order of orders) if (!firsts.has(order.item.id)) firsts.set(order.item.id, order);
+  if (firsts.size > 0) {
+    const stored = await s.query<{ external_id: string }>(
+      'SELECT external_id FROM orders WHERE source = $1 AND external_id = ANY($2::text[])',
+      [o.source, [...firsts.keys()]],
+    );
+    for (const row of stored.rows) firsts.delete(row.external_id);
+  }
+  const lines = [...firsts.values()].flatMap(({ index, item }) => orderLines(index, item));
+  return writeOrderLines(s, lines, {
+    source: o.source,
+    createCustomers: o.createCustomers,
+    createProducts: true,
+  });
+}

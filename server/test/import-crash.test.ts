@@ -1,0 +1,101 @@
+// kill -9 in the middle of an import, run it again: the database must end exactly as
+// after one clean import (each batch is one transaction; writes are keyed upserts).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { openDatabase } from '@retention/db';
+import { createServerDatabase, dropServerDatabase } from '@retention/db/testing';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../test/requirements.ts';
+import { generateTransactions } from '../bench/generate-transactions.ts';
+import { scratchDir, snapshot } from './helpers/import.ts';
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+function runCli(file: string, env: Record<string, string>): ChildProcess {
+  const { DATABASE_URL, ...inherited } = process.env;
+  return spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(repoRoot, 'server/src/cli/import.ts'),
+      file,
+      '--kind',
+      'transactions',
+      '--batch-size',
+      '4000',
+    ],
+    { cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+async function finish(child: ChildProcess): Promise<number | null> {
+  const [code] = await once(child, 'exit');
+  return code as number | null;
+}
+
+/** A place for a database: a folder (PGlite) or a fresh database on TEST_DATABASE_URL. */
+async function newTarget(): Promise<{
+  env: Record<string, string>;
+  open: () => ReturnType<typeof openDatabase>;
+  drop: () => Promise<void>;
+}> {
+  if (!serverUrl) {
+    const dir = await scratchDir();
+    return {
+      env: { DATA_DIR: dir, INIT_CWD: dir },
+      open: () => openDatabase({ dataDir: path.join(dir, 'pglite') }),
+      drop: async () => {},
+    };
+  }
+  const url = await createServerDatabase(serverUrl);
+  return {
+    env: { DATABASE_URL: url },
+    open: () => openDatabase({ databaseUrl: url, dataDir: '' }),
+    drop: () => dropServerDatabase(serverUrl, url),
+  };
+}
+
+describe('an import killed with SIGKILL and run again', () => {
+  it('ends in exactly the state of one clean import', { timeout: 240_000 }, async () => {
+    const dir = await scratchDir();
+    const file = path.join(dir, 'big.csv');
+    await generateTransactions(file, 100_000);
+    const crashed = await newTarget();
+    const clean = await newTarget();
+    try {
+      const first = runCli(file, crashed.env);
+      let log = '';
+      first.stderr?.on('data', (d) => (log += d));
+      while (!log.includes('importing')) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 2500)); // into the batches
+      first.kill('SIGKILL');
+      const [, signal] = await once(first, 'exit');
+      expect(signal).toBe('SIGKILL');
+      const mid = await crashed.open();
+      const partial = Number((await snapshot(mid))?.lines);
+      await mid.close();
+      expect(partial).toBeGreaterThan(0); // some batches were committed...
+      expect(partial).toBeLessThan(100_000); // ...and some were not
+
+      const again = runCli(file, crashed.env);
+      expect(await finish(again)).toBe(0);
+      expect(await finish(runCli(file, clean.env))).toBe(0);
+
+      const a = await crashed.open();
+      const b = await clean.open();
+      try {
+        const [after, reference] = [await snapshot(a), await snapshot(b)];
+        expect(after).toEqual(reference);
+        expect(Number(reference?.lines)).toBe(100_000);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    } finally {
+      await crashed.drop();
+      await clean.drop();
+    }
+  });
+});
