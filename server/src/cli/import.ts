@@ -1,4 +1,4 @@
-// npm run import -- FILE --kind transactions|cdnow [--map COLUMN=FIELD ...] [--date-format F]
+// npm run import -- FILE --kind transactions|customers|products|cdnow [--map COLUMN=FIELD ...] [--date-format F]
 //   [--delimiter D] [--source NAME] [--cancelled-prefix P] [--strict] [--dry-run]
 //   [--max-errors N] [--report PATH] [--batch-size N]
 import { existsSync } from 'node:fs';
@@ -7,11 +7,12 @@ import { parseArgs } from 'node:util';
 import { openDatabaseFromEnv } from '@retention/db';
 import { HeaderError } from '../import/columns.ts';
 import { type DateFormat, dateFormats } from '../import/parse-values.ts';
+import { importKinds } from '../import/plans.ts';
 import { type ImportKind, runImport } from '../import/run-import.ts';
 import { printSummary } from './print-summary.ts';
 import { progressPrinter } from './progress.ts';
 
-const kinds: ImportKind[] = ['transactions', 'cdnow'];
+const kinds = importKinds;
 const usage = `usage: npm run import -- FILE --kind ${kinds.join('|')} [--map COLUMN=FIELD ...]
   [--date-format ${dateFormats.join('|')}] [--delimiter D] [--source NAME]
   [--cancelled-prefix P] [--strict] [--dry-run] [--max-errors N] [--report PATH] [--batch-size N]`;

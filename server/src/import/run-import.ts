@@ -3,33 +3,20 @@
 // batch in flight, and a re-run skips what is stored.
 import { stat } from 'node:fs/promises';
 import type { Database } from '@retention/db';
-import {
-  bumpDataVersion,
-  type OrderLine,
-  type WriteLinesResult,
-  writeOrderLines,
-} from '../ingest/write-order-lines.ts';
-import { type ColumnMap, HeaderError } from './columns.ts';
-import { cdnowMapper, isCdnowHeader } from './kinds/cdnow.ts';
-import { transactionMapper } from './kinds/transactions.ts';
-import type { DateFormat } from './parse-values.ts';
+import { bumpDataVersion } from '../ingest/write-order-lines.ts';
+import { HeaderError } from './columns.ts';
+import { type ImportKind, type PlanOptions, planFor } from './plans.ts';
 import { csvRecords, type ReadProgress, sniffDelimiter, whitespaceRecords } from './readers.ts';
 import type { ImportRecord, RowOutcome } from './records.ts';
 import { RejectReport } from './reject-report.ts';
 import { databaseTotals, type ImportSummary } from './summary.ts';
 
-export type ImportKind = 'transactions' | 'cdnow';
+export type { ImportKind } from './plans.ts';
 
-export interface ImportOptions {
+export interface ImportOptions extends PlanOptions {
   file: string;
   kind: ImportKind;
-  source: string;
-  map: ColumnMap;
-  dateFormat: DateFormat;
   delimiter: string | undefined;
-  cancelledPrefix: string | null;
-  /** Lines naming unknown products are rejected instead of creating the product. */
-  strict: boolean;
   dryRun: boolean;
   maxErrors: number;
   reportPath: string;
@@ -42,6 +29,7 @@ export async function runImport(db: Database, o: ImportOptions): Promise<ImportS
   const totalBytes = (await stat(o.file)).size;
   const progress: ReadProgress = { bytes: 0 };
   const report = new RejectReport(o.reportPath);
+  const plan = planFor(o.kind, o);
   const counts = {
     read: 0,
     loaded: 0,
@@ -52,48 +40,35 @@ export async function runImport(db: Database, o: ImportOptions): Promise<ImportS
   };
 
   const records =
-    o.kind === 'cdnow'
+    plan.format === 'whitespace'
       ? whitespaceRecords(o.file, progress)
       : csvRecords(o.file, o.delimiter ?? (await sniffDelimiter(o.file)), progress, (bad) =>
           report.add(bad.line, 'row', bad.reason),
         );
-  let map: ((r: ImportRecord) => RowOutcome<OrderLine>) | undefined;
-  let batch: OrderLine[] = [];
+  let map: ((r: ImportRecord) => RowOutcome<unknown>) | undefined;
+  let batch: unknown[] = [];
   let inFlight: Promise<void> = Promise.resolve();
 
-  const write = (lines: OrderLine[]) => {
+  const write = (rows: unknown[]) => {
     const previous = inFlight;
     inFlight = (async () => {
       await previous;
       if (o.dryRun) return;
-      const r: WriteLinesResult = await db.transaction((s) =>
-        writeOrderLines(s, lines, {
-          source: o.source,
-          createCustomers: true,
-          createProducts: !o.strict,
-        }),
-      );
+      const r = await db.transaction((s) => plan.write(s, rows));
       for (const x of r.rejected) report.add(x.ref, x.field, x.reason);
-      counts.loaded += r.linesInserted;
-      counts.duplicates += r.staged - r.rejected.length - r.linesInserted;
-      counts.ordersCreated += r.ordersInserted;
-      counts.customersCreated += r.customersCreated;
-      counts.productsCreated += r.productsCreated;
+      counts.loaded += r.loaded;
+      counts.duplicates += r.duplicates;
+      counts.ordersCreated += r.created.orders;
+      counts.customersCreated += r.created.customers;
+      counts.productsCreated += r.created.products;
     })();
   };
 
   for await (const record of records) {
     if (!map) {
-      if (o.kind === 'cdnow') {
-        map = cdnowMapper();
-        if (isCdnowHeader(record)) continue;
-      } else {
-        map = transactionMapper(record.fields, o.map, {
-          dateFormat: o.dateFormat,
-          cancelledPrefix: o.cancelledPrefix,
-        });
-        continue;
-      }
+      const started = plan.start(record);
+      map = started.map;
+      if (started.header) continue;
     }
     counts.read++;
     const outcome = map(record);
