@@ -1,5 +1,6 @@
 export * from '../generated/client/client.ts';
 export { appliedMigrations } from './applied-migrations.ts';
+export { openDatabaseFromEnv } from './cli/open-from-env.ts';
 export { applyMigrations, diffMigrationsToSchema, loadMigrations } from './migrate.ts';
 export {
   type Database,
@@ -8,4 +9,3 @@ export {
   openDatabase,
 } from './open-database.ts';
 export { csvField, type RunInTransaction, type SqlResult, type SqlSession } from './sql-session.ts';
-export { openDatabaseFromEnv } from './cli/open-from-env.ts';

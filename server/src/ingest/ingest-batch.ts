@@ -2,7 +2,7 @@
 // transaction (which also bumps the data version), and the outcome counted per item.
 import type { Database, SqlSession } from '@retention/db';
 import { type CheckedItems, checkItems, type ItemError } from './check-items.ts';
-import { EventItem, type OrderInput, OrderItem } from './item-schemas.ts';
+import { EventItem, OrderItem } from './item-schemas.ts';
 import { writeEvents } from './write-events.ts';
 import { bumpDataVersion, type Rejection } from './write-order-lines.ts';
 import { writeOrders } from './write-orders.ts';
@@ -80,7 +80,7 @@ export function ingestEvents(db: Database, items: readonly unknown[], o: BatchOp
 }
 
 export function ingestOrders(db: Database, items: readonly unknown[], o: BatchOptions) {
-  const checked: CheckedItems<OrderInput> = checkItems(items, OrderItem);
+  const checked = checkItems(items, OrderItem);
   return ingest(db, checked, async (s) => {
     const r = await writeOrders(s, checked.valid, {
       source: o.source,

@@ -43,7 +43,11 @@ const timestamp = z
   })
   .meta({ format: 'date-time' });
 
-/** Money as a decimal string or JSON number, at most 2 decimals, parsed to cents. */
+/**
+ * Money as a decimal string or a JSON number, at most 2 decimals, parsed to cents. A number
+ * of at most 12 digits prints back exactly (a double keeps 15), so String() recovers the
+ * decimal the sender wrote; no arithmetic is done on it.
+ */
 const unitPrice = z
   .union([z.string(), z.number()], expected('a decimal string or a number'))
   .transform((raw, ctx) => {

@@ -35,6 +35,9 @@ export async function writeOrders(
   orders: { index: number; item: OrderInput }[],
   o: WriteOrdersOptions,
 ): Promise<WriteLinesResult> {
+  // Two requests with the same new order id at once (a client retrying a slow call) must
+  // not both write it, or the second would add its lines: one order batch per source at a time.
+  await s.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ingest-orders:${o.source}`]);
   const firsts = new Map<string, { index: number; item: OrderInput }>();
   for (const order of orders) if (!firsts.has(order.item.id)) firsts.set(order.item.id, order);
   if (firsts.size > 0) {

@@ -6,8 +6,11 @@ import { forbidden } from '../errors.ts';
 import { verifyInitData } from '../lib/init-data.ts';
 import { type Identity, type Role, resolveIdentity } from '../services/resolve-identity.ts';
 
-/** 'public': no initData; 'any': any valid initData (unknown users too); else the roles allowed. */
-export type Access = 'public' | 'any' | readonly Role[];
+/**
+ * 'public': no initData; 'any': any valid initData (unknown users too); 'api-key': an
+ * ingestion API key, never initData (plugins/api-key-auth.ts); else the roles allowed.
+ */
+export type Access = 'public' | 'any' | 'api-key' | readonly Role[];
 
 export const staffOnly: Access = ['admin', 'manager'];
 
@@ -26,16 +29,15 @@ export default fp(
       if (!route.url.startsWith('/api/')) return;
       const access = route.config?.access;
       if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
-      if (access !== 'public') {
-        route.schema = { ...route.schema, security: [{ tma: [] }] };
-      }
+      if (access === 'api-key') route.schema = { ...route.schema, security: [{ apiKey: [] }] };
+      else if (access !== 'public') route.schema = { ...route.schema, security: [{ tma: [] }] };
     });
 
     // preValidation, not onRequest: the rate limiter (a route-level onRequest hook) must
     // count unauthenticated calls too, and it runs after app-level onRequest hooks.
     app.addHook('preValidation', async (request) => {
       const access = request.routeOptions.config?.access;
-      if (!access || access === 'public') return;
+      if (!access || access === 'public' || access === 'api-key') return;
       const verified = verifyInitData(
         request.headers.authorization,
         token,

@@ -26,7 +26,7 @@ export default fp(
         info: {
           title: 'Retention Desk API',
           description:
-            'Customer-retention analytics for Telegram. Every /api/v1 route except the demo session takes `Authorization: tma <initDataRaw>` (Telegram Mini App initData signed for this bot).',
+            'Customer-retention analytics for Telegram. The app routes take `Authorization: tma <initDataRaw>` (Telegram Mini App initData signed for this bot); the ingestion routes take an API key (`Authorization: Bearer <key>` or `X-API-Key`, created with `npm run apikey -- create --name N`).',
           version: process.env.npm_package_version ?? '0.1.0',
         },
         components: {
@@ -36,6 +36,11 @@ export default fp(
               in: 'header',
               name: 'Authorization',
               description: "'tma ' followed by the Mini App's raw initData",
+            },
+            apiKey: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'an ingestion API key (also accepted as X-API-Key)',
             },
           },
         },

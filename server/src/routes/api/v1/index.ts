@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import demoRoutes from './demo/index.ts';
+import ingestRoutes from './ingest/index.ts';
 import meRoute from './me.ts';
 import productRoutes from './products/index.ts';
 import userRoutes from './users/index.ts';
@@ -8,6 +9,7 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(meRoute);
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(productRoutes, { prefix: '/products' });
+  await app.register(ingestRoutes, { prefix: '/ingest' });
   if (app.config.demo) await app.register(demoRoutes, { prefix: '/demo' });
 };
 

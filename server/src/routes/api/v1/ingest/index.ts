@@ -1,0 +1,93 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../../../errors.ts';
+import { type BatchResult, ingestEvents, ingestOrders } from '../../../../ingest/ingest-batch.ts';
+import { apiKeyOf } from '../../../../plugins/api-key-auth.ts';
+import {
+  EventsBody,
+  ingestBodyLimit,
+  ingestResponses,
+  KeyHeaders,
+  maxItems,
+  OrdersBody,
+} from './schemas.ts';
+
+const rules = `Authenticated by an API key (\`npm run apikey -- create --name NAME\`) in \`Authorization: Bearer <key>\` or \`X-API-Key\`; Telegram initData is refused (401). Up to ${maxItems} items and 5 MiB per request (413 beyond). Items are checked one by one: 200 when all are taken, 207 when some are (the others listed by index in \`errors\`), 400 when none is. Each item carries its own id: a repeated id, in the batch or from an earlier one, is counted in \`duplicates\` and not stored again (the first delivery wins). Unknown customers follow \`unknownCustomers\`. Unknown fields in items are ignored.`;
+
+/** Too many items is a 413 before the body is validated, like a body over the byte limit. */
+async function limitItems(request: FastifyRequest) {
+  const items = (request.body as { items?: unknown } | undefined)?.items;
+  if (Array.isArray(items) && items.length > maxItems) {
+    throw new AppError(
+      'payload_too_large',
+      `a batch holds at most ${maxItems} items; this one has ${items.length}`,
+    );
+  }
+}
+
+function answer(reply: FastifyReply, result: BatchResult) {
+  if (result.errors.length === 0) return reply.status(200).send(result);
+  if (result.accepted > 0) return reply.status(207).send(result);
+  const invalid = new Set(result.errors.map((e) => e.index)).size;
+  return reply.status(400).send({
+    statusCode: 400,
+    code: 'bad_request',
+    error: 'Bad Request',
+    message: `no item was taken: ${invalid} rejected (see errors)`,
+    ...result,
+  });
+}
+
+const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
+  const route = {
+    config: { access: 'api-key' as const },
+    bodyLimit: ingestBodyLimit,
+    preValidation: limitItems,
+  };
+
+  app.post(
+    '/events',
+    {
+      ...route,
+      schema: {
+        summary: 'Ingest a batch of customer events (web, app, telegram, offline)',
+        description: rules,
+        tags: ['ingestion'],
+        headers: KeyHeaders,
+        body: EventsBody,
+        response: ingestResponses,
+      },
+    },
+    async (request, reply) => {
+      const key = apiKeyOf(request);
+      const { items, ...options } = request.body;
+      const result = await ingestEvents(app.db, items, options);
+      request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, 'events');
+      return answer(reply, result);
+    },
+  );
+
+  app.post(
+    '/orders',
+    {
+      ...route,
+      schema: {
+        summary: 'Ingest a batch of orders with their lines',
+        description: `${rules} Order totals are the sums of their lines (quantity × unitPrice, exact to the cent); a negative quantity is a returned unit, and an order whose lines are all negative is a return. Unknown skus create products.`,
+        tags: ['ingestion'],
+        headers: KeyHeaders,
+        body: OrdersBody,
+        response: ingestResponses,
+      },
+    },
+    async (request, reply) => {
+      const key = apiKeyOf(request);
+      const { items, ...options } = request.body;
+      const result = await ingestOrders(app.db, items, options);
+      request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, 'orders');
+      return answer(reply, result);
+    },
+  );
+};
+
+export default ingestRoutes;
