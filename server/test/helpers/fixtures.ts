@@ -71,7 +71,11 @@ export async function loadFixture(prisma: PrismaClient): Promise<Fixture> {
         customerId: customerId!,
         placedAt: new Date(Date.UTC(2024, 2 + n, 1)),
         total: '25.00',
-        items: { create: [{ lineNo: 1, productId: product.id, quantity: 2, unitPrice: '12.50', amount: '25.00' }] },
+        items: {
+          create: [
+            { lineNo: 1, productId: product.id, quantity: 2, unitPrice: '12.50', amount: '25.00' },
+          ],
+        },
       },
     });
   }
