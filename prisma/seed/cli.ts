@@ -21,8 +21,8 @@ function printSummary(summary: SeedSummary): void {
     ['campaign members', summary.campaignMembers],
   ];
   for (const [label, value] of rows)
-    console.log(`  ${label.padEnd(18)} ${count(value).padStart(10)}`);
-  console.log(`  ${'revenue'.padEnd(18)} ${summary.revenue.padStart(10)}`);
+    console.log(`  ${label.padEnd(18)} ${count(value).padStart(13)}`);
+  console.log(`  ${'revenue'.padEnd(18)} ${summary.revenue.padStart(13)}`);
   console.log(
     `  history ends ${summary.now}, seed ${summary.seed}, orders hash ${summary.ordersHash.slice(0, 16)}`,
   );

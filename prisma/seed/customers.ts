@@ -42,16 +42,18 @@ export interface CustomerPlan {
   aliveUntil: number;
 }
 
-// The buying habits (BG/NBD parameters), chosen for about ten orders per customer over the
-// three-year history at every size: most customers buy a few times and stop, about a third of
-// buyers never come back, and a loyal tenth buying weekly or more brings most of the orders.
-// A very low shape gives that long tail; the cap keeps even the keenest household to about
-// one order every two or three days.
+// Buying habits (BG/NBD parameters) chosen for about ten orders per customer over the
+// three-year history at every size: a third of buyers never return, the median customer orders
+// twice, and a loyal tenth ordering weekly or more places most orders. The very low shape gives
+// that long tail; the cap keeps the keenest household to one order every two or three days.
 const RATE_SHAPE = 0.3;
-const RATE_MEAN = 2.5; // orders per month
+const RATE_MEAN = 2.5; // orders a month
 const MAX_RATE = 12;
-const DROPOUT_A = 0.5; // mean chance to stop after an order 0.5 / (0.5 + 3.5) = 12.5%
+const DROPOUT_A = 0.5; // Beta(a, b): on average 12.5% stop after an order
 const DROPOUT_B = 3.5;
+// Browsing sessions a day besides the orders: a little for everyone, more for keen buyers.
+const BROWSE_BASE = 0.005;
+const BROWSE_PER_ORDER = 0.2;
 
 function signupDays(random: Random, timeline: Timeline, count: number): number[] {
   // Growth of ~45% a year on top of the seasonal pattern, sampled by inverse CDF.
@@ -144,7 +146,7 @@ export function planCustomers(seed: number, timeline: Timeline, count: number): 
       categoryWeights,
       bandTaste: [Math.exp(-0.6 * premium), 1, Math.exp(0.6 * premium)],
       neverBuys: random.chance(0.07),
-      browsing: (0.01 + 0.4 * purchaseRate) * random.gamma(2, 0.5),
+      browsing: (BROWSE_BASE + BROWSE_PER_ORDER * purchaseRate) * random.gamma(2, 0.5),
       aliveUntil: timeline.now,
     };
   });

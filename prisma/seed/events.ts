@@ -1,9 +1,10 @@
 // Behaviour events for one customer: browsing sessions while they are a customer, thinning out
 // after they drop out (so DAU/MAU and "last seen" mean something), one purchase event per
 // order, and opened offers. Generated per customer while writing, so millions never sit in
-// memory. The volume is bounded on purpose, about 25 events per customer: a session is a
-// start and a view or two, and an order is one `purchase` event (its lines are in order_items),
-// which keeps the active days right while a 100,000-customer load stays within minutes.
+// memory. The volume is bounded on purpose, about 20 events per customer: a session is a start
+// and a view or two, an order is one `purchase` event (its lines are in order_items). That keeps
+// the active days (DAU/MAU, stickiness near 9%) while 100,000 customers load within minutes;
+// each event row costs Postgres about as much as an order line.
 import { pickProduct } from './baskets.ts';
 import type { Catalogue } from './catalogue.ts';
 import { CATEGORIES } from './catalogue-data.ts';
@@ -69,13 +70,11 @@ function session(
 }
 
 function purchase(order: OrderPlan): EventRow {
-  const { channel } = order;
-  const items = order.lines.length;
   return {
     type: 'purchase',
-    channel,
+    channel: order.channel,
     at: order.placedAt,
-    properties: { order: order.externalId, total: formatCents(order.total), items },
+    properties: { order: order.externalId, total: formatCents(order.total) },
   };
 }
 

@@ -4,8 +4,9 @@ import type { Prisma, PrismaClient } from '../generated/client/client.ts';
 import { ordersHash, planDemo, revenueCents } from './plan.ts';
 import { formatCents, startOfTodayUtc } from './timeline.ts';
 import { count, insertCustomers, insertOrders } from './write-bulk.ts';
+import { insertCampaign } from './write-campaign.ts';
 import { insertEvents } from './write-events.ts';
-import { insertCampaign, insertCatalogue, insertContracts } from './write-small.ts';
+import { insertCatalogue, insertContracts } from './write-small.ts';
 
 export interface SeedOptions {
   /** Number of customers; default 5,000. */

@@ -3,6 +3,7 @@
 import type { Random } from './random.ts';
 
 export const DAY = 86_400_000;
+// Three years: long enough for loyal customers to build the order counts a real shop has.
 export const HISTORY_MONTHS = 36;
 
 // Shoppers buy more around Black Friday and Christmas and less in summer.

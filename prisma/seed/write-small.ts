@@ -1,17 +1,21 @@
-// The smaller tables go through the typed client; batches stay far below Postgres' 65,535
-// bind-parameter limit (2,000 rows × at most 12 columns).
+// The catalogue goes through the typed client (batches far below Postgres' 65,535 bind
+// parameters); contracts, which grow with the customers, are one unnest statement per batch.
 import type { Prisma } from '../generated/client/client.ts';
 import { CATEGORIES } from './catalogue-data.ts';
 import type { DemoPlan } from './plan.ts';
 import { formatCents } from './timeline.ts';
-import { count, type Progress } from './write-bulk.ts';
+import { BATCH, count, type Progress } from './write-bulk.ts';
 
 const SMALL_BATCH = 2000;
 const date = (ms: number) => new Date(ms);
-const dateOrNull = (ms: number | null) => (ms === null ? null : new Date(ms));
+export const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += SMALL_BATCH) await write(rows.slice(i, i + SMALL_BATCH));
+export async function inBatches<T>(
+  rows: T[],
+  size: number,
+  write: (batch: T[]) => PromiseLike<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
 /** Products and price history; returns product ids by catalogue index. */
@@ -34,7 +38,7 @@ export async function insertCatalogue(
   });
   const bySku = new Map(created.map((p) => [p.sku, p.id]));
   const productIds = products.map((p) => bySku.get(p.sku)!);
-  await inBatches(prices, (batch) =>
+  await inBatches(prices, SMALL_BATCH, (batch) =>
     tx.productPrice.createMany({
       data: batch.map((p) => ({
         productId: productIds[p.product]!,
@@ -52,78 +56,16 @@ export async function insertContracts(
   plan: DemoPlan,
   customerIds: number[],
 ) {
-  await inBatches(plan.contracts, (batch) =>
-    tx.contract.createMany({
-      data: batch.map((c) => ({
-        source: 'demo',
-        externalId: c.externalId,
-        customerId: customerIds[c.customer]!,
-        plan: c.plan,
-        startAt: date(c.startAt),
-        endAt: dateOrNull(c.endAt),
-        monthlyAmount: formatCents(c.monthlyAmount),
-      })),
-    }),
+  await inBatches(
+    plan.contracts,
+    BATCH,
+    (batch) => tx.$executeRaw`
+    INSERT INTO contracts (source, external_id, customer_id, plan, start_at, end_at, monthly_amount)
+    SELECT 'demo', u.external_id, u.customer_id, u.plan, u.start_at::timestamptz, u.end_at::timestamptz, u.amount
+    FROM unnest(${batch.map((c) => c.externalId)}::text[], ${batch.map((c) => customerIds[c.customer]!)}::int[],
+                ${batch.map((c) => c.plan)}::text[], ${batch.map((c) => isoOrNull(c.startAt))}::text[],
+                ${batch.map((c) => isoOrNull(c.endAt))}::text[],
+                ${batch.map((c) => formatCents(c.monthlyAmount))}::numeric[])
+      AS u(external_id, customer_id, plan, start_at, end_at, amount)`,
   );
-}
-
-/** Offers, the campaign with its members, and every offer assignment. */
-export async function insertCampaign(
-  tx: Prisma.TransactionClient,
-  plan: DemoPlan,
-  customerIds: number[],
-  orderIds: Map<string, number>,
-) {
-  const offers = await tx.offer.createManyAndReturn({
-    data: plan.offers.map((o) => ({
-      ...o,
-      amountOff: o.amountOff === null ? null : formatCents(o.amountOff),
-      validFrom: date(o.validFrom),
-      validTo: date(o.validTo),
-    })),
-    select: { id: true, code: true },
-  });
-  const offerIds = new Map(offers.map((o) => [o.code, o.id]));
-  const { campaign } = plan;
-  const created = await tx.campaign.create({
-    data: {
-      name: campaign.name,
-      offerId: offerIds.get('COMEBACK15')!,
-      target: campaign.target,
-      controlShare: 0.1,
-      seed: plan.seed,
-      status: 'finished',
-      startAt: date(campaign.startAt),
-      endAt: date(campaign.endAt),
-      launchedAt: date(campaign.launchedAt),
-    },
-    select: { id: true },
-  });
-  await inBatches(campaign.members, (batch) =>
-    tx.campaignMember.createMany({
-      data: batch.map((m) => ({
-        campaignId: created.id,
-        customerId: customerIds[m.customer]!,
-        group: m.group,
-      })),
-    }),
-  );
-  await inBatches(plan.assignments, (batch) =>
-    tx.offerAssignment.createMany({
-      data: batch.map((a) => ({
-        offerId: offerIds.get(a.offer)!,
-        customerId: customerIds[a.customer]!,
-        campaignId: a.inCampaign ? created.id : null,
-        code: a.code,
-        assignedAt: date(a.assignedAt),
-        deliveryState: a.deliveryState,
-        deliveryError: a.deliveryError,
-        sentAt: dateOrNull(a.sentAt),
-        openedAt: dateOrNull(a.openedAt),
-        redeemedAt: dateOrNull(a.redeemedAt),
-        orderId: a.order ? orderIds.get(a.order.externalId)! : null,
-      })),
-    }),
-  );
-  return offers.length;
 }

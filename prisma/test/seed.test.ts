@@ -10,10 +10,11 @@ import {
   seedDemo,
 } from '../seed/index.ts';
 import { planDemo } from '../seed/plan.ts';
+import { HISTORY_MONTHS } from '../seed/timeline.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing.ts';
 
 const NOW = new Date('2026-06-15T00:00:00Z');
-const EARLIEST = new Date(Date.UTC(2026, 5 - 27, 15));
+const EARLIEST = new Date(Date.UTC(2026, 5 - HISTORY_MONTHS, 1));
 const SIZE = 300;
 
 /** The same fingerprint seedDemo computes from its plan, but read back from the database. */
@@ -103,7 +104,9 @@ describe('demo data', () => {
     });
     expect(counts.products).toBeGreaterThanOrEqual(100);
     expect(counts.contracts).toBeGreaterThan(0);
+    // Bounded on purpose (about 20 a customer) so 100,000 customers load within minutes.
     expect(counts.events).toBeGreaterThan(SIZE * 10);
+    expect(counts.events).toBeLessThan(SIZE * 30);
     const [row] = await p.$queryRaw<{ revenue: string }[]>`
       SELECT sum(total)::text AS revenue FROM orders WHERE status = 'completed'`;
     expect(row?.revenue).toBe(summary.revenue);
@@ -252,6 +255,19 @@ describe('the plan', () => {
     expect(random).not.toHaveBeenCalled();
     expect(clock).not.toHaveBeenCalled();
     vi.restoreAllMocks();
+  });
+
+  it('gives about ten orders per customer at every size, most of them from a loyal few', () => {
+    for (const size of [500, 4000]) {
+      const plan = planDemo(13, size, NOW);
+      const perCustomer = plan.orders.length / size;
+      expect(perCustomer).toBeGreaterThan(8.5);
+      expect(perCustomer).toBeLessThan(11.5);
+      const counts = plan.ordersByCustomer.map((list) => list.length).sort((a, b) => b - a);
+      const topTenth = counts.slice(0, size / 10).reduce((sum, n) => sum + n, 0);
+      expect(topTenth / plan.orders.length).toBeGreaterThan(0.4);
+      expect(counts[Math.floor(size / 2)]).toBeLessThanOrEqual(4); // the median customer
+    }
   });
 
   it('keeps offer timestamps in order: assigned, sent, opened, redeemed, before now', () => {
