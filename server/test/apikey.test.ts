@@ -22,7 +22,10 @@ describe('API keys (service)', () => {
     expect(key.startsWith(`rdk_${info.prefix}_`)).toBe(true);
     const row = await prisma().apiKey.findUniqueOrThrow({ where: { name: 'shop' } });
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(row.hash).not.toContain(key.split('_').at(-1));
+    // The secret is base64url and may itself contain '_': it is everything after the prefix.
+    const secret = key.slice('rdk_'.length + 12 + 1);
+    expect(secret).toHaveLength(43);
+    expect(row.hash).not.toContain(secret);
     const listed = await listApiKeys(prisma());
     expect(listed).toEqual([
       {
