@@ -13,7 +13,7 @@ import { createServerDatabase, dropServerDatabase } from '@retention/db/testing'
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { repoRoot, sharedDataDir } from '../../test/requirements.ts';
-import { runImport } from '../src/import/run-import.ts';
+import { importOptions, runImport } from '../src/import/run-import.ts';
 import { generateTransactions } from './generate-transactions.ts';
 
 const server = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -45,20 +45,8 @@ async function ourImport(url: string, file: string, kind: 'transactions' | 'cdno
   const db = await openDatabase({ databaseUrl: url, dataDir: '' });
   await db.migrate();
   try {
-    const s = await runImport(db, {
-      file,
-      kind,
-      source: 'bench',
-      map: {},
-      dateFormat: 'auto',
-      delimiter: undefined,
-      cancelledPrefix: null,
-      strict: false,
-      dryRun: false,
-      maxErrors: 0,
-      reportPath: path.join(dir, 'rejects.csv'),
-      batchSize: 20_000,
-    });
+    const options = { kind, source: 'bench', maxErrors: 0, batchSize: 20_000 };
+    const s = await runImport(db, importOptions(file, path.join(dir, 'rejects.csv'), options));
     if (s.rejected > 0 || s.loaded !== s.read)
       throw new Error(`import rejected ${s.rejected} rows`);
     return s;

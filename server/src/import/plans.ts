@@ -67,37 +67,39 @@ export function planFor(kind: ImportKind, o: PlanOptions): Plan {
         },
       };
     case 'customers':
-      return {
-        format: 'csv',
-        start: (first) => ({
-          map: customerMapper(first.fields, o.map, o.dateFormat),
-          header: true,
-        }),
-        write: async (s, rows) => {
-          const r = await writeCustomers(s, rows as never, o.source);
-          const loaded = r.inserted + r.updated;
-          return {
-            loaded,
-            duplicates: r.staged - loaded,
-            created: { ...none, customers: r.inserted },
-            rejected: [],
-          };
-        },
-      };
+      return upsertPlan(customerMapper, writeCustomers, 'customers', o);
     case 'products':
-      return {
-        format: 'csv',
-        start: (first) => ({ map: productMapper(first.fields, o.map, o.dateFormat), header: true }),
-        write: async (s, rows) => {
-          const r = await writeProducts(s, rows as never, o.source);
-          const loaded = r.inserted + r.updated;
-          return {
-            loaded,
-            duplicates: r.staged - loaded,
-            created: { ...none, products: r.inserted },
-            rejected: [],
-          };
-        },
-      };
+      return upsertPlan(productMapper, writeProducts, 'products', o);
   }
+}
+
+/** Files of profiles (customers, products): upserted rows; unchanged ones count as duplicates. */
+function upsertPlan<T>(
+  mapper: (
+    header: string[],
+    map: PlanOptions['map'],
+    format: PlanOptions['dateFormat'],
+  ) => (r: ImportRecord) => RowOutcome<T>,
+  write: (
+    s: SqlSession,
+    rows: T[],
+    source: string,
+  ) => Promise<{ staged: number; inserted: number; updated: number }>,
+  created: 'customers' | 'products',
+  o: PlanOptions,
+): Plan {
+  return {
+    format: 'csv',
+    start: (first) => ({ map: mapper(first.fields, o.map, o.dateFormat), header: true }),
+    write: async (s, rows) => {
+      const r = await write(s, rows as T[], o.source);
+      const loaded = r.inserted + r.updated;
+      return {
+        loaded,
+        duplicates: r.staged - loaded,
+        created: { ...none, [created]: r.inserted },
+        rejected: [],
+      };
+    },
+  };
 }

@@ -24,6 +24,29 @@ export interface ImportOptions extends PlanOptions {
   onProgress?: (p: { bytes: number; totalBytes: number; rows: number }) => void;
 }
 
+/** Options with the CLI's defaults, for callers that set only a few (tests, benchmarks). */
+export function importOptions(
+  file: string,
+  reportPath: string,
+  o: Partial<ImportOptions> = {},
+): ImportOptions {
+  return {
+    file,
+    kind: 'transactions',
+    source: 'default',
+    map: {},
+    dateFormat: 'auto',
+    delimiter: undefined,
+    cancelledPrefix: null,
+    strict: false,
+    dryRun: false,
+    maxErrors: 100,
+    reportPath,
+    batchSize: 5000,
+    ...o,
+  };
+}
+
 export async function runImport(db: Database, o: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const totalBytes = (await stat(o.file)).size;

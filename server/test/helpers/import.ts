@@ -2,28 +2,17 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '@retention/db';
-import { type ImportOptions, runImport } from '../../src/import/run-import.ts';
+import { type ImportOptions, importOptions, runImport } from '../../src/import/run-import.ts';
 
 export const scratchDir = () => mkdtemp(path.join(tmpdir(), 'rd-import-'));
 
-/** runImport with the CLI's defaults. */
+/** runImport with the CLI's defaults and small batches (several per test file). */
 export async function importFile(db: Database, file: string, o: Partial<ImportOptions> = {}) {
   const dir = await scratchDir();
-  return runImport(db, {
-    file,
-    kind: 'transactions',
-    source: 'default',
-    map: {},
-    dateFormat: 'auto',
-    delimiter: undefined,
-    cancelledPrefix: null,
-    strict: false,
-    dryRun: false,
-    maxErrors: 100,
-    reportPath: path.join(dir, 'rejects.csv'),
-    batchSize: 500,
-    ...o,
-  });
+  return runImport(
+    db,
+    importOptions(file, path.join(dir, 'rejects.csv'), { batchSize: 500, ...o }),
+  );
 }
 
 /** Counts and sums that two equal imports must share. */
