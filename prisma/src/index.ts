@@ -8,4 +8,10 @@ export {
   type DatabaseOptions,
   openDatabase,
 } from './open-database.ts';
-export { csvField, type RunInTransaction, type SqlResult, type SqlSession } from './sql-session.ts';
+export {
+  csvField,
+  csvRow,
+  type RunInTransaction,
+  type SqlResult,
+  type SqlSession,
+} from './sql-session.ts';

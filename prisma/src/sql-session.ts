@@ -65,6 +65,11 @@ export function pgliteTransactions(pglite: PGlite): RunInTransaction {
     );
 }
 
+/** One CSV line for COPY, newline included. */
+export function csvRow(values: (string | number | null | undefined)[]): string {
+  return `${values.map(csvField).join(',')}\n`;
+}
+
 /** One CSV field for COPY: quoted when it must be, empty (unquoted) for NULL. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';

@@ -1,6 +1,6 @@
 // Rejected rows go to a CSV report (line, column, reason), created only when needed.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { csvField } from '@retention/db';
+import { csvRow } from '@retention/db';
 
 export class RejectReport {
   count = 0;
@@ -14,7 +14,7 @@ export class RejectReport {
       this.out = createWriteStream(this.path);
       this.out.write('line,column,reason\n');
     }
-    this.out.write(`${line},${csvField(column)},${csvField(reason)}\n`);
+    this.out.write(csvRow([line, column, reason]));
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@
 // batch in flight, and a re-run skips what is stored.
 import { stat } from 'node:fs/promises';
 import type { Database } from '@retention/db';
-import { bumpDataVersion } from '../ingest/write-order-lines.ts';
+import { bumpDataVersion } from '../ingest/data-version.ts';
 import { HeaderError } from './columns.ts';
 import { type ImportKind, type PlanOptions, planFor } from './plans.ts';
 import { csvRecords, type ReadProgress, sniffDelimiter, whitespaceRecords } from './readers.ts';

@@ -2,9 +2,10 @@
 // transaction (which also bumps the data version), and the outcome counted per item.
 import type { Database, SqlSession } from '@retention/db';
 import { type CheckedItems, checkItems, type ItemError } from './check-items.ts';
+import { bumpDataVersion } from './data-version.ts';
 import { EventItem, OrderItem } from './item-schemas.ts';
+import type { Rejection } from './stage.ts';
 import { writeEvents } from './write-events.ts';
-import { bumpDataVersion, type Rejection } from './write-order-lines.ts';
 import { writeOrders } from './write-orders.ts';
 
 export interface BatchOptions {

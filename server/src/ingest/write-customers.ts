@@ -1,6 +1,7 @@
 // Customer profiles (a CRM export): new ids are created, changed profiles updated, and
 // identical rows change nothing (not even updated_at), so re-importing is a no-op.
-import { csvField, type SqlSession } from '@retention/db';
+import { csvRow, type SqlSession } from '@retention/db';
+import { createStage } from './stage.ts';
 
 export interface CustomerRow {
   ref: number;
@@ -25,12 +26,15 @@ export async function writeCustomers(
   rows: CustomerRow[],
   source: string,
 ): Promise<UpsertResult> {
-  await s.query(`CREATE TEMP TABLE IF NOT EXISTS stage_customers (
-    ref int, external_id text, name text, email text, phone text, region text, channel text,
-    signup_at timestamptz, attributes jsonb) ON COMMIT DELETE ROWS`);
+  await createStage(
+    s,
+    'stage_customers',
+    `ref int, external_id text, name text, email text, phone text, region text, channel text,
+    signup_at timestamptz, attributes jsonb`,
+  );
   const csv = rows
     .map((r) =>
-      [
+      csvRow([
         r.ref,
         r.externalId,
         r.name,
@@ -40,12 +44,10 @@ export async function writeCustomers(
         r.channel,
         r.signupAt?.toISOString() ?? null,
         JSON.stringify(r.attributes),
-      ]
-        .map((v) => csvField(v))
-        .join(','),
+      ]),
     )
-    .join('\n');
-  await s.copyCsv('stage_customers', `${csv}\n`);
+    .join('');
+  await s.copyCsv('stage_customers', csv);
   // The last row for an id wins; xmax = 0 tells an insert from an update.
   const r = await s.query<{ inserted: boolean }>(
     `INSERT INTO customers (source, external_id, name, email, phone, region, acquisition_channel, signup_at, attributes)

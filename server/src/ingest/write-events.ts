@@ -2,7 +2,7 @@
 // into a temporary stage and merged in set-based SQL keyed by (source, external id). A
 // repeated id, in the batch or from any earlier one, is skipped: the first delivery wins.
 import { csvField, type SqlSession } from '@retention/db';
-import type { Rejection } from './write-order-lines.ts';
+import { admitCustomers, createStage, type Rejection } from './stage.ts';
 
 export type EventChannel = 'web' | 'app' | 'telegram' | 'offline';
 
@@ -51,36 +51,21 @@ export async function writeEvents(
     rejected: [],
   };
   if (events.length === 0) return result;
-  await s.query(`CREATE TEMP TABLE stage_events (
-    ref int, event_ext text, customer_ext text, type text, channel text,
-    occurred_at timestamptz, properties jsonb) ON COMMIT DROP`);
+  await createStage(
+    s,
+    'stage_events',
+    'ref int, event_ext text, customer_ext text, type text, channel text, occurred_at timestamptz, properties jsonb',
+  );
   await s.copyCsv(
     'stage_events (ref, event_ext, customer_ext, type, channel, occurred_at, properties)',
     toCsv(events),
   );
 
-  if (o.createCustomers) {
-    result.customersCreated = (
-      await s.query(
-        `INSERT INTO customers (source, external_id)
-         SELECT DISTINCT $1::text, customer_ext FROM stage_events
-         ON CONFLICT (source, external_id) DO NOTHING`,
-        [o.source],
-      )
-    ).rowCount;
-  } else {
-    const missing = await s.query<{ ref: number; value: string }>(
-      `DELETE FROM stage_events s WHERE NOT EXISTS (
-         SELECT 1 FROM customers c WHERE c.source = $1 AND c.external_id = s.customer_ext)
-       RETURNING s.ref, s.customer_ext AS value`,
-      [o.source],
-    );
-    result.rejected = missing.rows.map((r) => ({
-      ref: r.ref,
-      field: 'customerId',
-      reason: `unknown customer "${r.value}"`,
-    }));
-  }
+  const customers = await admitCustomers(s, 'stage_events', o.source, {
+    create: o.createCustomers,
+  });
+  result.customersCreated = customers.created;
+  result.rejected = customers.rejected;
 
   result.eventsInserted = (
     await s.query(

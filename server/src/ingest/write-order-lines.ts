@@ -3,6 +3,9 @@
 // orders; (order, line_no) for lines), all in one transaction. Re-running any batch, or a
 // whole import after a crash, changes nothing that is already there.
 import { csvField, type SqlSession } from '@retention/db';
+import { admitCustomers, createStage, type Rejection, rejectMissing } from './stage.ts';
+
+export type { Rejection } from './stage.ts';
 
 export type SalesChannel = 'web' | 'app' | 'telegram' | 'offline' | 'other';
 
@@ -32,12 +35,6 @@ export interface WriteLinesOptions {
   createCustomers: boolean;
   /** Unknown products are created from the line's sku and name (true) or rejected. */
   createProducts: boolean;
-}
-
-export interface Rejection {
-  ref: number;
-  field: string;
-  reason: string;
 }
 
 export interface WriteLinesResult {
@@ -74,35 +71,21 @@ export async function writeOrderLines(
     rejected: [],
   };
   if (lines.length === 0) return result;
-  // Kept per connection and emptied at every commit: creating it per batch costs more.
-  await s.query(`CREATE TEMP TABLE IF NOT EXISTS stage_lines (
-    ref int, line_no int, order_ext text, customer_ext text, placed_at timestamptz, sku text,
-    product_name text, quantity int, unit_price numeric(12,2), amount numeric(14,2),
-    region text, channel text, cancelled boolean) ON COMMIT DELETE ROWS`);
+  await createStage(
+    s,
+    'stage_lines',
+    `ref int, line_no int, order_ext text, customer_ext text, placed_at timestamptz, sku text,
+     product_name text, quantity int, unit_price numeric(12,2), amount numeric(14,2),
+     region text, channel text, cancelled boolean`,
+  );
   await s.copyCsv(`stage_lines (${stageColumns})`, toCsv(lines));
 
-  if (o.createCustomers) {
-    result.customersCreated = (
-      await s.query(
-        `INSERT INTO customers (source, external_id, region)
-         SELECT DISTINCT ON (customer_ext) $1, customer_ext, region FROM stage_lines
-         ORDER BY customer_ext, ref
-         ON CONFLICT (source, external_id) DO NOTHING`,
-        [o.source],
-      )
-    ).rowCount;
-  } else {
-    result.rejected.push(
-      ...(await rejectMissing(
-        s,
-        o.source,
-        'customers',
-        'customer_ext',
-        'external_id',
-        'customerId',
-      )),
-    );
-  }
+  const customers = await admitCustomers(s, 'stage_lines', o.source, {
+    create: o.createCustomers,
+    regionColumn: 'region',
+  });
+  result.customersCreated = customers.created;
+  result.rejected.push(...customers.rejected);
   if (o.createProducts) {
     result.productsCreated = (
       await s.query(
@@ -114,7 +97,9 @@ export async function writeOrderLines(
       )
     ).rowCount;
   } else {
-    result.rejected.push(...(await rejectMissing(s, o.source, 'products', 'sku', 'sku', 'sku')));
+    result.rejected.push(
+      ...(await rejectMissing(s, 'stage_lines', o.source, 'products', 'sku', 'sku', 'sku')),
+    );
   }
 
   // Orders that exist already (a re-import, an order continued from the previous batch)
@@ -160,31 +145,4 @@ export async function writeOrderLines(
     );
   }
   return result;
-}
-
-/** Lines naming a customer or product that does not exist: rejected and dropped from the stage. */
-async function rejectMissing(
-  s: SqlSession,
-  source: string,
-  table: 'customers' | 'products',
-  stageKey: string,
-  key: string,
-  field: string,
-): Promise<Rejection[]> {
-  const missing = await s.query<{ ref: number; value: string }>(
-    `DELETE FROM stage_lines s WHERE NOT EXISTS (
-       SELECT 1 FROM ${table} t WHERE t.source = $1 AND t.${key} = s.${stageKey})
-     RETURNING s.ref, s.${stageKey} AS value`,
-    [source],
-  );
-  const what = table === 'customers' ? 'customer' : 'product';
-  return missing.rows.map((r) => ({ ref: r.ref, field, reason: `unknown ${what} "${r.value}"` }));
-}
-
-/** Marks business data as changed, so derived aggregates and caches know they are stale. */
-export async function bumpDataVersion(s: SqlSession): Promise<void> {
-  await s.query(
-    `INSERT INTO data_versions (name, version, changed_at) VALUES ('business', 1, now())
-     ON CONFLICT (name) DO UPDATE SET version = data_versions.version + 1, changed_at = now()`,
-  );
 }

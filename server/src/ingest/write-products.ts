@@ -1,7 +1,8 @@
 // Catalogue rows: products upserted like customers; a price is recorded in the price
 // history when it is dated (once per date) or, undated, when it differs from the price in
 // force now, so re-importing the same catalogue adds nothing.
-import { csvField, type SqlSession } from '@retention/db';
+import { csvRow, type SqlSession } from '@retention/db';
+import { createStage } from './stage.ts';
 import type { UpsertResult } from './write-customers.ts';
 
 export interface ProductRow {
@@ -19,14 +20,17 @@ export async function writeProducts(
   rows: ProductRow[],
   source: string,
 ): Promise<UpsertResult & { prices: number }> {
-  await s.query(`CREATE TEMP TABLE IF NOT EXISTS stage_products (
-    ref int, sku text, name text, category text, tags text[], price numeric(12,2),
-    price_from timestamptz) ON COMMIT DELETE ROWS`);
+  await createStage(
+    s,
+    'stage_products',
+    `ref int, sku text, name text, category text, tags text[], price numeric(12,2),
+    price_from timestamptz`,
+  );
   const pgArray = (tags: string[]) =>
     `{${tags.map((t) => `"${t.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
   const csv = rows
     .map((r) =>
-      [
+      csvRow([
         r.ref,
         r.sku,
         r.name,
@@ -34,12 +38,10 @@ export async function writeProducts(
         pgArray(r.tags),
         r.price,
         r.priceFrom?.toISOString() ?? null,
-      ]
-        .map((v) => csvField(v))
-        .join(','),
+      ]),
     )
-    .join('\n');
-  await s.copyCsv('stage_products', `${csv}\n`);
+    .join('');
+  await s.copyCsv('stage_products', csv);
   const r = await s.query<{ inserted: boolean }>(
     `INSERT INTO products (source, sku, name, category, tags)
      SELECT DISTINCT ON (sku) $1, sku, name, category, tags FROM stage_products ORDER BY sku, ref DESC

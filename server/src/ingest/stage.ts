@@ -1,0 +1,69 @@
+// The staging steps every bulk writer shares: a temporary table per connection, emptied at
+// every commit, and the rule for rows naming a customer (or product) the source lacks.
+import type { SqlSession } from '@retention/db';
+
+export interface Rejection {
+  ref: number;
+  field: string;
+  reason: string;
+}
+
+/** Creating the table once per connection costs less than once per batch. */
+export async function createStage(s: SqlSession, name: string, columns: string): Promise<void> {
+  await s.query(`CREATE TEMP TABLE IF NOT EXISTS ${name} (${columns}) ON COMMIT DELETE ROWS`);
+}
+
+/**
+ * Customers named in the stage's `customer_ext` column: created when allowed (taking the
+ * first row's region when the stage has one), else their rows are rejected and dropped.
+ */
+export async function admitCustomers(
+  s: SqlSession,
+  stage: string,
+  source: string,
+  o: { create: boolean; regionColumn?: string },
+): Promise<{ created: number; rejected: Rejection[] }> {
+  if (!o.create) {
+    return {
+      created: 0,
+      rejected: await rejectMissing(
+        s,
+        stage,
+        source,
+        'customers',
+        'customer_ext',
+        'external_id',
+        'customerId',
+      ),
+    };
+  }
+  const region = o.regionColumn ?? 'NULL::text';
+  const r = await s.query(
+    `INSERT INTO customers (source, external_id, region)
+     SELECT DISTINCT ON (customer_ext) $1, customer_ext, ${region} FROM ${stage}
+     ORDER BY customer_ext, ref
+     ON CONFLICT (source, external_id) DO NOTHING`,
+    [source],
+  );
+  return { created: r.rowCount, rejected: [] };
+}
+
+/** Rows naming a customer or product that does not exist: rejected and dropped from the stage. */
+export async function rejectMissing(
+  s: SqlSession,
+  stage: string,
+  source: string,
+  table: 'customers' | 'products',
+  stageKey: string,
+  key: string,
+  field: string,
+): Promise<Rejection[]> {
+  const missing = await s.query<{ ref: number; value: string }>(
+    `DELETE FROM ${stage} s WHERE NOT EXISTS (
+       SELECT 1 FROM ${table} t WHERE t.source = $1 AND t.${key} = s.${stageKey})
+     RETURNING s.ref, s.${stageKey} AS value`,
+    [source],
+  );
+  const what = table === 'customers' ? 'customer' : 'product';
+  return missing.rows.map((r) => ({ ref: r.ref, field, reason: `unknown ${what} "${r.value}"` }));
+}
