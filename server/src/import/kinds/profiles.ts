@@ -12,6 +12,7 @@ import {
   required,
 } from '../parse-values.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
+import { mapRow } from '../row-mapper.ts';
 
 const customerFields = {
   externalId: ['id', 'customerid', 'customer', 'clientid', 'externalid', 'customerno'],
@@ -34,40 +35,6 @@ const productFields = {
 
 type Mapper<T> = (r: ImportRecord) => RowOutcome<T>;
 
-function fieldReader<F extends string>(
-  header: string[],
-  cols: Partial<Record<F, number>>,
-  r: ImportRecord,
-) {
-  const state = { field: 'row' };
-  const get = (f: F) => {
-    state.field = header[cols[f] ?? -1] ?? f;
-    return cols[f] === undefined ? '' : (r.fields[cols[f]] ?? '').trim();
-  };
-  return { get, state };
-}
-
-function guarded<T>(
-  r: ImportRecord,
-  header: string[],
-  state: { field: string },
-  build: () => T,
-): RowOutcome<T> {
-  if (r.fields.length !== header.length) {
-    return {
-      ok: false,
-      field: 'row',
-      reason: `has ${r.fields.length} columns; the header has ${header.length}`,
-    };
-  }
-  try {
-    return { ok: true, value: build() };
-  } catch (err) {
-    if (err instanceof FieldError) return { ok: false, field: state.field, reason: err.message };
-    throw err;
-  }
-}
-
 export function customerMapper(
   header: string[],
   map: ColumnMap,
@@ -76,9 +43,8 @@ export function customerMapper(
   const cols = resolveColumns(header, customerFields, ['externalId'], map);
   const used = new Set(Object.values(cols));
   const extra = header.map((h, i) => [h, i] as const).filter(([, i]) => !used.has(i));
-  return (r) => {
-    const { get, state } = fieldReader(header, cols, r);
-    return guarded(r, header, state, () => {
+  return (r) =>
+    mapRow(header, cols, r, (get) => {
       const email = get('email').toLowerCase() || null;
       if (email && !/^[^@\s]+@[^@\s]+$/.test(email))
         throw new FieldError(`"${email}" is not an email address`);
@@ -96,7 +62,6 @@ export function customerMapper(
         attributes: Object.fromEntries(extra.map(([h, i]) => [h, r.fields[i] ?? ''])),
       };
     });
-  };
 }
 
 export function productMapper(
@@ -105,9 +70,8 @@ export function productMapper(
   dateFormat: DateFormat,
 ): Mapper<ProductRow> {
   const cols = resolveColumns(header, productFields, ['sku', 'name'], map);
-  return (r) => {
-    const { get, state } = fieldReader(header, cols, r);
-    return guarded(r, header, state, () => {
+  return (r) =>
+    mapRow(header, cols, r, (get) => {
       const price = get('price');
       const cents = price ? parseCents(price) : null;
       if (cents !== null && cents < 0n) throw new FieldError('is negative');
@@ -125,5 +89,4 @@ export function productMapper(
         priceFrom: from ? parseDate(from, dateFormat) : null,
       };
     });
-  };
 }

@@ -13,6 +13,7 @@ import {
   required,
 } from '../parse-values.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
+import { mapRow } from '../row-mapper.ts';
 
 export const transactionFields = {
   orderId: [
@@ -66,17 +67,8 @@ export function transactionMapper(header: string[], overrides: ColumnMap, o: Tra
   const cols = resolveColumns(header, transactionFields, requiredFields, overrides);
   const prefix =
     o.cancelledPrefix ?? (/^invoice\s*no$/i.test(header[cols.orderId!] ?? '') ? 'C' : null);
-  return (r: ImportRecord): RowOutcome<OrderLine> => {
-    if (r.fields.length !== header.length) {
-      const reason = `has ${r.fields.length} columns; the header has ${header.length}`;
-      return { ok: false, field: 'row', reason };
-    }
-    let field: string = 'row';
-    try {
-      const get = (f: keyof typeof transactionFields) => {
-        field = header[cols[f]!] ?? f;
-        return cols[f] === undefined ? '' : (r.fields[cols[f]!] ?? '');
-      };
+  return (r: ImportRecord): RowOutcome<OrderLine> =>
+    mapRow(header, cols, r, (get) => {
       const orderId = required(get('orderId'));
       const customerId = required(get('customerId'));
       const placedAt = parseDate(get('placedAt'), o.dateFormat);
@@ -84,31 +76,22 @@ export function transactionMapper(header: string[], overrides: ColumnMap, o: Tra
       const quantity = parseInteger(get('quantity'));
       const price = parseCents(get('unitPrice'));
       if (price < 0n) throw new FieldError('is negative');
-      const name = get('productName').trim() || null;
-      const status = get('status').trim().toLowerCase();
-      const channelText = get('channel').trim().toLowerCase();
-      field = 'row';
+      const status = get('status').toLowerCase();
+      const channelText = get('channel').toLowerCase();
       return {
-        ok: true,
-        value: {
-          ref: r.line,
-          orderId,
-          lineNo: r.line,
-          customerId,
-          placedAt,
-          sku,
-          productName: name,
-          quantity,
-          unitPrice: formatCents(price),
-          amount: formatCents(price * BigInt(quantity)),
-          region: get('region').trim() || null,
-          channel: channelText ? (channels[channelText] ?? 'other') : null,
-          cancelled: /^cancel/.test(status) || (prefix !== null && orderId.startsWith(prefix)),
-        },
+        ref: r.line,
+        orderId,
+        lineNo: r.line,
+        customerId,
+        placedAt,
+        sku,
+        productName: get('productName') || null,
+        quantity,
+        unitPrice: formatCents(price),
+        amount: formatCents(price * BigInt(quantity)),
+        region: get('region') || null,
+        channel: channelText ? (channels[channelText] ?? 'other') : null,
+        cancelled: /^cancel/.test(status) || (prefix !== null && orderId.startsWith(prefix)),
       };
-    } catch (err) {
-      if (err instanceof FieldError) return { ok: false, field, reason: err.message };
-      throw err;
-    }
-  };
+    });
 }
