@@ -23,13 +23,13 @@ const statusCodes: Record<number, string> = {
   415: 'unsupported_media_type',
 };
 
+/** The error body every route answers with: `{ statusCode, code, error, message }`. */
+export function errorBody(statusCode: number, code: string, message: string) {
+  return { statusCode, code, error: statusNames[statusCode] ?? 'Error', message };
+}
+
 export function sendError(reply: FastifyReply, statusCode: number, code: string, message: string) {
-  return reply.status(statusCode).send({
-    statusCode,
-    code,
-    error: statusNames[statusCode] ?? 'Error',
-    message,
-  });
+  return reply.status(statusCode).send(errorBody(statusCode, code, message));
 }
 
 export default fp(

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../../errors.ts';
 import { type BatchResult, ingestEvents, ingestOrders } from '../../../../ingest/ingest-batch.ts';
 import { apiKeyOf } from '../../../../plugins/api-key-auth.ts';
+import { errorBody } from '../../../../plugins/errors.ts';
 import {
   EventsBody,
   ingestBodyLimit,
@@ -29,13 +30,8 @@ function answer(reply: FastifyReply, result: BatchResult) {
   if (result.errors.length === 0) return reply.status(200).send(result);
   if (result.accepted > 0) return reply.status(207).send(result);
   const invalid = new Set(result.errors.map((e) => e.index)).size;
-  return reply.status(400).send({
-    statusCode: 400,
-    code: 'bad_request',
-    error: 'Bad Request',
-    message: `no item was taken: ${invalid} rejected (see errors)`,
-    ...result,
-  });
+  const message = `no item was taken: ${invalid} rejected (see errors)`;
+  return reply.status(400).send({ ...errorBody(400, 'bad_request', message), ...result });
 }
 
 const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
