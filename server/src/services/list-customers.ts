@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@retention/db';
+import { findPage } from './find-page.ts';
 import type { Identity } from './resolve-identity.ts';
 
 export interface ListCustomersOptions {
@@ -65,26 +66,22 @@ export async function listCustomers(
       search ?? {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    prisma.customer.count({ where }),
-    prisma.customer.findMany({
-      where,
-      orderBy: orderings[o.sort],
-      skip: (o.page - 1) * o.pageSize,
-      take: o.pageSize,
-      select: customerSelect,
-    }),
-  ]);
+  const found = await findPage(
+    o,
+    () => prisma.customer.count({ where }),
+    (window) =>
+      prisma.customer.findMany({
+        where,
+        orderBy: orderings[o.sort],
+        ...window,
+        select: customerSelect,
+      }),
+  );
   const stats = await orderStats(
     prisma,
-    rows.map((r) => r.id),
+    found.items.map((r) => r.id),
   );
-  return {
-    items: rows.map((r) => toCustomerSummary(r, stats.get(r.id))),
-    page: o.page,
-    pageSize: o.pageSize,
-    total,
-  };
+  return { ...found, items: found.items.map((r) => toCustomerSummary(r, stats.get(r.id))) };
 }
 
 export const customerSelect = {

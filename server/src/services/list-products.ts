@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@retention/db';
+import { findPage } from './find-page.ts';
 
 export interface ListProductsOptions {
   page: number;
@@ -32,36 +33,35 @@ export async function listProducts(prisma: PrismaClient, o: ListProductsOptions,
         : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    prisma.product.count({ where }),
-    prisma.product.findMany({
-      where,
-      orderBy: orderings[o.sort],
-      skip: (o.page - 1) * o.pageSize,
-      take: o.pageSize,
-      select: {
-        id: true,
-        sku: true,
-        name: true,
-        category: true,
-        tags: true,
-        prices: {
-          where: { validFrom: { lte: now } },
-          orderBy: { validFrom: 'desc' },
-          take: 1,
-          select: { price: true, validFrom: true },
+  const found = await findPage(
+    o,
+    () => prisma.product.count({ where }),
+    (window) =>
+      prisma.product.findMany({
+        where,
+        orderBy: orderings[o.sort],
+        ...window,
+        select: {
+          id: true,
+          sku: true,
+          name: true,
+          category: true,
+          tags: true,
+          prices: {
+            where: { validFrom: { lte: now } },
+            orderBy: { validFrom: 'desc' },
+            take: 1,
+            select: { price: true, validFrom: true },
+          },
         },
-      },
-    }),
-  ]);
+      }),
+  );
   return {
-    items: rows.map(({ prices, ...p }) => ({
+    ...found,
+    items: found.items.map(({ prices, ...p }) => ({
       ...p,
       price: prices[0]?.price.toFixed(2) ?? null,
       priceSince: prices[0]?.validFrom ?? null,
     })),
-    page: o.page,
-    pageSize: o.pageSize,
-    total,
   };
 }
