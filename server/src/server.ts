@@ -1,12 +1,9 @@
 // The process entry: read config, build the app, listen, close gracefully on signals.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { loadEnvFile } from '@retention/db';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
-const root = process.env.INIT_CWD ?? process.cwd();
-const envFile = path.join(root, '.env');
-if (existsSync(envFile)) process.loadEnvFile(envFile);
+const root = loadEnvFile();
 
 let config: ReturnType<typeof loadConfig>;
 try {

@@ -1,8 +1,8 @@
 // The command-line tools open the same database the server would: DATABASE_URL, else the
 // embedded PGlite in DATA_DIR (default .data/) under the folder npm was started from.
 // Like the server, they read a .env file there first.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { loadEnvFile } from '../env-file.ts';
 import { type Database, openDatabase } from '../open-database.ts';
 
 export interface OpenedFromEnv {
@@ -12,9 +12,7 @@ export interface OpenedFromEnv {
 }
 
 export async function openDatabaseFromEnv(): Promise<OpenedFromEnv> {
-  const root = process.env.INIT_CWD ?? process.cwd();
-  const envFile = path.join(root, '.env');
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  const root = loadEnvFile();
   const dataDir = path.resolve(root, process.env.DATA_DIR || '.data', 'pglite');
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
   const where =
