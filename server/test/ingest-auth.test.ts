@@ -1,8 +1,9 @@
 // The ingestion API's gate: API keys (never initData), batch and body limits, OpenAPI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey, revokeApiKey } from '../src/services/api-keys.ts';
+import { revokeApiKey } from '../src/services/api-keys.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
+import { apiKeyFor, event } from './helpers/ingest.ts';
 
 let t: TestApp;
 let key: string;
@@ -10,20 +11,12 @@ let revoked: string;
 beforeAll(async () => {
   t = await buildTestApp({ BOT_TOKEN: testBotToken, ADMIN_TELEGRAM_IDS: String(people.admin.id) });
   const prisma = t.database.db.prisma;
-  key = (await createApiKey(prisma, { name: 'shop', actorRole: 'cli' })).key;
-  revoked = (await createApiKey(prisma, { name: 'old', actorRole: 'cli' })).key;
+  key = await apiKeyFor(t);
+  revoked = await apiKeyFor(t, 'old');
   await revokeApiKey(prisma, { name: 'old', actorRole: 'cli' });
 });
 afterAll(() => t?.close());
 
-const event = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  customerId: 'c1',
-  type: 'page_view',
-  channel: 'web',
-  occurredAt: '2025-03-01T10:00:00Z',
-  ...extra,
-});
 const post = (
   payload: unknown,
   headers: Record<string, string> = { authorization: `Bearer ${key}` },

@@ -1,13 +1,13 @@
 // POST /api/v1/ingest/orders: orders written once and whole, exact money, per-item errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../src/services/api-keys.ts';
 import { buildTestApp, type TestApp } from './helpers/build-app.ts';
+import { apiKeyFor } from './helpers/ingest.ts';
 
 let t: TestApp;
 let key: string;
 beforeAll(async () => {
   t = await buildTestApp();
-  key = (await createApiKey(t.database.db.prisma, { name: 'shop', actorRole: 'cli' })).key;
+  key = await apiKeyFor(t);
 });
 afterAll(() => t?.close());
 

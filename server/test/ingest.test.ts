@@ -1,24 +1,16 @@
 // POST /api/v1/ingest/events: idempotent events, per-item errors, unknown customers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../src/services/api-keys.ts';
 import { buildTestApp, type TestApp } from './helpers/build-app.ts';
+import { apiKeyFor, event } from './helpers/ingest.ts';
 
 let t: TestApp;
 let key: string;
 beforeAll(async () => {
   t = await buildTestApp();
-  key = (await createApiKey(t.database.db.prisma, { name: 'shop', actorRole: 'cli' })).key;
+  key = await apiKeyFor(t);
 });
 afterAll(() => t?.close());
 
-const event = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  customerId: 'c1',
-  type: 'page_view',
-  channel: 'web',
-  occurredAt: '2025-03-01T10:00:00Z',
-  ...extra,
-});
 const post = (payload: object) =>
   t.app.inject({
     method: 'POST',
