@@ -4,6 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PrismaClient } from '@retention/db';
 import { AppError, notFound } from '../errors.ts';
+import { type Actor, recordAudit } from './record-audit.ts';
 
 export interface ApiKeyInfo {
   name: string;
@@ -14,10 +15,8 @@ export interface ApiKeyInfo {
 }
 
 /** A key by name, and who asks for the change (audit log; actorRole 'cli' for the CLI). */
-export interface ApiKeyChange {
+export interface ApiKeyChange extends Actor {
   name: string;
-  actorRole: string;
-  actorTelegramId?: bigint | null;
 }
 
 const keyPattern = /^rdk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
@@ -52,15 +51,11 @@ export async function createApiKey(
         data: { name: o.name, prefix, hash: hashSecret(secret) },
         select: { id: true, ...infoFields },
       });
-      await tx.auditLog.create({
-        data: {
-          actorRole: o.actorRole,
-          actorTelegramId: o.actorTelegramId ?? null,
-          action: 'api_key.create',
-          targetType: 'api_key',
-          targetId: String(row.id),
-          after: { name: row.name, prefix: row.prefix },
-        },
+      await recordAudit(tx, o, {
+        action: 'api_key.create',
+        targetType: 'api_key',
+        targetId: row.id,
+        after: { name: row.name, prefix: row.prefix },
       });
       const { id: _, ...rest } = row;
       return rest;
@@ -99,16 +94,12 @@ export async function revokeApiKey(
       data: { revokedAt: new Date() },
       select: infoFields,
     });
-    await tx.auditLog.create({
-      data: {
-        actorRole: o.actorRole,
-        actorTelegramId: o.actorTelegramId ?? null,
-        action: 'api_key.revoke',
-        targetType: 'api_key',
-        targetId: String(id),
-        before: { revokedAt: null },
-        after: { revokedAt: revoked.revokedAt?.toISOString() ?? null },
-      },
+    await recordAudit(tx, o, {
+      action: 'api_key.revoke',
+      targetType: 'api_key',
+      targetId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: revoked.revokedAt?.toISOString() ?? null },
     });
     return { info: revoked, changed: true };
   });
