@@ -8,7 +8,12 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/client/client.ts';
 import { applyMigrations } from './migrate.ts';
-import { pgliteTransactions, pgTransactions, type RunInTransaction } from './sql-session.ts';
+import {
+  pgliteTransactions,
+  pgTransactions,
+  type RunInTransaction,
+  type SqlSession,
+} from './sql-session.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -24,6 +29,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Raw SQL with COPY in one transaction (bulk loads); see sql-session.ts. */
   transaction: RunInTransaction;
+  /** One read-only statement outside a transaction (analytics queries). */
+  query: SqlSession['query'];
   /** Applies pending migrations; returns the names applied now. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
@@ -39,14 +46,21 @@ function openPostgres(connectionString: string): Database {
   const prisma = new PrismaClient({ adapter });
   // Bulk writers need COPY, which Prisma's adapter does not expose: a small pool of their own.
   const bulkPool = new pg.Pool({ connectionString, max: 2 });
+  // Analytics reads run long aggregates; their own pool keeps them off Prisma's.
+  const readPool = new pg.Pool({ connectionString, max: 4 });
   return {
     prisma,
     kind: 'postgres',
     transaction: pgTransactions(bulkPool),
+    query: async (sql, params) => {
+      const r = await readPool.query(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+    },
     migrate: () => applyMigrations(new PrismaPg({ connectionString, max: 1 })),
     close: async () => {
       await prisma.$disconnect();
       await bulkPool.end();
+      await readPool.end();
     },
   };
 }
@@ -60,6 +74,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     prisma,
     kind: 'pglite',
     transaction: pgliteTransactions(pglite),
+    query: async (sql, params) => {
+      const r = await pglite.query(sql, params as unknown[]);
+      return { rows: r.rows as never[], rowCount: r.affectedRows ?? 0 };
+    },
     migrate: () => applyMigrations(new PrismaPGlite(pglite)),
     close: async () => {
       await prisma.$disconnect();

@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { loggerOptions } from './lib/logger.ts';
+import analyticsPlugin from './plugins/analytics.ts';
 import apiKeyAuthPlugin from './plugins/api-key-auth.ts';
 import authPlugin from './plugins/auth.ts';
 import botPlugin from './plugins/bot.ts';
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(securityPlugin);
   await app.register(docsPlugin);
   await app.register(dbPlugin, { db: deps.db });
+  await app.register(analyticsPlugin);
   await app.register(authPlugin);
   await app.register(apiKeyAuthPlugin);
   await app.register(healthRoute);

@@ -84,7 +84,23 @@ const variables = z.object({
       });
       return false;
     }),
+  CHURN_WINDOW_DAYS: z.coerce.number().int().min(7).max(730).default(90),
+  BUSINESS_TIMEZONE: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, 'is not an IANA time zone like UTC or Europe/Berlin'),
+  GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
+  ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Every environment variable the server reads. */
 export const configVariables = Object.keys(variables.shape);
@@ -136,6 +152,18 @@ export interface Config {
   rateLimitMax: number;
   /** false, a number of trusted proxy hops, or trusted proxy addresses (comma-separated). */
   trustProxy: false | number | string;
+  analytics: AnalyticsSettings;
+}
+
+export interface AnalyticsSettings {
+  /** Inactivity window W in days: active = an order in the last W days or a live contract. */
+  windowDays: number;
+  /** IANA zone whose calendar days, weeks and months the metrics use. */
+  timeZone: string;
+  /** Share of revenue kept as gross margin, for simple LTV. */
+  grossMargin: number;
+  /** How often derived tables catch up with new data, at most. */
+  refreshSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -174,5 +202,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     initDataMaxAge: c.INITDATA_MAX_AGE,
     rateLimitMax: c.RATE_LIMIT_MAX,
     trustProxy: c.TRUST_PROXY,
+    analytics: {
+      windowDays: c.CHURN_WINDOW_DAYS,
+      timeZone: c.BUSINESS_TIMEZONE,
+      grossMargin: c.GROSS_MARGIN,
+      refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
+    },
   };
 }

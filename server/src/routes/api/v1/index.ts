@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import analyticsRoutes from './analytics/index.ts';
 import demoRoutes from './demo/index.ts';
 import ingestRoutes from './ingest/index.ts';
 import meRoute from './me.ts';
@@ -10,6 +11,7 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(productRoutes, { prefix: '/products' });
   await app.register(ingestRoutes, { prefix: '/ingest' });
+  await app.register(analyticsRoutes, { prefix: '/analytics' });
   if (app.config.demo) await app.register(demoRoutes, { prefix: '/demo' });
 };
 

@@ -59,6 +59,7 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
       const { items, ...options } = request.body;
       const result = await ingestEvents(app.db, items, options);
       request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, 'events');
+      if (result.stored > 0) app.analytics.refresher.soon();
       return answer(reply, result);
     },
   );
@@ -81,6 +82,7 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
       const { items, ...options } = request.body;
       const result = await ingestOrders(app.db, items, options);
       request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, 'orders');
+      if (result.stored > 0) app.analytics.refresher.soon();
       return answer(reply, result);
     },
   );

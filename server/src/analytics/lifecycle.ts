@@ -1,0 +1,82 @@
+// Growth accounting per period: who ordered for the first time (new), again after ordering
+// in the previous period (returning), again after a gap (resurrecting), and who ordered in
+// the previous period but not in this one (dormant).
+import type { Database } from '@retention/db';
+import { boundsOf, periodStart, type Range, shiftPeriod } from './periods.ts';
+import { type Selection, selectionSql, withCtes } from './selection.ts';
+import { int, Params, ratio } from './sql.ts';
+
+export interface Lifecycle {
+  newCustomers: number;
+  returning: number;
+  resurrecting: number;
+  dormant: number;
+  /** (new + resurrecting) ÷ dormant: above 1 the base of buyers grows. */
+  quickRatio: number | null;
+}
+
+interface Row {
+  b: number;
+  new_customers: number;
+  kept: number;
+  resurrecting: number;
+  dormant: number;
+}
+
+export async function lifecycleOf(
+  db: Database,
+  selection: Selection,
+  range: Range,
+): Promise<Lifecycle[]> {
+  // One extra whole period in front, to know who ordered just before the range.
+  const before = shiftPeriod(periodStart(range.from, range.granularity), range.granularity, -1);
+  const bounds = [before, ...boundsOf(range.periods)];
+  const p = new Params();
+  const sel = selectionSql(selection, p);
+  const b = p.bounds(bounds);
+  const r = await db.query<Row>(
+    `${withCtes(
+      sel.ctes,
+      `act AS (
+        SELECT DISTINCT d.customer_id, width_bucket(d.day, ${b}) AS b
+        FROM analytics_customer_days d ${sel.join}
+        WHERE d.day >= ${p.day(before)} AND d.day < ${p.day(bounds.at(-1) as number)}
+      )`,
+      `x AS MATERIALIZED (
+        SELECT a.customer_id, a.b,
+               lag(a.b) OVER w AS prev_b, lead(a.b) OVER w AS next_b,
+               width_bucket(ac.first_order_day, ${b}) AS fb
+        FROM act a JOIN analytics_customers ac USING (customer_id)
+        WINDOW w AS (PARTITION BY a.customer_id ORDER BY a.b)
+      )`,
+    )}
+    SELECT b, sum(new_customers)::int AS new_customers, sum(kept)::int AS kept,
+           sum(resurrecting)::int AS resurrecting, sum(dormant)::int AS dormant
+    FROM (
+      SELECT b,
+        count(*) FILTER (WHERE fb = b) AS new_customers,
+        count(*) FILTER (WHERE fb < b AND prev_b = b - 1) AS kept,
+        count(*) FILTER (WHERE fb < b AND (prev_b IS NULL OR prev_b < b - 1)) AS resurrecting,
+        0 AS dormant
+      FROM x GROUP BY b
+      UNION ALL
+      SELECT b + 1, 0, 0, 0, count(*) FROM x WHERE next_b IS NULL OR next_b > b + 1 GROUP BY b
+    ) counts
+    GROUP BY b`,
+    p.values,
+  );
+  const byBucket = new Map(r.rows.map((row) => [int(row.b), row]));
+  return range.periods.map((_, k) => {
+    const row = byBucket.get(k + 2);
+    const fresh = int(row?.new_customers ?? 0);
+    const resurrecting = int(row?.resurrecting ?? 0);
+    const dormant = int(row?.dormant ?? 0);
+    return {
+      newCustomers: fresh,
+      returning: int(row?.kept ?? 0),
+      resurrecting,
+      dormant,
+      quickRatio: ratio(fresh + resurrecting, dormant),
+    };
+  });
+}

@@ -1,0 +1,45 @@
+// The named RFM segments and which recency × frequency scores make each one.
+
+export const rfmSegments = [
+  { slug: 'champions', name: 'Champions' },
+  { slug: 'loyal', name: 'Loyal' },
+  { slug: 'potential_loyalists', name: 'Potential loyalists' },
+  { slug: 'new', name: 'New' },
+  { slug: 'at_risk', name: 'At risk' },
+  { slug: 'cant_lose', name: "Can't lose" },
+  { slug: 'hibernating', name: 'Hibernating' },
+  { slug: 'lost', name: 'Lost' },
+] as const;
+
+export type RfmSlug = (typeof rfmSegments)[number]['slug'];
+
+/** Rows: recency score 5 (bought most recently) down to 1; columns: frequency score 1..5. */
+const grid: Record<number, RfmSlug[]> = {
+  5: ['new', 'potential_loyalists', 'potential_loyalists', 'champions', 'champions'],
+  4: ['new', 'potential_loyalists', 'potential_loyalists', 'loyal', 'champions'],
+  3: ['hibernating', 'hibernating', 'potential_loyalists', 'loyal', 'loyal'],
+  2: ['lost', 'hibernating', 'at_risk', 'at_risk', 'cant_lose'],
+  1: ['lost', 'lost', 'at_risk', 'cant_lose', 'cant_lose'],
+};
+
+export function rfmSegmentOf(r: number, f: number): RfmSlug {
+  const slug = grid[r]?.[f - 1];
+  if (!slug) throw new Error(`RFM scores out of range: r=${r} f=${f}`);
+  return slug;
+}
+
+/** The grid as a 25-element array indexed by (r - 1) * 5 + f, for SQL. */
+export function rfmGridArray(): RfmSlug[] {
+  const out: RfmSlug[] = [];
+  for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) out.push(rfmSegmentOf(r, f));
+  return out;
+}
+
+/** A segment asked for by slug or display name, any case. */
+export function findRfmSegment(asked: string): RfmSlug | undefined {
+  const key = asked.trim().toLowerCase();
+  return rfmSegments.find((s) => s.slug === key || s.name.toLowerCase() === key)?.slug;
+}
+
+export const rfmSegmentName = (slug: RfmSlug) =>
+  rfmSegments.find((s) => s.slug === slug)?.name ?? slug;

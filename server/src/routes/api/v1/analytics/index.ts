@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import {
+  breakdownReport,
+  campaignsReport,
+  churnReport,
+  dashboardReport,
+  lifecycleReport,
+  ltvReport,
+  type MetricContext,
+  retentionCurveReport,
+  retentionReport,
+  rfmReport,
+  stickinessReport,
+} from '../../../../analytics/reports.ts';
+import { cachedReport, metricContext } from '../../../../analytics/request.ts';
+import { authErrors } from '../../../../lib/schemas.ts';
+import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
+import {
+  AnalyticsQuery,
+  BreakdownQuery,
+  BreakdownReport,
+  CampaignsReport,
+  ChurnReport,
+  DashboardReport,
+  LifecycleReport,
+  LtvReport,
+  RetentionCurveReport,
+  RetentionReport,
+  RfmReport,
+  StickinessReport,
+} from './schemas.ts';
+
+const reports: [string, string, z.ZodType, (ctx: MetricContext) => Promise<unknown>][] = [
+  [
+    'dashboard',
+    'Every KPI for the range, with the same-length period before and the change',
+    DashboardReport,
+    dashboardReport,
+  ],
+  [
+    'churn',
+    'Active, new and churned customers, churn and retention rates, revenue, NRR/GRR per period',
+    ChurnReport,
+    churnReport,
+  ],
+  [
+    'retention',
+    'Cohort retention matrix (customers, on-or-after and revenue variants)',
+    RetentionReport,
+    retentionReport,
+  ],
+  [
+    'retention-curve',
+    'Cohort-weighted retention curve by periods since the first order',
+    RetentionCurveReport,
+    retentionCurveReport,
+  ],
+  ['ltv', 'Historical LTV by periods since the first order, and simple LTV', LtvReport, ltvReport],
+  ['rfm', 'RFM scores and named segments as of the range end', RfmReport, rfmReport],
+  [
+    'lifecycle',
+    'New, returning, resurrecting and dormant customers per period',
+    LifecycleReport,
+    lifecycleReport,
+  ],
+  ['stickiness', 'DAU/MAU from behaviour events per period', StickinessReport, stickinessReport],
+  [
+    'campaigns',
+    'Campaign effect: redemption, retention and revenue of target vs control, uplift with 95% intervals',
+    CampaignsReport,
+    campaignsReport,
+  ],
+];
+
+const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const [name, summary, response, report] of reports) {
+    app.get(
+      `/${name}`,
+      {
+        config: { access: staffOnly },
+        schema: {
+          summary: `${summary} (staff; scoped managers see their region)`,
+          tags: ['analytics'],
+          querystring: AnalyticsQuery,
+          response: { 200: response, ...authErrors },
+        },
+      },
+      async (request) => {
+        const ctx = await metricContext(app, identityOf(request), request.query);
+        return cachedReport(app, name, ctx, report);
+      },
+    );
+  }
+
+  app.get(
+    '/breakdown',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary: 'Summary table by region, channel or RFM segment, with totals (staff)',
+        tags: ['analytics'],
+        querystring: BreakdownQuery,
+        response: { 200: BreakdownReport, ...authErrors },
+      },
+    },
+    async (request) => {
+      const { by, ...query } = request.query;
+      const ctx = await metricContext(app, identityOf(request), query);
+      return cachedReport(app, 'breakdown', ctx, (c) => breakdownReport(c, by), { by });
+    },
+  );
+};
+
+export default analyticsRoutes;

@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { Label, Money } from '../../../../lib/schemas.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-01-31');
+
+/** The same filters and period on every analytics route. Unknown parameters are refused. */
+export const AnalyticsQuery = z
+  .object({
+    from: IsoDate.optional().describe('first day (inclusive); default: 12 periods back'),
+    to: IsoDate.optional().describe('last day (inclusive); default and maximum: today'),
+    granularity: z.enum(['week', 'month']).default('month'),
+    region: Label.optional().describe('customer region (scoped managers: always their own)'),
+    channel: Label.optional().describe('customer acquisition channel'),
+    segment: Label.optional().describe(
+      'RFM segment (champions, loyal, potential_loyalists, new, at_risk, cant_lose, hibernating, lost) or a segment of the latest segmentation run',
+    ),
+    plan: Label.optional().describe('customers with a contract on this plan during the range'),
+  })
+  .strict();
+
+export const BreakdownQuery = AnalyticsQuery.extend({
+  by: z.enum(['region', 'channel', 'segment']).default('region'),
+}).strict();
+
+const Rate = z.number().nullable().describe('fraction (0.25 = 25%); null when undefined');
+const MaybeMoney = Money.nullable();
+
+const Definition = z.object({
+  text: z.string(),
+  windowDays: z.number().int(),
+  timeZone: z.string(),
+  granularity: z.enum(['week', 'month']),
+  from: IsoDate,
+  to: IsoDate,
+  asOf: IsoDate,
+  filters: z.object({
+    region: z.string().nullable(),
+    channel: z.string().nullable(),
+    segment: z.string().nullable(),
+    segmentKind: z.enum(['rfm', 'model']).nullable(),
+    plan: z.string().nullable(),
+    scope: z.string().nullable(),
+  }),
+});
+
+const PeriodOut = z.object({ start: IsoDate, end: IsoDate, partial: z.boolean() });
+
+const Activity = z.object({
+  activeAtStart: z.number().int(),
+  activeAtEnd: z.number().int(),
+  activeInPeriod: z.number().int(),
+  newCustomers: z.number().int(),
+  churnedCustomers: z.number().int(),
+  churnRate: Rate,
+  retentionRate: Rate,
+  orders: z.number().int(),
+  buyers: z.number().int(),
+  revenue: Money,
+  aov: MaybeMoney,
+  arpu: MaybeMoney,
+});
+
+const RevenueRetention = z.object({
+  customersAtStart: z.number().int(),
+  customersKept: z.number().int(),
+  mrrAtStart: Money,
+  mrrKept: Money,
+  expansion: Money,
+  contraction: Money,
+  churned: Money,
+  newMrr: Money,
+  mrrAtEnd: Money,
+  nrr: Rate,
+  grr: Rate,
+});
+
+export const ChurnReport = z.object({
+  definition: Definition,
+  periods: z.array(Activity.extend({ period: PeriodOut, revenueRetention: RevenueRetention })),
+});
+
+const Kpi = z.object({
+  value: z.union([z.number(), z.string()]).nullable(),
+  previous: z.union([z.number(), z.string()]).nullable(),
+  delta: z.union([z.number(), z.string()]).nullable(),
+  deltaPct: z.number().nullable(),
+});
+
+export const DashboardReport = z.object({
+  definition: Definition,
+  period: z.object({ from: IsoDate, to: IsoDate }),
+  previousPeriod: z.object({ from: IsoDate, to: IsoDate }),
+  kpis: z.record(z.string(), Kpi),
+  series: z.array(
+    z.object({
+      period: PeriodOut,
+      activeAtEnd: z.number().int(),
+      newCustomers: z.number().int(),
+      churnedCustomers: z.number().int(),
+      churnRate: Rate,
+      revenue: Money,
+    }),
+  ),
+});
+
+export const RetentionReport = z.object({
+  definition: Definition,
+  periods: z.array(PeriodOut),
+  cohorts: z.array(
+    z.object({
+      period: PeriodOut,
+      size: z.number().int(),
+      revenue: Money,
+      cells: z.array(
+        z.object({
+          k: z.number().int(),
+          period: PeriodOut,
+          customers: z.number().int(),
+          share: Rate,
+          onOrAfter: z.number().int(),
+          onOrAfterShare: Rate,
+          revenue: Money,
+          revenueShare: Rate,
+        }),
+      ),
+    }),
+  ),
+});
+
+export const RetentionCurveReport = z.object({
+  definition: Definition,
+  points: z.array(
+    z.object({
+      k: z.number().int(),
+      cohorts: z.number().int(),
+      customers: z.number().int(),
+      retention: Rate,
+      onOrAfter: Rate,
+      revenueRetention: Rate,
+    }),
+  ),
+});
+
+export const LtvReport = z.object({
+  definition: Definition,
+  historical: z.array(
+    z.object({
+      k: z.number().int(),
+      cohorts: z.number().int(),
+      customers: z.number().int(),
+      cumulativeRevenuePerCustomer: MaybeMoney,
+    }),
+  ),
+  simple: z.object({
+    months: z.number().int(),
+    monthlyArpu: MaybeMoney,
+    monthlyChurnRate: Rate,
+    grossMargin: z.number(),
+    ltv: MaybeMoney,
+    reason: z.string().nullable(),
+  }),
+});
+
+export const RfmReport = z.object({
+  definition: Definition,
+  customers: z.number().int(),
+  segments: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      customers: z.number().int(),
+      share: Rate,
+      revenue: Money,
+      meanRecencyDays: z.number().nullable(),
+      meanFrequency: z.number().nullable(),
+      meanMonetary: MaybeMoney,
+      meanMonetaryScore: z.number().nullable(),
+    }),
+  ),
+  grid: z.array(
+    z.object({
+      r: z.number().int(),
+      f: z.number().int(),
+      segment: z.string(),
+      customers: z.number().int(),
+    }),
+  ),
+});
+
+export const LifecycleReport = z.object({
+  definition: Definition,
+  periods: z.array(
+    z.object({
+      period: PeriodOut,
+      newCustomers: z.number().int(),
+      returning: z.number().int(),
+      resurrecting: z.number().int(),
+      dormant: z.number().int(),
+      quickRatio: z.number().nullable(),
+    }),
+  ),
+});
+
+export const StickinessReport = z.object({
+  definition: Definition,
+  periods: z.array(
+    z.object({
+      period: PeriodOut,
+      averageDau: z.number(),
+      mau: z.number().int(),
+      dauOverMau: Rate,
+    }),
+  ),
+});
+
+const Outcome = z.object({
+  members: z.number().int(),
+  retained: z.number().int(),
+  retention: Rate,
+  revenue: Money,
+  revenuePerMember: MaybeMoney,
+});
+
+const Interval = z.object({
+  estimate: z.number(),
+  low: z.number(),
+  high: z.number(),
+  significant: z.boolean(),
+});
+
+export const CampaignsReport = z.object({
+  definition: Definition,
+  campaigns: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      status: z.string(),
+      offerCode: z.string(),
+      offerTitle: z.string(),
+      startDay: IsoDate,
+      endDay: IsoDate,
+      measuredTo: IsoDate,
+      controlShare: z.number(),
+      sent: z.number().int(),
+      opened: z.number().int(),
+      redeemed: z.number().int(),
+      redemptionRate: Rate,
+      target: Outcome,
+      control: Outcome,
+      retentionUplift: Interval.nullable().describe('target − control retention, 95% interval'),
+      revenueUplift: z
+        .object({ estimate: Money, low: Money, high: Money, significant: z.boolean() })
+        .nullable()
+        .describe('target − control revenue per member, 95% interval'),
+    }),
+  ),
+});
+
+export const BreakdownReport = z.object({
+  definition: Definition.extend({ by: z.enum(['region', 'channel', 'segment']) }),
+  rows: z.array(Activity.extend({ key: z.string().nullable() })),
+  total: Activity,
+});
