@@ -67,6 +67,24 @@ function loadEngine(): Promise<typeof engineBindings.SchemaEngine> {
   return engineReady;
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it on every ";", inside function bodies
+ * and comments too, which breaks a migration that creates a trigger function. Postgres runs
+ * a multi-statement script sent as one simple query: send it whole.
+ */
+function wholeScripts<A>(connection: A): A {
+  const c = connection as A & {
+    underlyingDriver?: () => { query(sql: string): Promise<unknown> };
+    executeScript?: (script: string) => Promise<void>;
+  };
+  const driver = c.underlyingDriver?.();
+  if (!driver || !c.executeScript) return connection;
+  c.executeScript = async (script: string) => {
+    await driver.query(script);
+  };
+  return connection;
+}
+
 async function withEngine<T>(
   adapter: SqlMigrationAwareDriverAdapterFactory,
   run: (engine: SchemaEngine) => Promise<T>,
@@ -80,7 +98,7 @@ async function withEngine<T>(
   const track = async <A extends { dispose(): Promise<void> }>(connecting: Promise<A>) => {
     const connection = await connecting;
     opened.push(connection);
-    return connection;
+    return adapter.adapterName === '@prisma/adapter-pg' ? wholeScripts(connection) : connection;
   };
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapter.provider,

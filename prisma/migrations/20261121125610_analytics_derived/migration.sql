@@ -72,9 +72,9 @@ CREATE INDEX "analytics_customers_first_order_day_idx" ON "analytics_customers"(
 -- CreateIndex
 CREATE INDEX "analytics_event_days_day_idx" ON "analytics_event_days"("day");
 
--- Change tracking for the derived analytics tables (hand-written; Prisma does not model
+-- Change tracking for the derived analytics tables (hand-written: Prisma does not model
 -- triggers). Statement-level triggers append the customers whose orders, contracts or events
--- changed, and a NULL row for any other business change; the refresher consumes them.
+-- changed, and a NULL row for any other business change. The refresher consumes them.
 CREATE FUNCTION analytics_note_customers() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
