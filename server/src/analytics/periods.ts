@@ -116,11 +116,11 @@ export function resolveRange(q: RangeQuery, asOf: number): Range {
     return day;
   };
   const asked = q.to === undefined ? asOf : parse('to', q.to);
+  const to = Math.min(asked, asOf);
   const from =
-    q.from === undefined ? shiftPeriod(periodStart(asked, g), g, -11) : parse('from', q.from);
+    q.from === undefined ? shiftPeriod(periodStart(to, g), g, -11) : parse('from', q.from);
   if (from > asked) throw badRange(`from (${isoOf(from)}) is after to (${isoOf(asked)})`);
   if (from > asOf) throw badRange(`from (${isoOf(from)}) is after today (${isoOf(asOf)})`);
-  const to = Math.min(asked, asOf);
   const count = countPeriods(from, to, g);
   if (count > maxPeriods) {
     throw badRange(
