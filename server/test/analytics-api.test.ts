@@ -2,8 +2,8 @@
 // refused filters, and answers that follow the data after a refresh.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshDerived } from '../src/analytics/refresh.ts';
-import { loadAnalyticsFixture } from './helpers/analytics-fixture.ts';
-import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
+import { analyticsTestApp, type loadAnalyticsFixture } from './helpers/analytics-fixture.ts';
+import type { TestApp } from './helpers/build-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
 const routes = [
@@ -26,14 +26,7 @@ describe('analytics API', () => {
   const call = (path: string, who: { id: number; first_name: string } = people.admin) =>
     t.app.inject({ url: `/api/v1/analytics/${path}`, headers: tma(who) });
   beforeAll(async () => {
-    t = await buildTestApp({
-      BOT_TOKEN: testBotToken,
-      ADMIN_TELEGRAM_IDS: String(people.admin.id),
-      MANAGER_TELEGRAM_IDS: `${people.manager.id},${people.northManager.id}:North`,
-      CHURN_WINDOW_DAYS: '30',
-    });
-    ids = await loadAnalyticsFixture(t.app.prisma);
-    await t.app.analytics.refresher.refresh();
+    ({ t, ids } = await analyticsTestApp());
   });
   afterAll(() => t?.close());
 

@@ -11,7 +11,7 @@
 //   G [Jan 1, Feb 20)
 //   H [Feb 1, ∞)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAnalyticsFixture } from './helpers/analytics-fixture.ts';
+import { analyticsTestApp } from './helpers/analytics-fixture.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
@@ -25,14 +25,7 @@ describe('analytics metrics on a hand-worked business', () => {
     return res.json();
   };
   beforeAll(async () => {
-    t = await buildTestApp({
-      BOT_TOKEN: testBotToken,
-      ADMIN_TELEGRAM_IDS: String(people.admin.id),
-      MANAGER_TELEGRAM_IDS: `${people.manager.id},${people.northManager.id}:North`,
-      CHURN_WINDOW_DAYS: '30',
-    });
-    await loadAnalyticsFixture(t.app.prisma);
-    await t.app.analytics.refresher.refresh();
+    ({ t } = await analyticsTestApp());
   });
   afterAll(() => t?.close());
 

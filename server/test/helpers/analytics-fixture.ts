@@ -13,6 +13,7 @@
 //
 // Events: A on Mar 1 (twice) and Mar 2, B on Mar 1, F on Feb 15.
 import type { PrismaClient } from '@retention/db';
+import { buildTestApp, testBotToken } from './build-app.ts';
 import { people } from './fixtures.ts';
 
 export type Letter = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
@@ -93,4 +94,17 @@ export async function loadAnalyticsFixture(prisma: PrismaClient) {
     })),
   });
   return ids;
+}
+
+/** A test app with W = 30, staff of every kind, the fixture loaded and analytics built. */
+export async function analyticsTestApp() {
+  const t = await buildTestApp({
+    BOT_TOKEN: testBotToken,
+    ADMIN_TELEGRAM_IDS: String(people.admin.id),
+    MANAGER_TELEGRAM_IDS: `${people.manager.id},${people.northManager.id}:North`,
+    CHURN_WINDOW_DAYS: '30',
+  });
+  const ids = await loadAnalyticsFixture(t.app.prisma);
+  await t.app.analytics.refresher.refresh();
+  return { t, ids };
 }
