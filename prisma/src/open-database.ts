@@ -48,6 +48,9 @@ function openPostgres(connectionString: string): Database {
   const bulkPool = new pg.Pool({ connectionString, max: 2 });
   // Analytics reads run long aggregates; their own pool keeps them off Prisma's.
   const readPool = new pg.Pool({ connectionString, max: 4 });
+  // An idle pooled connection that the server drops (restart, failover, a dropped database)
+  // emits 'error'; without a listener that would end the process. The next query reconnects.
+  for (const pool of [bulkPool, readPool]) pool.on('error', () => {});
   return {
     prisma,
     kind: 'postgres',

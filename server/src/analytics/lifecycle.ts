@@ -28,24 +28,31 @@ export async function lifecycleOf(
   selection: Selection,
   range: Range,
 ): Promise<Lifecycle[]> {
-  // One extra whole period in front, to know who ordered just before the range.
-  const before = shiftPeriod(periodStart(range.from, range.granularity), range.granularity, -1);
-  const bounds = [before, ...boundsOf(range.periods)];
+  // Buckets are whole calendar periods, with one more in front: the previous period of every
+  // period is a whole one, so April's numbers do not depend on where the range starts. The
+  // first period may be cut by `from`: "ordered in it" then means ordered on or after `from`.
+  const g = range.granularity;
+  const calendarStart = periodStart(range.from, g);
+  const before = shiftPeriod(calendarStart, g, -1);
+  const bounds = [before, calendarStart, ...boundsOf(range.periods).slice(1)];
   const p = new Params();
   const sel = selectionSql(selection, p);
   const b = p.bounds(bounds);
+  const from = p.day(range.from);
   const r = await db.query<Row>(
     `${withCtes(
       sel.ctes,
       `act AS (
-        SELECT DISTINCT d.customer_id, width_bucket(d.day, ${b}) AS b
+        SELECT d.customer_id, width_bucket(d.day, ${b}) AS b, bool_or(d.day >= ${from}) AS in_range
         FROM analytics_customer_days d ${sel.join}
         WHERE d.day >= ${p.day(before)} AND d.day < ${p.day(bounds.at(-1) as number)}
+        GROUP BY 1, 2
       )`,
       `x AS MATERIALIZED (
-        SELECT a.customer_id, a.b,
+        SELECT a.customer_id, a.b, (a.b > 2 OR a.in_range) AS ordered,
                lag(a.b) OVER w AS prev_b, lead(a.b) OVER w AS next_b,
-               width_bucket(ac.first_order_day, ${b}) AS fb
+               lead(a.b > 2 OR a.in_range) OVER w AS next_ordered,
+               (width_bucket(ac.first_order_day, ${b}) = a.b AND ac.first_order_day >= ${from}) AS first
         FROM act a JOIN analytics_customers ac USING (customer_id)
         WINDOW w AS (PARTITION BY a.customer_id ORDER BY a.b)
       )`,
@@ -54,13 +61,15 @@ export async function lifecycleOf(
            sum(resurrecting)::int AS resurrecting, sum(dormant)::int AS dormant
     FROM (
       SELECT b,
-        count(*) FILTER (WHERE fb = b) AS new_customers,
-        count(*) FILTER (WHERE fb < b AND prev_b = b - 1) AS kept,
-        count(*) FILTER (WHERE fb < b AND (prev_b IS NULL OR prev_b < b - 1)) AS resurrecting,
+        count(*) FILTER (WHERE ordered AND first) AS new_customers,
+        count(*) FILTER (WHERE ordered AND prev_b = b - 1) AS kept,
+        count(*) FILTER (WHERE ordered AND NOT first AND (prev_b IS NULL OR prev_b < b - 1))
+          AS resurrecting,
         0 AS dormant
-      FROM x GROUP BY b
+      FROM x WHERE b >= 2 GROUP BY b
       UNION ALL
-      SELECT b + 1, 0, 0, 0, count(*) FROM x WHERE next_b IS NULL OR next_b > b + 1 GROUP BY b
+      SELECT b + 1, 0, 0, 0, count(*) FROM x
+      WHERE next_b IS NULL OR next_b > b + 1 OR NOT next_ordered GROUP BY b
     ) counts
     GROUP BY b`,
     p.values,

@@ -10,7 +10,8 @@ export class AnalyticsRefresher {
   /** Generation of the derived tables this server last saw; 0 = never built. */
   generation = 0;
   private running: Promise<RefreshResult> | null = null;
-  private again = false;
+  private queued: Promise<RefreshResult> | null = null;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private soonTimer: NodeJS.Timeout | undefined;
 
@@ -30,14 +31,16 @@ export class AnalyticsRefresher {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.soonTimer);
     await this.running?.catch(() => {});
+    await this.queued?.catch(() => {});
   }
 
   /** Resolves once the derived tables exist (the first build can take a while). */
   async ready(): Promise<void> {
-    if (this.generation === 0) await this.refresh();
+    if (this.generation === 0) await (this.running ?? this.refresh());
   }
 
   /** A refresh in a moment, after a burst of writes by this server. */
@@ -47,23 +50,28 @@ export class AnalyticsRefresher {
     this.soonTimer.unref();
   }
 
-  /** Refreshes now; joins the running refresh and runs once more after it if one is on. */
+  /**
+   * Refreshes now. When one is under way it may have read the changes before the caller's
+   * writes, so the caller gets one more refresh, started after it (shared by all who ask).
+   */
   refresh(): Promise<RefreshResult> {
     if (this.running) {
-      this.again = true;
-      return this.running;
+      this.queued ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.refresh();
+        });
+      return this.queued;
     }
     this.running = this.run().finally(() => {
       this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.refresh().catch(() => {});
-      }
     });
     return this.running;
   }
 
   private async run(): Promise<RefreshResult> {
+    if (this.stopped) throw new Error('the analytics refresher is stopped (server closing)');
     try {
       const r = await refreshDerived(this.db, this.settings);
       if (r.mode !== 'none') {
