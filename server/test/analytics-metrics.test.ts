@@ -199,6 +199,51 @@ describe('analytics metrics on a hand-worked business', () => {
     expect(periods[2]).toMatchObject({ averageDau: 3 / 31, mau: 1, dauOverMau: 3 / 31 });
   });
 
+  it('measures a campaign against its control group, with 95% intervals', async () => {
+    const { campaigns } = await get(`campaigns?${q1}`);
+    expect(campaigns).toHaveLength(1); // the draft does not count
+    const c = campaigns[0];
+    expect(c).toMatchObject({
+      name: 'Winter',
+      offerCode: 'WINTER10',
+      measuredTo: '2024-02-29',
+      sent: 4,
+      opened: 2,
+      redeemed: 2,
+      redemptionRate: 0.5,
+      // A $50, D $60, E $200 bought during February; B did not.
+      target: {
+        members: 4,
+        retained: 3,
+        retention: 0.75,
+        revenue: '310.00',
+        revenuePerMember: '77.50',
+      },
+      // C ordered on Jan 31 and Mar 1, outside the campaign; H has no orders.
+      control: { members: 2, retained: 0, retention: 0, revenue: '0.00', revenuePerMember: '0.00' },
+    });
+    const z = 1.959963985;
+    const seRetention = Math.sqrt((0.75 * 0.25) / 4 + 0); // control retention 0
+    expect(c.retentionUplift.estimate).toBe(0.75);
+    expect(c.retentionUplift.low).toBeCloseTo(0.75 - z * seRetention, 9);
+    expect(c.retentionUplift.high).toBeCloseTo(0.75 + z * seRetention, 9);
+    expect(c.retentionUplift.significant).toBe(true);
+    // Revenue per member in cents: target 5000, 0, 6000, 20000 (mean 7750); control 0, 0.
+    const variance = ((5000 - 7750) ** 2 + 7750 ** 2 + 1750 ** 2 + 12250 ** 2) / 3;
+    const se = Math.sqrt(variance / 4);
+    const cents = (x: number) => (Math.round(x) / 100).toFixed(2);
+    expect(c.revenueUplift).toEqual({
+      estimate: '77.50',
+      low: cents(7750 - z * se),
+      high: cents(7750 + z * se),
+      significant: false,
+    });
+    // A North manager sees only the North members of both groups.
+    const north = (await get(`campaigns?${q1}`, people.northManager)).campaigns[0];
+    expect(north.target).toMatchObject({ members: 3, retained: 2 }); // A B D
+    expect(north.control).toMatchObject({ members: 1 }); // C
+  });
+
   it('summarises by region with totals', async () => {
     const { rows, total } = await get(`breakdown?${q1}&by=region`);
     const north = rows.find((r: { key: string }) => r.key === 'North');

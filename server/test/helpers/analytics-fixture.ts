@@ -12,6 +12,8 @@
 //   H        South                                              basic $5 from Feb 1
 //
 // Events: A on Mar 1 (twice) and Mar 2, B on Mar 1, F on Feb 15.
+// Campaign "Winter" (finished), Feb 1-29: target A B D E (all sent; A D opened; A E
+// redeemed), control C H. A draft campaign with the same members does not count.
 import type { PrismaClient } from '@retention/db';
 import { buildTestApp, testBotToken } from './build-app.ts';
 import { people } from './fixtures.ts';
@@ -93,7 +95,64 @@ export async function loadAnalyticsFixture(prisma: PrismaClient) {
       occurredAt: new Date(when),
     })),
   });
+  await loadCampaigns(prisma, ids);
   return ids;
+}
+
+async function loadCampaigns(prisma: PrismaClient, ids: Record<Letter, number>) {
+  const offer = await prisma.offer.create({
+    data: {
+      code: 'WINTER10',
+      title: '10% off in February',
+      kind: 'discount_percent',
+      percentOff: 10,
+      validFrom: new Date('2024-02-01T00:00:00Z'),
+      validTo: new Date('2024-03-01T00:00:00Z'),
+    },
+  });
+  for (const status of ['finished', 'draft'] as const) {
+    const campaign = await prisma.campaign.create({
+      data: {
+        name: status === 'finished' ? 'Winter' : 'Winter (draft)',
+        offerId: offer.id,
+        target: { segment: 'all' },
+        controlShare: 1 / 3,
+        seed: 1,
+        status,
+        startAt: new Date('2024-02-01T00:00:00Z'),
+        endAt: new Date('2024-02-29T23:59:59Z'),
+      },
+    });
+    const groups: [Letter, 'target' | 'control'][] = [
+      ['A', 'target'],
+      ['B', 'target'],
+      ['D', 'target'],
+      ['E', 'target'],
+      ['C', 'control'],
+      ['H', 'control'],
+    ];
+    await prisma.campaignMember.createMany({
+      data: groups.map(([who, group]) => ({
+        campaignId: campaign.id,
+        customerId: ids[who],
+        group,
+      })),
+    });
+    if (status !== 'finished') continue;
+    const sent = new Date('2024-02-01T10:00:00Z');
+    await prisma.offerAssignment.createMany({
+      data: (['A', 'B', 'D', 'E'] as const).map((who) => ({
+        offerId: offer.id,
+        customerId: ids[who],
+        campaignId: campaign.id,
+        code: `WINTER10-${who}`,
+        deliveryState: 'sent' as const,
+        sentAt: sent,
+        openedAt: 'AD'.includes(who) ? sent : null,
+        redeemedAt: 'AE'.includes(who) ? sent : null,
+      })),
+    });
+  }
 }
 
 /** A test app with W = 30, staff of every kind, the fixture loaded and analytics built. */
