@@ -19,7 +19,7 @@ const q1 = 'from=2024-01-01&to=2024-03-31';
 
 describe('analytics metrics on a hand-worked business', () => {
   let t: TestApp;
-  const get = async (path: string, who = people.admin) => {
+  const get = async (path: string, who: { id: number; first_name: string } = people.admin) => {
     const res = await t.app.inject({ url: `/api/v1/analytics/${path}`, headers: tma(who) });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();

@@ -4,6 +4,7 @@ CREATE TABLE "analytics_customer_days" (
     "day" DATE NOT NULL,
     "orders" INTEGER NOT NULL,
     "revenue" DECIMAL(14,2) NOT NULL,
+    "first_order_day" DATE NOT NULL,
 
     CONSTRAINT "analytics_customer_days_pkey" PRIMARY KEY ("customer_id","day")
 );

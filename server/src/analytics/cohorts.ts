@@ -23,7 +23,7 @@ export interface Cohort {
 }
 
 interface Row {
-  kind: 'cell' | 'last' | 'size';
+  kind: 'cell' | 'last';
   c: number;
   b: number;
   n: number;
@@ -41,25 +41,21 @@ export async function cohortsOf(
   const b = p.bounds(bounds);
   const first = p.day(bounds[0] as number);
   const end = p.day(bounds.at(-1) as number);
+  // Every order day row carries the customer's first order day: one scan, no join.
   const r = await db.query<Row>(
     `${withCtes(
       sel.ctes,
-      `cust AS MATERIALIZED (
-        SELECT a.customer_id, width_bucket(a.first_order_day, ${b}) AS c
-        FROM analytics_customers a ${sel.join}
-        WHERE a.first_order_day >= ${first} AND a.first_order_day < ${end}
-      )`,
       `act AS MATERIALIZED (
-        SELECT d.customer_id, cust.c, width_bucket(d.day, ${b}) AS b, d.revenue
-        FROM analytics_customer_days d JOIN cust USING (customer_id)
-        WHERE d.day < ${end}
+        SELECT d.customer_id, width_bucket(d.first_order_day, ${b}) AS c,
+               width_bucket(d.day, ${b}) AS b, d.revenue
+        FROM analytics_customer_days d ${sel.join}
+        WHERE d.first_order_day >= ${first} AND d.first_order_day < ${end} AND d.day < ${end}
       )`,
     )}
     SELECT 'cell' AS kind, c, b, count(DISTINCT customer_id)::int AS n, sum(revenue)::text AS revenue
       FROM act GROUP BY c, b
     UNION ALL SELECT 'last', c, b, count(*)::int, NULL
-      FROM (SELECT customer_id, c, max(b) AS b FROM act GROUP BY 1, 2) l GROUP BY c, b
-    UNION ALL SELECT 'size', c, c, count(*)::int, NULL FROM cust GROUP BY c`,
+      FROM (SELECT customer_id, c, max(b) AS b FROM act GROUP BY 1, 2) l GROUP BY c, b`,
     p.values,
   );
   const n = range.periods.length;
@@ -79,8 +75,9 @@ export async function cohortsOf(
     const k = int(row.b) - 1 - c;
     const cohort = cohorts[c];
     if (!cohort) continue;
-    if (row.kind === 'size') cohort.size = int(row.n);
-    else if (row.kind === 'cell' && cohort.cells[k]) {
+    if (row.kind === 'cell' && cohort.cells[k]) {
+      // Everyone orders in their cohort's own period: cell (c, 0) is the cohort.
+      if (k === 0) cohort.size = int(row.n);
       cohort.cells[k].customers = int(row.n);
       cohort.cells[k].revenueCents = cents(row.revenue);
     } else if (row.kind === 'last') (lastCounts[c] as number[])[k] = int(row.n);

@@ -43,18 +43,19 @@ export async function lifecycleOf(
     `${withCtes(
       sel.ctes,
       `act AS (
-        SELECT d.customer_id, width_bucket(d.day, ${b}) AS b, bool_or(d.day >= ${from}) AS in_range
+        SELECT d.customer_id, width_bucket(d.day, ${b}) AS b, bool_or(d.day >= ${from}) AS in_range,
+               min(d.first_order_day) AS first_order_day
         FROM analytics_customer_days d ${sel.join}
         WHERE d.day >= ${p.day(before)} AND d.day < ${p.day(bounds.at(-1) as number)}
         GROUP BY 1, 2
       )`,
       `x AS MATERIALIZED (
-        SELECT a.customer_id, a.b, (a.b > 2 OR a.in_range) AS ordered,
-               lag(a.b) OVER w AS prev_b, lead(a.b) OVER w AS next_b,
-               lead(a.b > 2 OR a.in_range) OVER w AS next_ordered,
-               (width_bucket(ac.first_order_day, ${b}) = a.b AND ac.first_order_day >= ${from}) AS first
-        FROM act a JOIN analytics_customers ac USING (customer_id)
-        WINDOW w AS (PARTITION BY a.customer_id ORDER BY a.b)
+        SELECT customer_id, b, (b > 2 OR in_range) AS ordered,
+               lag(b) OVER w AS prev_b, lead(b) OVER w AS next_b,
+               lead(b > 2 OR in_range) OVER w AS next_ordered,
+               (width_bucket(first_order_day, ${b}) = b AND first_order_day >= ${from}) AS first
+        FROM act
+        WINDOW w AS (PARTITION BY customer_id ORDER BY b)
       )`,
     )}
     SELECT b, sum(new_customers)::int AS new_customers, sum(kept)::int AS kept,

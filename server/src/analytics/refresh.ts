@@ -107,10 +107,14 @@ async function writeDerived(s: SqlSession, settings: DerivedSettings, ids: strin
   const tz = settings.timeZone;
   // Customer days: completed orders only; the day is the calendar day in the business zone.
   await s.query(
-    `INSERT INTO analytics_customer_days (customer_id, day, orders, revenue)
-     SELECT o.customer_id, (o.placed_at AT TIME ZONE $1)::date, count(*), sum(o.total)
-     FROM orders o WHERE o.status = 'completed' ${only('o')}
-     GROUP BY 1, 2`,
+    `INSERT INTO analytics_customer_days (customer_id, day, orders, revenue, first_order_day)
+     SELECT customer_id, day, orders, revenue, min(day) OVER (PARTITION BY customer_id)
+     FROM (
+       SELECT o.customer_id, (o.placed_at AT TIME ZONE $1)::date AS day, count(*) AS orders,
+              sum(o.total) AS revenue
+       FROM orders o WHERE o.status = 'completed' ${only('o')}
+       GROUP BY 1, 2
+     ) days`,
     [tz],
   );
   await s.query(

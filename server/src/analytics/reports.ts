@@ -77,8 +77,18 @@ export function revenueRetentionOut(r: RevenueRetention) {
   };
 }
 
-async function activitySeries(ctx: MetricContext, periods: readonly Period[]) {
-  const groups = await activityByPeriod(ctx.db, ctx.selection, boundsOf(periods));
+async function activitySeries(
+  ctx: MetricContext,
+  periods: readonly Period[],
+  options: { buyers?: boolean } = {},
+) {
+  const groups = await activityByPeriod(
+    ctx.db,
+    ctx.selection,
+    boundsOf(periods),
+    undefined,
+    options,
+  );
   return groups.get('') ?? periods.map(() => emptyActivity());
 }
 
@@ -128,7 +138,7 @@ export async function dashboardReport(ctx: MetricContext) {
     activitySeries(ctx, pair),
     revenueRetention(ctx.db, ctx.selection, pair),
     stickinessOf(ctx.db, ctx.selection, pair),
-    activitySeries(ctx, [...earlier, ...range.periods]),
+    activitySeries(ctx, [...earlier, ...range.periods], { buyers: false }),
   ]);
   const series = both.slice(earlier.length);
   const halves = [both.slice(0, earlier.length), series];

@@ -146,9 +146,16 @@ export function rfmCte(p: Params, asOf: number): string {
              least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY frequency)))::int AS f,
              least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY monetary)))::int AS m
       FROM (
-        SELECT customer_id, ${day} - max(day) AS recency, sum(orders)::int AS frequency,
-               sum(revenue) AS monetary
-        FROM analytics_customer_days WHERE day <= ${day} GROUP BY customer_id
+        -- Customers whose last order is on or before the day: their lifetime totals. Only
+        -- those with later orders need their days summed.
+        SELECT customer_id, ${day} - last_order_day AS recency, orders AS frequency,
+               revenue AS monetary
+        FROM analytics_customers WHERE last_order_day <= ${day}
+        UNION ALL
+        SELECT d.customer_id, ${day} - max(d.day), sum(d.orders)::int, sum(d.revenue)
+        FROM analytics_customers a JOIN analytics_customer_days d USING (customer_id)
+        WHERE a.last_order_day > ${day} AND a.first_order_day <= ${day} AND d.day <= ${day}
+        GROUP BY d.customer_id
       ) totals
     ) scored
   )`;
