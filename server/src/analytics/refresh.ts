@@ -49,6 +49,8 @@ export async function refreshDerived(
       return { mode: 'none' as const, customers: 0, generation: Number(built?.generation ?? 0) };
     }
     const customers = await countOf(s, 'SELECT count(*)::int AS n FROM refresh_ids');
+    // Statistics for the planner: a few ids should mean index lookups, not scans.
+    await s.query('ANALYZE refresh_ids');
     const known = stale
       ? 0
       : await countOf(s, 'SELECT count(*)::int AS n FROM analytics_customers');
