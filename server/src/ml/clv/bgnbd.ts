@@ -45,7 +45,7 @@ export function checkSummaries(customers: readonly Summary[]): void {
       Number.isInteger(c.x) &&
       c.x >= 0 &&
       c.tx >= 0 &&
-      c.T > 0 &&
+      c.T >= 0 &&
       c.tx <= c.T &&
       (c.x > 0 || c.tx === 0);
     if (!ok)

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "customer_scores" ADD COLUMN     "details" JSONB;

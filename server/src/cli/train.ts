@@ -1,0 +1,57 @@
+// npm run train -- [--only clv] [--as-of YYYY-MM-DD]
+// Brings the derived analytics tables up to date, then trains and scores the models as of a
+// day (default today in BUSINESS_TIMEZONE; an earlier day ignores later data, for backtests).
+import { parseArgs } from 'node:util';
+import { openDatabaseFromEnv } from '@retention/db';
+import { dayOf, isoOf, todayIn } from '../analytics/periods.ts';
+import { refreshDerived } from '../analytics/refresh.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { trainClv } from '../ml/clv/train-clv.ts';
+
+const available = ['clv'] as const;
+const later = ['segments', 'churn', 'recs', 'elasticity'];
+const usage = 'usage: npm run train -- [--only clv] [--as-of YYYY-MM-DD]';
+
+function fail(message: string): never {
+  console.error(`train: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+let values: { only?: string; 'as-of'?: string };
+try {
+  ({ values } = parseArgs({
+    options: { only: { type: 'string' }, 'as-of': { type: 'string' } },
+    strict: true,
+  }));
+} catch (err) {
+  fail((err as Error).message);
+}
+const only = values.only ?? 'clv';
+if (later.includes(only))
+  fail(`--only ${only}: that model is not built yet; available: ${available.join(', ')}`);
+if (!(available as readonly string[]).includes(only)) {
+  fail(`--only must be one of ${[...available, ...later].join(', ')}, not "${only}"`);
+}
+
+const { db, where } = await openDatabaseFromEnv();
+try {
+  const config = loadConfig(process.env);
+  const asOfText = values['as-of'];
+  const asOf = asOfText === undefined ? todayIn(config.analytics.timeZone) : dayOf(asOfText);
+  if (Number.isNaN(asOf)) fail(`--as-of must be a date like 1997-09-30, not "${asOfText}"`);
+  await db.migrate();
+  console.log(`train: ${where}, as of ${isoOf(asOf)}`);
+  const refreshed = await refreshDerived(db, config.analytics);
+  console.log(
+    `train: analytics tables ${refreshed.mode === 'none' ? 'current' : `${refreshed.mode} refresh of ${refreshed.customers} customers`} (${refreshed.ms} ms)`,
+  );
+  const run = await trainClv(db, { asOf, onProgress: (m) => console.log(`train: clv: ${m}`) });
+  const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;
+  console.log(`train: clv: model run ${run.id} succeeded in ${(took / 1000).toFixed(1)} s`);
+} catch (err) {
+  if (err instanceof ConfigError) console.error(`train: ${err.message}`);
+  else console.error(`train: failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}
