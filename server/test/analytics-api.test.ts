@@ -17,6 +17,7 @@ const routes = [
   'stickiness',
   'campaigns',
   'breakdown',
+  'segments',
 ];
 const q1 = 'from=2024-01-01&to=2024-03-31';
 

@@ -28,6 +28,8 @@ export const definitions = {
     'Stickiness = average daily active customers (with at least one behaviour event that day) over the period ÷ customers with an event in the 30 days ending on its last day (DAU/MAU).',
   campaigns:
     'Per campaign overlapping the range, from its start to its end (or today): redemption = redeemed ÷ targeted; retention = share of members with a completed order; revenue per member. Uplift = target − control with a 95% normal interval (Wald for retention, Welch for revenue).',
+  segments:
+    'Segments of the latest segmentation run: k-means on standardised recency, orders, revenue, tenure, order value and event days (90), k chosen by silhouette, named from the centroids. Sizes and figures are today’s, over your selection.',
   breakdown:
     'Summary of the range per region, acquisition channel or RFM segment, with totals; each customer counts in one row.',
 } as const;

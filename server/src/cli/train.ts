@@ -1,4 +1,4 @@
-// npm run train -- [--only clv] [--as-of YYYY-MM-DD]
+// npm run train -- [--only clv|segments] [--as-of YYYY-MM-DD]
 // Brings the derived analytics tables up to date, then trains and scores the models as of a
 // day (default today in BUSINESS_TIMEZONE; an earlier day ignores later data, for backtests).
 import { parseArgs } from 'node:util';
@@ -7,17 +7,19 @@ import { dayOf, isoOf, todayIn } from '../analytics/periods.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { trainClv } from '../ml/clv/train-clv.ts';
+import { trainSegments } from '../ml/segments/train-segments.ts';
 
-const available = ['clv'] as const;
-const later = ['segments', 'churn', 'recs', 'elasticity'];
-const usage = 'usage: npm run train -- [--only clv] [--as-of YYYY-MM-DD]';
+const available = ['clv', 'segments'] as const;
+type Kind = (typeof available)[number];
+const later = ['churn', 'recs', 'elasticity'];
+const usage = `usage: npm run train -- [--only ${available.join('|')}] [--as-of YYYY-MM-DD]`;
 
 function fail(message: string): never {
   console.error(`train: ${message}\n${usage}`);
   process.exit(2);
 }
 
-let values: { only?: string; 'as-of'?: string };
+let values: { only?: string; 'as-of'?: string } = {};
 try {
   ({ values } = parseArgs({
     options: { only: { type: 'string' }, 'as-of': { type: 'string' } },
@@ -26,12 +28,14 @@ try {
 } catch (err) {
   fail((err as Error).message);
 }
-const only = values.only ?? 'clv';
-if (later.includes(only))
+const only = values.only;
+if (only !== undefined && later.includes(only)) {
   fail(`--only ${only}: that model is not built yet; available: ${available.join(', ')}`);
-if (!(available as readonly string[]).includes(only)) {
+}
+if (only !== undefined && !(available as readonly string[]).includes(only)) {
   fail(`--only must be one of ${[...available, ...later].join(', ')}, not "${only}"`);
 }
+const kinds: readonly Kind[] = only === undefined ? available : [only as Kind];
 
 const { db, where } = await openDatabaseFromEnv();
 try {
@@ -42,12 +46,21 @@ try {
   await db.migrate();
   console.log(`train: ${where}, as of ${isoOf(asOf)}`);
   const refreshed = await refreshDerived(db, config.analytics);
-  console.log(
-    `train: analytics tables ${refreshed.mode === 'none' ? 'current' : `${refreshed.mode} refresh of ${refreshed.customers} customers`} (${refreshed.ms} ms)`,
-  );
-  const run = await trainClv(db, { asOf, onProgress: (m) => console.log(`train: clv: ${m}`) });
-  const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;
-  console.log(`train: clv: model run ${run.id} succeeded in ${(took / 1000).toFixed(1)} s`);
+  const what =
+    refreshed.mode === 'none'
+      ? 'current'
+      : `${refreshed.mode} refresh of ${refreshed.customers} customers`;
+  console.log(`train: analytics tables ${what} (${refreshed.ms} ms)`);
+  const jobs = {
+    clv: () => trainClv(db, { asOf, onProgress: (m) => console.log(`train: clv: ${m}`) }),
+    segments: () =>
+      trainSegments(db, { asOf, onProgress: (m) => console.log(`train: segments: ${m}`) }),
+  };
+  for (const kind of kinds) {
+    const run = await jobs[kind]();
+    const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;
+    console.log(`train: ${kind}: model run ${run.id} succeeded in ${(took / 1000).toFixed(1)} s`);
+  }
 } catch (err) {
   if (err instanceof ConfigError) console.error(`train: ${err.message}`);
   else console.error(`train: failed: ${(err as Error).message}`);

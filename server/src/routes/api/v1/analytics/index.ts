@@ -14,6 +14,7 @@ import {
   stickinessReport,
 } from '../../../../analytics/reports.ts';
 import { cachedReport, metricContext } from '../../../../analytics/request.ts';
+import { segmentsReport } from '../../../../analytics/segments-report.ts';
 import { authErrors } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 import {
@@ -28,6 +29,7 @@ import {
   RetentionCurveReport,
   RetentionReport,
   RfmReport,
+  SegmentsReport,
   StickinessReport,
 } from './schemas.ts';
 
@@ -70,6 +72,12 @@ const reports: [string, string, z.ZodType, (ctx: MetricContext) => Promise<unkno
     'Campaign effect: redemption, retention and revenue of target vs control, uplift with 95% intervals',
     CampaignsReport,
     campaignsReport,
+  ],
+  [
+    'segments',
+    'Model segments of the latest segmentation run with their profiles',
+    SegmentsReport,
+    segmentsReport,
   ],
 ];
 

@@ -261,3 +261,28 @@ export const BreakdownReport = z.object({
   rows: z.array(Activity.extend({ key: z.string().nullable() })),
   total: Activity,
 });
+
+export const SegmentsReport = z.object({
+  definition: Definition,
+  run: z
+    .object({
+      id: z.number().int(),
+      asOf: IsoDate,
+      finishedAt: z.string().nullable(),
+      k: z.number().int(),
+      silhouette: z.array(z.object({ k: z.number().int(), silhouette: z.number() })),
+    })
+    .nullable(),
+  segments: z.array(
+    z.object({
+      name: z.string(),
+      customers: z.number().int(),
+      share: Rate,
+      revenue: Money,
+      revenueShare: Rate,
+      meanOrders: z.number(),
+      meanDaysSinceLastOrder: z.number(),
+    }),
+  ),
+  message: z.string().nullable(),
+});

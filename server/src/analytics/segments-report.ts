@@ -1,0 +1,63 @@
+// Model segments of the latest segmentation run, profiled over the viewer's selection with
+// today's figures (size, revenue share, orders, days since the last order).
+import { definitionOf, type MetricContext } from './reports.ts';
+import { latestSegmentsRun, selectionSql, withCtes } from './selection.ts';
+import { cents, int, money, Params, ratio } from './sql.ts';
+
+interface Row {
+  segment: string;
+  n: number;
+  revenue: string;
+  orders: number;
+  recency: number;
+}
+
+export async function segmentsReport(ctx: MetricContext) {
+  const definition = definitionOf(ctx, ['segments']);
+  const runId = await latestSegmentsRun(ctx.db);
+  if (runId === null) {
+    return {
+      definition,
+      run: null,
+      segments: [],
+      message: 'No segmentation has run yet: npm run train -- --only segments',
+    };
+  }
+  const run = await ctx.db.prisma.modelRun.findUniqueOrThrow({ where: { id: runId } });
+  const p = new Params();
+  const sel = selectionSql(ctx.selection, p);
+  const r = await ctx.db.query<Row>(
+    `${withCtes(sel.ctes)}
+     SELECT cs.segment, count(*)::int AS n, coalesce(sum(ac.revenue), 0)::text AS revenue,
+            coalesce(avg(ac.orders), 0)::float8 AS orders,
+            coalesce(avg(${p.day(ctx.range.asOf)} - ac.last_order_day), 0)::float8 AS recency
+     FROM customer_scores cs ${sel.join}
+     LEFT JOIN analytics_customers ac USING (customer_id)
+     WHERE cs.model_run_id = ${p.add(runId, 'int')} AND cs.segment IS NOT NULL
+     GROUP BY cs.segment ORDER BY 2 DESC, 1`,
+    p.values,
+  );
+  const customers = r.rows.reduce((a, row) => a + int(row.n), 0);
+  const revenue = r.rows.reduce((a, row) => a + cents(row.revenue), 0);
+  const metrics = run.metrics as { k?: number; silhouette?: { k: number; silhouette: number }[] };
+  return {
+    definition,
+    run: {
+      id: run.id,
+      asOf: (run.asOf as Date).toISOString().slice(0, 10),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      k: metrics.k ?? r.rows.length,
+      silhouette: metrics.silhouette ?? [],
+    },
+    segments: r.rows.map((row) => ({
+      name: row.segment,
+      customers: int(row.n),
+      share: ratio(int(row.n), customers),
+      revenue: money(cents(row.revenue)),
+      revenueShare: ratio(cents(row.revenue), revenue),
+      meanOrders: Number(row.orders),
+      meanDaysSinceLastOrder: Number(row.recency),
+    })),
+    message: null,
+  };
+}

@@ -1,0 +1,88 @@
+// The segmentation job on a small demo business, and what the API makes of its segments.
+import { seedDemo } from '@retention/db/seed';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../src/analytics/periods.ts';
+import { nameOf, trainSegments } from '../src/ml/segments/train-segments.ts';
+import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
+import { people, tma } from './helpers/fixtures.ts';
+
+describe('segmentation', () => {
+  let t: TestApp;
+  const get = (url: string, who: { id: number; first_name: string } = people.admin) =>
+    t.app.inject({ url: `/api/v1/analytics/${url}`, headers: tma(who) });
+  beforeAll(async () => {
+    t = await buildTestApp({
+      BOT_TOKEN: testBotToken,
+      ADMIN_TELEGRAM_IDS: String(people.admin.id),
+      MANAGER_TELEGRAM_IDS: `${people.northManager.id}:North`,
+    });
+    await seedDemo(t.app.prisma, { customers: 400 });
+    await t.app.analytics.refresher.refresh();
+  });
+  afterAll(() => t?.close());
+
+  it('says when no segmentation has run yet', async () => {
+    const res = (await get('segments')).json();
+    expect(res).toMatchObject({ run: null, segments: [] });
+    expect(res.message).toMatch(/npm run train -- --only segments/);
+  });
+
+  it('chooses k by silhouette, names segments, and gives the same answer twice', async () => {
+    const asOf = todayIn('UTC');
+    const first = await trainSegments(t.app.db, { asOf });
+    const second = await trainSegments(t.app.db, { asOf });
+    const m = first.metrics as { k: number; silhouette: { k: number; silhouette: number }[] };
+    expect(m.silhouette.map((s) => s.k)).toEqual([3, 4, 5, 6, 7, 8]);
+    const best = Math.max(...m.silhouette.map((s) => s.silhouette));
+    expect(m.silhouette.find((s) => s.k === m.k)?.silhouette).toBe(best);
+    const assignments = async (id: number) =>
+      (
+        await t.app.prisma.customerScore.findMany({
+          where: { modelRunId: id },
+          orderBy: { customerId: 'asc' },
+          select: { customerId: true, segment: true },
+        })
+      ).map((s) => `${s.customerId}:${s.segment}`);
+    const a = await assignments(first.id);
+    expect(a.length).toBeGreaterThan(300);
+    expect(await assignments(second.id)).toEqual(a);
+    const names = new Set(a.map((x) => x.split(':')[1]));
+    expect(names.size).toBe(m.k);
+  });
+
+  it('profiles the segments over the viewer’s selection, and filters metrics by them', async () => {
+    await t.app.analytics.refresher.refresh();
+    const all = (await get('segments')).json();
+    expect(all.run.k).toBe(all.segments.length);
+    const total = all.segments.reduce((s: number, x: { customers: number }) => s + x.customers, 0);
+    expect(all.segments.reduce((s: number, x: { share: number }) => s + x.share, 0)).toBeCloseTo(
+      1,
+      9,
+    );
+    const north = (await get('segments', people.northManager)).json();
+    const northTotal = north.segments.reduce(
+      (s: number, x: { customers: number }) => s + x.customers,
+      0,
+    );
+    expect(northTotal).toBeLessThan(total);
+    const adminNorth = (await get('segments?region=North')).json();
+    expect(adminNorth.segments).toEqual(north.segments);
+    // A model segment is a filter of every metric.
+    const name = all.segments[0].name as string;
+    const res = await get(`breakdown?segment=${encodeURIComponent(name)}&by=region`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().definition.filters).toMatchObject({ segment: name, segmentKind: 'model' });
+  });
+
+  it('names centroids in plain words', () => {
+    expect(nameOf([1.2, -0.5, -0.8, 0.3, -0.2, -0.5])).toBe('Lapsed one-off buyers');
+    expect(nameOf([-0.9, 1.1, 1.3, 0.8, 0.2, 0.5])).toBe('Loyal high spenders');
+    expect(nameOf([-0.6, -0.4, -0.6, -1.2, 0, 0])).toBe('Newcomers');
+  });
+
+  it('refuses a database too small to segment, with the reason', async () => {
+    await expect(trainSegments(t.app.db, { asOf: 0 })).rejects.toThrow(
+      /needs at least 80 customers/,
+    );
+  });
+});
