@@ -19,6 +19,7 @@ import docsPlugin from './plugins/docs.ts';
 import errorsPlugin from './plugins/errors.ts';
 import miniappPlugin from './plugins/miniapp.ts';
 import securityPlugin from './plugins/security.ts';
+import trainingPlugin from './plugins/training.ts';
 import apiRoutes from './routes/api/v1/index.ts';
 import healthRoute from './routes/health.ts';
 
@@ -54,6 +55,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(docsPlugin);
   await app.register(dbPlugin, { db: deps.db });
   await app.register(analyticsPlugin);
+  await app.register(trainingPlugin);
   await app.register(authPlugin);
   await app.register(apiKeyAuthPlugin);
   await app.register(healthRoute);

@@ -91,6 +91,7 @@ const variables = z.object({
     .refine(isTimeZone, 'is not an IANA time zone like UTC or Europe/Berlin'),
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  RETRAIN_HOURS: z.coerce.number().min(0).max(8760).default(24),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -153,6 +154,8 @@ export interface Config {
   /** false, a number of trusted proxy hops, or trusted proxy addresses (comma-separated). */
   trustProxy: false | number | string;
   analytics: AnalyticsSettings;
+  /** Models retrain this often (hours); 0 = only when asked. */
+  retrainHours: number;
 }
 
 export interface AnalyticsSettings {
@@ -208,5 +211,6 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       grossMargin: c.GROSS_MARGIN,
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
     },
+    retrainHours: c.RETRAIN_HOURS,
   };
 }

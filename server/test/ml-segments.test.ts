@@ -74,6 +74,26 @@ describe('segmentation', () => {
     expect(res.json().definition.filters).toMatchObject({ segment: name, segmentKind: 'model' });
   });
 
+  it('runs as a job started over the API, with its state and progress', async () => {
+    const post = (who: { id: number; first_name: string }) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/analytics/segmentation', headers: tma(who) });
+    const [a, b] = await Promise.all([post(people.northManager), post(people.admin)]);
+    expect(a.statusCode, a.body).toBe(202);
+    expect(b.json()).toMatchObject({ jobId: a.json().jobId, alreadyRunning: true });
+    const url = `/api/v1/jobs/${a.json().jobId}`;
+    let job = (await t.app.inject({ url, headers: tma(people.admin) })).json();
+    for (let i = 0; i < 300 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await t.app.inject({ url, headers: tma(people.admin) })).json();
+    }
+    expect(job).toMatchObject({ kind: 'segments', status: 'succeeded', error: null });
+    expect(job.metrics.k).toBeGreaterThanOrEqual(3);
+    expect(job.progress.some((m: string) => m.startsWith('chose k='))).toBe(true);
+    expect((await post(people.clientA)).statusCode).toBe(403);
+    const missing = await t.app.inject({ url: '/api/v1/jobs/999999', headers: tma(people.admin) });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('names centroids in plain words', () => {
     expect(nameOf([1.2, -0.5, -0.8, 0.3, -0.2, -0.5])).toBe('Lapsed one-off buyers');
     expect(nameOf([-0.9, 1.1, 1.3, 0.8, 0.2, 0.5])).toBe('Loyal high spenders');

@@ -2,7 +2,7 @@ import type { TestDatabase } from '@retention/db/testing';
 import { buildApp } from '../../src/app.ts';
 import { type Env, loadConfig } from '../../src/config.ts';
 
-/** Config of a test server: quiet, no demo data, no bot, no rate limit in the way. */
+/** Config of a test server: quiet, no demo data, no bot, no background training, no rate limit. */
 export const testConfig = (env: Env = {}) =>
   loadConfig({
     NODE_ENV: 'test',
@@ -10,6 +10,7 @@ export const testConfig = (env: Env = {}) =>
     DEMO_DATA: 'off',
     RATE_LIMIT_MAX: '100000',
     BOT_MODE: 'off',
+    RETRAIN_HOURS: '0',
     ...env,
   });
 

@@ -13,6 +13,8 @@ export interface ClvOptions {
   horizonMonths?: number;
   monthlyDiscount?: number;
   onProgress?: (message: string) => void;
+  /** Called with the model run's id as soon as the run is recorded. */
+  onStart?: (modelRunId: number) => void;
 }
 
 /** Time unit of the fits: weeks, as in the published CDNOW results. */
@@ -93,6 +95,7 @@ export async function trainClv(db: Database, o: ClvOptions) {
       parameters: { asOf: isoOf(o.asOf), horizonMonths, monthlyDiscount, timeUnit: 'week' },
     },
   });
+  o.onStart?.(run.id);
   try {
     const histories = await historiesAsOf(db, o.asOf);
     if (histories.length < 10) {

@@ -13,6 +13,8 @@ export interface SegmentsOptions {
   kMax?: number;
   seed?: number;
   onProgress?: (message: string) => void;
+  /** Called with the model run's id as soon as the run is recorded. */
+  onStart?: (modelRunId: number) => void;
 }
 
 const sampleSize = 3000;
@@ -75,6 +77,7 @@ export async function trainSegments(db: Database, o: SegmentsOptions) {
       parameters: { asOf: isoOf(o.asOf), kMin, kMax, seed, features: [...featureNames] },
     },
   });
+  o.onStart?.(run.id);
   try {
     const customers = await featuresAsOf(db, o.asOf);
     if (customers.length < kMax * 10) {

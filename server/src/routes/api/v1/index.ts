@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import analyticsRoutes from './analytics/index.ts';
 import demoRoutes from './demo/index.ts';
 import ingestRoutes from './ingest/index.ts';
+import jobRoutes from './jobs/index.ts';
 import meRoute from './me.ts';
 import productRoutes from './products/index.ts';
 import userRoutes from './users/index.ts';
@@ -12,6 +13,7 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(productRoutes, { prefix: '/products' });
   await app.register(ingestRoutes, { prefix: '/ingest' });
   await app.register(analyticsRoutes, { prefix: '/analytics' });
+  await app.register(jobRoutes, { prefix: '/jobs' });
   if (app.config.demo) await app.register(demoRoutes, { prefix: '/demo' });
 };
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   breakdownReport,
   campaignsReport,
@@ -116,6 +116,31 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { by, ...query } = request.query;
       const ctx = await metricContext(app, identityOf(request), query);
       return cachedReport(app, 'breakdown', ctx, (c) => breakdownReport(c, by), { by });
+    },
+  );
+
+  app.post(
+    '/segmentation',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary:
+          'Start a segmentation run now (staff); answers the job id at once, or the running one',
+        tags: ['models'],
+        response: {
+          202: z.object({
+            jobId: z.number().int(),
+            alreadyRunning: z.boolean(),
+            status: z.string(),
+          }),
+          ...authErrors,
+        },
+      },
+    },
+    async (_request, reply) => {
+      const { jobId, alreadyRunning } = await app.training.start('segments');
+      reply.code(202);
+      return { jobId, alreadyRunning, status: `/api/v1/jobs/${jobId}` };
     },
   );
 };

@@ -1,0 +1,84 @@
+// Input validation and the column-major, presorted layout the tree builder works on.
+
+export interface Dataset {
+  n: number;
+  p: number;
+  /** Number of classes: labels are 0..k-1. */
+  k: number;
+  /** Column-major values: feature f of row r is cols[f * n + r]. */
+  cols: Float64Array;
+  y: Int32Array;
+  /** For feature f, sorted[f * n .. f * n + n) holds the rows in ascending order of value. */
+  sorted: Int32Array;
+  /** Dense rank of each value within its column (same layout as cols): equal values, equal rank. */
+  ranks: Int32Array;
+}
+
+/** Row-major copy of X after checking it is a non-empty, rectangular, finite matrix. */
+export function toMatrix(X: readonly (readonly number[])[], p?: number): Float64Array {
+  if (!Array.isArray(X) || X.length === 0) throw new Error('X must be a non-empty array of rows');
+  const first = X[0];
+  const width = p ?? (Array.isArray(first) ? first.length : 0);
+  if (width === 0) throw new Error('X rows must have at least one feature');
+  const out = new Float64Array(X.length * width);
+  for (let r = 0; r < X.length; r++) {
+    const row = X[r];
+    if (!Array.isArray(row) || row.length !== width) {
+      const len = Array.isArray(row) ? row.length : typeof row;
+      throw new Error(`X row ${r} has ${len} values, expected ${width}`);
+    }
+    for (let f = 0; f < width; f++) {
+      const v = row[f] as number;
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new Error(`X[${r}][${f}] is ${String(v)}; features must be finite numbers`);
+      }
+      out[r * width + f] = v;
+    }
+  }
+  return out;
+}
+
+export function toLabels(y: readonly number[], n: number): { y: Int32Array; k: number } {
+  if (!Array.isArray(y) || y.length !== n) {
+    throw new Error(`y has ${Array.isArray(y) ? y.length : 0} labels but X has ${n} rows`);
+  }
+  const out = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const v = y[i] as number;
+    if (!Number.isInteger(v) || v < 0 || v > 255) {
+      throw new Error(`y[${i}] is ${String(v)}; labels must be integer class ids 0..255`);
+    }
+    out[i] = v;
+    if (v + 1 > k) k = v + 1;
+  }
+  return { y: out, k: Math.max(k, 2) };
+}
+
+export function buildDataset(
+  X: readonly (readonly number[])[],
+  labels: readonly number[],
+): Dataset {
+  const rows = toMatrix(X);
+  const n = X.length;
+  const p = rows.length / n;
+  const { y, k } = toLabels(labels, n);
+  const cols = new Float64Array(n * p);
+  for (let r = 0; r < n; r++) for (let f = 0; f < p; f++) cols[f * n + r] = rows[r * p + f]!;
+  const sorted = new Int32Array(n * p);
+  const ranks = new Int32Array(n * p);
+  const idx = new Int32Array(n);
+  for (let f = 0; f < p; f++) {
+    const base = f * n;
+    for (let r = 0; r < n; r++) idx[r] = r;
+    // Ties broken by row id so the order (and so the forest) does not depend on the engine's sort.
+    idx.sort((a, b) => cols[base + a]! - cols[base + b]! || a - b);
+    sorted.set(idx, base);
+    let rank = 0;
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && cols[base + idx[i]!]! !== cols[base + idx[i - 1]!]!) rank++;
+      ranks[base + idx[i]!] = rank;
+    }
+  }
+  return { n, p, k, cols, y, sorted, ranks };
+}

@@ -1,0 +1,98 @@
+// Training jobs inside the server: started by staff over the API or by the retrain schedule,
+// one at a time per model kind. A job is its model_runs row (its id is the job id, so state
+// survives restarts); progress messages are kept in memory while it runs here.
+import type { Database } from '@retention/db';
+import type { FastifyBaseLogger } from 'fastify';
+import { todayIn } from '../analytics/periods.ts';
+import { refreshDerived } from '../analytics/refresh.ts';
+import type { AnalyticsSettings } from '../config.ts';
+import { trainClv } from './clv/train-clv.ts';
+import { trainSegments } from './segments/train-segments.ts';
+
+export const trainableKinds = ['segments', 'clv'] as const;
+export type TrainableKind = (typeof trainableKinds)[number];
+
+interface Running {
+  runId: Promise<number>;
+  done: Promise<unknown>;
+}
+
+export class TrainingJobs {
+  private readonly running = new Map<TrainableKind, Running>();
+  private readonly progress = new Map<number, string[]>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly settings: AnalyticsSettings,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Starts a job (or joins the one of that kind already running); resolves to its id. */
+  start(kind: TrainableKind): Promise<{ jobId: number; alreadyRunning: boolean }> {
+    const current = this.running.get(kind);
+    if (current) return current.runId.then((jobId) => ({ jobId, alreadyRunning: true }));
+    let started: (id: number) => void = () => {};
+    let failedEarly: (err: unknown) => void = () => {};
+    const runId = new Promise<number>((resolve, reject) => {
+      started = resolve;
+      failedEarly = reject;
+    });
+    const messages: string[] = [];
+    const onStart = (id: number) => {
+      this.progress.set(id, messages);
+      started(id);
+    };
+    const onProgress = (m: string) => {
+      messages.push(m);
+      this.log.info(`training ${kind}: ${m}`);
+    };
+    const done = (async () => {
+      await refreshDerived(this.db, this.settings);
+      const asOf = todayIn(this.settings.timeZone);
+      const train = kind === 'clv' ? trainClv : trainSegments;
+      return train(this.db, { asOf, onProgress, onStart });
+    })()
+      .catch((err: Error) => {
+        failedEarly(err);
+        this.log.warn(`training ${kind} failed: ${err.message}`);
+      })
+      .finally(() => this.running.delete(kind));
+    this.running.set(kind, { runId, done });
+    return runId.then((jobId) => ({ jobId, alreadyRunning: false }));
+  }
+
+  /** Progress messages of a job that ran in this process. */
+  messagesOf(jobId: number): string[] {
+    return this.progress.get(jobId) ?? [];
+  }
+
+  /** Trains every kind now and then every `hours`; kinds never trained come first at start. */
+  schedule(hours: number): void {
+    if (hours <= 0) return;
+    const all = async () => {
+      for (const kind of trainableKinds) {
+        await this.start(kind).catch(() => {});
+        await this.running.get(kind)?.done;
+      }
+    };
+    this.timer = setInterval(() => void all(), hours * 3_600_000);
+    this.timer.unref();
+    void (async () => {
+      for (const kind of trainableKinds) {
+        const trained = await this.db.prisma.modelRun.findFirst({
+          where: { kind, status: 'succeeded' },
+          select: { id: true },
+        });
+        if (trained) continue;
+        await this.start(kind).catch(() => {});
+        await this.running.get(kind)?.done;
+      }
+    })().catch(() => {});
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await Promise.all([...this.running.values()].map((r) => r.done.catch(() => {})));
+  }
+}
