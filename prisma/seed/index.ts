@@ -41,6 +41,9 @@ export interface SeedSummary {
   elapsedMs: number;
 }
 
+/** The planted truths of the demo shop (category elasticities), for tests of the models. */
+export { CATEGORIES as demoCategories } from './catalogue-data.ts';
+
 export const DEFAULT_CUSTOMERS = 5000;
 export const DEFAULT_SEED = 42;
 

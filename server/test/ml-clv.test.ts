@@ -53,7 +53,9 @@ describe('BG/NBD and Gamma-Gamma', () => {
     // E[X(t)] as published (at the fitted parameters), to 3 places.
     const curve = [0.1429, 1, 3, 31.8571, 32, 78].map((t) => expectedPurchasesNew(fit.params, t));
     const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
-    curve.forEach((v, i) => expect(v).toBeCloseTo(expected[i] as number, 3));
+    curve.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i] as number, 3);
+    });
   });
 
   it.runIf(hasSharedData())('reproduce the published Gamma-Gamma fit on the 946 repeaters', () => {

@@ -7,9 +7,10 @@ import { todayIn } from '../analytics/periods.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import { trainClv } from './clv/train-clv.ts';
+import { trainElasticity } from './elasticity/train-elasticity.ts';
 import { trainSegments } from './segments/train-segments.ts';
 
-export const trainableKinds = ['segments', 'clv'] as const;
+export const trainableKinds = ['segments', 'clv', 'elasticity'] as const;
 export type TrainableKind = (typeof trainableKinds)[number];
 
 interface Running {
@@ -50,8 +51,10 @@ export class TrainingJobs {
     const done = (async () => {
       await refreshDerived(this.db, this.settings);
       const asOf = todayIn(this.settings.timeZone);
-      const train = kind === 'clv' ? trainClv : trainSegments;
-      return train(this.db, { asOf, onProgress, onStart });
+      const options = { asOf, onProgress, onStart, timeZone: this.settings.timeZone };
+      if (kind === 'clv') return trainClv(this.db, options);
+      if (kind === 'elasticity') return trainElasticity(this.db, options);
+      return trainSegments(this.db, options);
     })()
       .catch((err: Error) => {
         failedEarly(err);

@@ -63,11 +63,15 @@ export function standardise(rows: number[][]): { data: number[][]; scaling: Scal
   const width = logged[0]?.length ?? 0;
   const mean = new Array<number>(width).fill(0);
   const sd = new Array<number>(width).fill(0);
-  for (const r of logged) r.forEach((v, i) => (mean[i] = (mean[i] as number) + v / logged.length));
   for (const r of logged) {
-    r.forEach(
-      (v, i) => (sd[i] = (sd[i] as number) + (v - (mean[i] as number)) ** 2 / logged.length),
-    );
+    r.forEach((v, i) => {
+      mean[i] = (mean[i] as number) + v / logged.length;
+    });
+  }
+  for (const r of logged) {
+    r.forEach((v, i) => {
+      sd[i] = (sd[i] as number) + (v - (mean[i] as number)) ** 2 / logged.length;
+    });
   }
   for (let i = 0; i < width; i++) sd[i] = Math.sqrt(sd[i] as number) || 1;
   return {

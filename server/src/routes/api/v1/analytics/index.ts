@@ -15,7 +15,8 @@ import {
 } from '../../../../analytics/reports.ts';
 import { cachedReport, metricContext } from '../../../../analytics/request.ts';
 import { segmentsReport } from '../../../../analytics/segments-report.ts';
-import { authErrors } from '../../../../lib/schemas.ts';
+import { authErrors, Label } from '../../../../lib/schemas.ts';
+import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 import {
   AnalyticsQuery,
@@ -24,6 +25,7 @@ import {
   CampaignsReport,
   ChurnReport,
   DashboardReport,
+  ElasticityReport,
   LifecycleReport,
   LtvReport,
   RetentionCurveReport,
@@ -142,6 +144,21 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.code(202);
       return { jobId, alreadyRunning, status: `/api/v1/jobs/${jobId}` };
     },
+  );
+
+  app.get(
+    '/price-elasticity',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary:
+          'Price elasticity per product and category from the newest run: log-log slope, SE, 95% interval (staff)',
+        tags: ['models'],
+        querystring: z.object({ category: Label.optional() }).strict(),
+        response: { 200: ElasticityReport, ...authErrors },
+      },
+    },
+    async (request) => readElasticity(app.prisma, request.query.category),
   );
 };
 

@@ -286,3 +286,34 @@ export const SegmentsReport = z.object({
   ),
   message: z.string().nullable(),
 });
+
+const Estimate = z
+  .object({
+    elasticity: z.number().describe('% change in units per 1% change in price'),
+    se: z.number(),
+    low: z.number(),
+    high: z.number(),
+    observations: z.number().int().describe('price spells with sales'),
+  })
+  .nullable();
+
+export const ElasticityReport = z.object({
+  run: z.object({ id: z.number().int(), asOf: IsoDate }).nullable(),
+  categories: z.array(
+    z.object({ category: z.string(), products: z.number().int(), estimate: Estimate }),
+  ),
+  products: z.array(
+    z.object({
+      productId: z.number().int(),
+      sku: z.string(),
+      name: z.string(),
+      category: z.string().nullable(),
+      priceSpells: z.number().int(),
+      unitsSold: z.number(),
+      estimate: Estimate,
+      insufficient: z.string().nullable().describe('why there is no own estimate'),
+      categoryEstimate: Estimate,
+    }),
+  ),
+  message: z.string().nullable(),
+});
