@@ -1,4 +1,4 @@
-// npm run train -- [--only clv|segments|elasticity] [--as-of YYYY-MM-DD]
+// npm run train -- [--only segments|clv|elasticity|recs] [--as-of YYYY-MM-DD]
 // Brings the derived analytics tables up to date, then trains and scores the models as of a
 // day (default today in BUSINESS_TIMEZONE; an earlier day ignores later data, for backtests).
 import { parseArgs } from 'node:util';
@@ -8,11 +8,12 @@ import { refreshDerived } from '../analytics/refresh.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { trainClv } from '../ml/clv/train-clv.ts';
 import { trainElasticity } from '../ml/elasticity/train-elasticity.ts';
+import { trainRecs } from '../ml/recs/train-recs.ts';
 import { trainSegments } from '../ml/segments/train-segments.ts';
 
-const available = ['clv', 'segments', 'elasticity'] as const;
+const available = ['segments', 'clv', 'elasticity', 'recs'] as const;
 type Kind = (typeof available)[number];
-const later = ['churn', 'recs'];
+const later = ['churn'];
 const usage = `usage: npm run train -- [--only ${available.join('|')}] [--as-of YYYY-MM-DD]`;
 
 function fail(message: string): never {
@@ -56,6 +57,12 @@ try {
     clv: () => trainClv(db, { asOf, onProgress: (m) => console.log(`train: clv: ${m}`) }),
     segments: () =>
       trainSegments(db, { asOf, onProgress: (m) => console.log(`train: segments: ${m}`) }),
+    recs: () =>
+      trainRecs(db, {
+        asOf,
+        timeZone: config.analytics.timeZone,
+        onProgress: (m) => console.log(`train: recs: ${m}`),
+      }),
     elasticity: () =>
       trainElasticity(db, {
         asOf,

@@ -8,9 +8,10 @@ import { refreshDerived } from '../analytics/refresh.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import { trainClv } from './clv/train-clv.ts';
 import { trainElasticity } from './elasticity/train-elasticity.ts';
+import { trainRecs } from './recs/train-recs.ts';
 import { trainSegments } from './segments/train-segments.ts';
 
-export const trainableKinds = ['segments', 'clv', 'elasticity'] as const;
+export const trainableKinds = ['segments', 'clv', 'elasticity', 'recs'] as const;
 export type TrainableKind = (typeof trainableKinds)[number];
 
 interface Running {
@@ -54,6 +55,7 @@ export class TrainingJobs {
       const options = { asOf, onProgress, onStart, timeZone: this.settings.timeZone };
       if (kind === 'clv') return trainClv(this.db, options);
       if (kind === 'elasticity') return trainElasticity(this.db, options);
+      if (kind === 'recs') return trainRecs(this.db, options);
       return trainSegments(this.db, options);
     })()
       .catch((err: Error) => {

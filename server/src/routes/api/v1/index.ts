@@ -5,6 +5,7 @@ import ingestRoutes from './ingest/index.ts';
 import jobRoutes from './jobs/index.ts';
 import meRoute from './me.ts';
 import productRoutes from './products/index.ts';
+import recommendationRoutes from './recommendations/index.ts';
 import userRoutes from './users/index.ts';
 
 const api: FastifyPluginAsync = async (app) => {
@@ -14,6 +15,7 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(ingestRoutes, { prefix: '/ingest' });
   await app.register(analyticsRoutes, { prefix: '/analytics' });
   await app.register(jobRoutes, { prefix: '/jobs' });
+  await app.register(recommendationRoutes, { prefix: '/recommendations' });
   if (app.config.demo) await app.register(demoRoutes, { prefix: '/demo' });
 };
 

@@ -1,0 +1,63 @@
+// Recommendations for one customer from the newest recommendations run, with product names
+// and prices, for the API.
+import type { Database } from '@retention/db';
+import { todayIn } from '../../analytics/periods.ts';
+import { notFound } from '../../errors.ts';
+import { customerScope } from '../../services/list-customers.ts';
+import type { Identity } from '../../services/resolve-identity.ts';
+import { type RecsModel, recommend } from './model.ts';
+import { purchasesUpTo, segmentsOfCustomers } from './train-recs.ts';
+
+export async function recommendFor(
+  db: Database,
+  viewer: Identity,
+  customerId: number,
+  timeZone: string,
+) {
+  const visible = await db.prisma.customer.findFirst({
+    where: { AND: [{ id: customerId }, customerScope(viewer)] },
+    select: { id: true },
+  });
+  if (!visible) throw notFound(`customer ${customerId}`);
+  const run = await db.prisma.modelRun.findFirst({
+    where: { kind: 'recs', status: 'succeeded' },
+    orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
+  });
+  if (!run) {
+    return {
+      customerId,
+      run: null,
+      items: [],
+      message: 'No recommendations run yet: npm run train -- --only recs',
+    };
+  }
+  const today = todayIn(timeZone);
+  const history = new Map(
+    (await purchasesUpTo(db, today, timeZone, customerId)).map((p) => [p.productId, p.lastDay]),
+  );
+  const segment = (await segmentsOfCustomers(db)).get(customerId);
+  const recs = recommend(run.artefact as unknown as RecsModel, history, segment, today);
+  const products = await db.prisma.product.findMany({
+    where: { id: { in: recs.map((r) => r.productId) } },
+    select: { id: true, sku: true, name: true, category: true },
+  });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  return {
+    customerId,
+    run: { id: run.id, asOf: run.asOf.toISOString().slice(0, 10) },
+    items: recs
+      .filter((r) => byId.has(r.productId))
+      .map((r) => ({
+        ...(byId.get(r.productId) as {
+          id: number;
+          sku: string;
+          name: string;
+          category: string | null;
+        }),
+        score: r.score,
+        basis: r.basis,
+        becauseProductId: r.because,
+      })),
+    message: null,
+  };
+}

@@ -1,0 +1,179 @@
+// The recommendations job: the model built on purchases up to 90 days before the as-of day is
+// scored on what customers bought in those 90 days (precision@10, hit-rate@10) against plain
+// popularity; then the model is rebuilt on everything up to the as-of day and stored.
+import type { Database } from '@retention/db';
+import { isoOf } from '../../analytics/periods.ts';
+import { latestSegmentsRun } from '../../analytics/selection.ts';
+import { buildModel, type Item, type Purchase, type RecsModel, recommend } from './model.ts';
+
+export interface RecsOptions {
+  asOf: number;
+  timeZone: string;
+  onProgress?: (message: string) => void;
+  onStart?: (modelRunId: number) => void;
+}
+
+const holdoutDays = 90;
+const maxProducts = 5000;
+
+export async function purchasesUpTo(
+  db: Database,
+  day: number,
+  timeZone: string,
+  customerId?: number,
+) {
+  const r = await db.query<{ c: number; p: number; last: number; times: number }>(
+    `SELECT o.customer_id AS c, oi.product_id AS p,
+            max((o.placed_at AT TIME ZONE $2)::date) - 'epoch'::date AS last,
+            count(DISTINCT (o.placed_at AT TIME ZONE $2)::date)::int AS times
+     FROM orders o JOIN order_items oi ON oi.order_id = o.id
+     WHERE o.status = 'completed' AND oi.quantity > 0
+       AND (o.placed_at AT TIME ZONE $2)::date <= $1::date
+       ${customerId === undefined ? '' : 'AND o.customer_id = $3'}
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    customerId === undefined ? [isoOf(day), timeZone] : [isoOf(day), timeZone, customerId],
+  );
+  return r.rows.map(
+    (x): Purchase => ({
+      customerId: Number(x.c),
+      productId: Number(x.p),
+      lastDay: Number(x.last),
+      times: Number(x.times),
+    }),
+  );
+}
+
+async function itemsAsOf(db: Database, day: number): Promise<Item[]> {
+  const r = await db.query<{ id: number; category: string | null; tags: string[]; price: number }>(
+    `SELECT p.id, p.category, p.tags,
+            coalesce((SELECT pp.price FROM product_prices pp WHERE pp.product_id = p.id
+                        AND pp.valid_from < $1::date + 1 ORDER BY pp.valid_from DESC LIMIT 1), 0)::float8 AS price
+     FROM products p ORDER BY p.id`,
+    [isoOf(day)],
+  );
+  return r.rows.map((x) => ({
+    id: Number(x.id),
+    category: x.category,
+    tags: x.tags ?? [],
+    price: Number(x.price),
+  }));
+}
+
+export async function segmentsOfCustomers(db: Database): Promise<Map<number, string>> {
+  const run = await latestSegmentsRun(db);
+  if (run === null) return new Map();
+  const r = await db.query<{ c: number; s: string }>(
+    'SELECT customer_id AS c, segment AS s FROM customer_scores WHERE model_run_id = $1 AND segment IS NOT NULL',
+    [run],
+  );
+  return new Map(r.rows.map((x) => [Number(x.c), x.s]));
+}
+
+function historyOf(purchases: Purchase[]) {
+  const byCustomer = new Map<number, Map<number, number>>();
+  for (const p of purchases) {
+    const h = byCustomer.get(p.customerId) ?? new Map<number, number>();
+    h.set(p.productId, p.lastDay);
+    byCustomer.set(p.customerId, h);
+  }
+  return byCustomer;
+}
+
+/** precision@10 and hit-rate@10 of `model` on what customers bought after `cutoff`. */
+function evaluate(
+  model: RecsModel,
+  before: Purchase[],
+  after: Purchase[],
+  cutoff: number,
+  segments: Map<number, string>,
+) {
+  const history = historyOf(before);
+  const bought = new Map<number, Set<number>>();
+  for (const p of after) {
+    if (!history.has(p.customerId)) continue;
+    bought.set(p.customerId, (bought.get(p.customerId) ?? new Set()).add(p.productId));
+  }
+  let hits = 0;
+  let hitCustomers = 0;
+  for (const [customer, items] of bought) {
+    const recs = recommend(
+      model,
+      history.get(customer) ?? new Map(),
+      segments.get(customer),
+      cutoff,
+    );
+    const found = recs.filter((r) => items.has(r.productId)).length;
+    hits += found;
+    if (found > 0) hitCustomers++;
+  }
+  const customers = bought.size;
+  return {
+    customers,
+    precisionAt10: customers ? hits / (customers * 10) : null,
+    hitRateAt10: customers ? hitCustomers / customers : null,
+  };
+}
+
+export async function trainRecs(db: Database, o: RecsOptions) {
+  const started = performance.now();
+  const say = o.onProgress ?? (() => {});
+  const run = await db.prisma.modelRun.create({
+    data: {
+      kind: 'recs',
+      asOf: new Date(`${isoOf(o.asOf)}T23:59:59.999Z`),
+      parameters: { asOf: isoOf(o.asOf), holdoutDays, k: 10 },
+    },
+  });
+  o.onStart?.(run.id);
+  try {
+    const items = await itemsAsOf(db, o.asOf);
+    if (items.length > maxProducts) {
+      throw new Error(
+        `recommendations handle up to ${maxProducts} products; the catalogue has ${items.length}`,
+      );
+    }
+    const all = await purchasesUpTo(db, o.asOf, o.timeZone);
+    if (new Set(all.map((p) => p.customerId)).size < 20) {
+      throw new Error(
+        `recommendations need purchases of at least 20 customers up to ${isoOf(o.asOf)}`,
+      );
+    }
+    const segments = await segmentsOfCustomers(db);
+    const cutoff = o.asOf - holdoutDays;
+    const earlier = await purchasesUpTo(db, cutoff, o.timeZone);
+    const after = all.filter((p) => p.lastDay > cutoff);
+    const trial = buildModel(items, earlier, segments);
+    const popularity: RecsModel = {
+      ...trial,
+      neighbours: trial.neighbours.map(() => []),
+      popularBySegment: {},
+    };
+    const model = evaluate(trial, earlier, after, cutoff, segments);
+    const baseline = evaluate(popularity, earlier, after, cutoff, segments);
+    say(
+      `holdout ${holdoutDays} days, ${model.customers} customers: precision@10 ${model.precisionAt10?.toFixed(4)} vs popularity ${baseline.precisionAt10?.toFixed(4)}; hit-rate@10 ${model.hitRateAt10?.toFixed(4)} vs ${baseline.hitRateAt10?.toFixed(4)}`,
+    );
+    const final = buildModel(items, all, segments);
+    const durationMs = Math.round(performance.now() - started);
+    return await db.prisma.modelRun.update({
+      where: { id: run.id },
+      data: {
+        status: 'succeeded',
+        finishedAt: new Date(),
+        metrics: {
+          holdout: { model, popularity: baseline },
+          products: items.length,
+          purchases: all.length,
+          durationMs,
+        },
+        artefact: JSON.parse(JSON.stringify(final)),
+      },
+    });
+  } catch (err) {
+    await db.prisma.modelRun.update({
+      where: { id: run.id },
+      data: { status: 'failed', finishedAt: new Date(), error: (err as Error).message },
+    });
+    throw err;
+  }
+}
