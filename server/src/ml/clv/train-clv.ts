@@ -4,6 +4,7 @@
 // Writes one model_runs row and the customers' scores; requests read only those.
 import type { Database } from '@retention/db';
 import { isoOf } from '../../analytics/periods.ts';
+import { recordRun } from '../model-run.ts';
 import { type BgNbdParams, expectedPurchases, fitBgNbd, pAlive, type Summary } from './bgnbd.ts';
 import { expectedOrderValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 
@@ -87,90 +88,74 @@ export async function trainClv(db: Database, o: ClvOptions) {
   const horizonMonths = o.horizonMonths ?? 12;
   const monthlyDiscount = o.monthlyDiscount ?? 0.01;
   const say = o.onProgress ?? (() => {});
-  const started = performance.now();
-  const run = await db.prisma.modelRun.create({
-    data: {
-      kind: 'clv',
-      asOf: new Date(`${isoOf(o.asOf)}T23:59:59.999Z`),
-      parameters: { asOf: isoOf(o.asOf), horizonMonths, monthlyDiscount, timeUnit: 'week' },
-    },
-  });
-  o.onStart?.(run.id);
-  try {
-    const histories = await historiesAsOf(db, o.asOf);
-    if (histories.length < 10) {
-      throw new Error(
-        `CLV needs purchase histories of at least 10 customers up to ${isoOf(o.asOf)}; found ${histories.length}`,
-      );
-    }
-    const repeaters = histories.filter((h) => h.x > 0).length;
-    say(
-      `${histories.length} customers (${repeaters} with repeat purchases) up to ${isoOf(o.asOf)}`,
-    );
-    const bg = fitBgNbd(histories);
-    say(
-      `BG/NBD r=${bg.params.r.toFixed(3)} alpha=${bg.params.alpha.toFixed(3)} a=${bg.params.a.toFixed(3)} b=${bg.params.b.toFixed(3)} log-likelihood ${bg.logLikelihood.toFixed(1)}`,
-    );
-    // Gamma-Gamma needs a few repeat buyers; without them orders are valued at their own mean.
-    const gg = repeaters >= 10 ? fitGammaGamma(histories) : null;
-    if (gg) {
+  const parameters = { horizonMonths, monthlyDiscount, timeUnit: 'week' };
+  return recordRun(
+    db,
+    { kind: 'clv', asOf: o.asOf, parameters, onStart: o.onStart },
+    async (runId) => {
+      const histories = await historiesAsOf(db, o.asOf);
+      if (histories.length < 10) {
+        throw new Error(
+          `CLV needs purchase histories of at least 10 customers up to ${isoOf(o.asOf)}; found ${histories.length}`,
+        );
+      }
+      const repeaters = histories.filter((h) => h.x > 0).length;
       say(
-        `Gamma-Gamma p=${gg.params.p.toFixed(2)} q=${gg.params.q.toFixed(2)} gamma=${gg.params.gamma.toFixed(2)} on ${gg.customers} repeaters`,
+        `${histories.length} customers (${repeaters} with repeat purchases) up to ${isoOf(o.asOf)}`,
       );
-    } else say(`Gamma-Gamma skipped: ${repeaters} repeat customers (needs 10)`);
-    const scores = histories.map((h) =>
-      scoreCustomer(bg.params, gg?.params ?? null, h, horizonMonths, monthlyDiscount),
-    );
-    const bad = scores.find((s) => ![s.pAlive, s.expected365, s.clv].every(Number.isFinite));
-    if (bad)
-      throw new Error(`CLV of customer ${bad.customerId} is not a number: the fit is degenerate`);
-    for (let i = 0; i < scores.length; i += 5000) {
-      await db.prisma.customerScore.createMany({
-        data: scores.slice(i, i + 5000).map((s) => ({
-          customerId: s.customerId,
-          modelRunId: run.id,
-          pAlive: s.pAlive,
-          expectedPurchases: s.expected90,
-          clv: s.clv.toFixed(2),
-          details: {
-            expectedPurchases30: s.expected30,
-            expectedPurchases90: s.expected90,
-            expectedPurchases365: s.expected365,
-            expectedOrderValue: Math.round(s.orderValue * 100) / 100,
-          },
-        })),
-      });
-      say(`scored ${Math.min(i + 5000, scores.length)}/${scores.length}`);
-    }
-    const durationMs = Math.round(performance.now() - started);
-    const metrics = {
-      customers: histories.length,
-      repeaters,
-      bgnbd: { ...bg.params, logLikelihood: bg.logLikelihood, converged: bg.converged },
-      gammaGamma: gg
-        ? {
-            ...gg.params,
-            logLikelihood: gg.logLikelihood,
-            customers: gg.customers,
-            converged: gg.converged,
-          }
-        : null,
-      durationMs,
-    };
-    return await db.prisma.modelRun.update({
-      where: { id: run.id },
-      data: {
-        status: 'succeeded',
-        finishedAt: new Date(),
-        metrics,
-        artefact: { bgnbd: { ...bg.params }, gammaGamma: gg ? { ...gg.params } : null },
-      },
-    });
-  } catch (err) {
-    await db.prisma.modelRun.update({
-      where: { id: run.id },
-      data: { status: 'failed', finishedAt: new Date(), error: (err as Error).message },
-    });
-    throw err;
-  }
+      const bg = fitBgNbd(histories);
+      const { r, alpha, a, b } = bg.params;
+      say(
+        `BG/NBD r=${r.toFixed(3)} alpha=${alpha.toFixed(3)} a=${a.toFixed(3)} b=${b.toFixed(3)} log-likelihood ${bg.logLikelihood.toFixed(1)}`,
+      );
+      // Gamma-Gamma needs a few repeat buyers; without them orders are valued at their own mean.
+      const gg = repeaters >= 10 ? fitGammaGamma(histories) : null;
+      if (gg) {
+        const { p, q, gamma } = gg.params;
+        say(
+          `Gamma-Gamma p=${p.toFixed(2)} q=${q.toFixed(2)} gamma=${gamma.toFixed(2)} on ${gg.customers} repeaters`,
+        );
+      } else say(`Gamma-Gamma skipped: ${repeaters} repeat customers (needs 10)`);
+      const scores = histories.map((h) =>
+        scoreCustomer(bg.params, gg?.params ?? null, h, horizonMonths, monthlyDiscount),
+      );
+      const bad = scores.find((s) => ![s.pAlive, s.expected365, s.clv].every(Number.isFinite));
+      if (bad)
+        throw new Error(`CLV of customer ${bad.customerId} is not a number: the fit is degenerate`);
+      for (let i = 0; i < scores.length; i += 5000) {
+        await db.prisma.customerScore.createMany({
+          data: scores.slice(i, i + 5000).map((s) => ({
+            customerId: s.customerId,
+            modelRunId: runId,
+            pAlive: s.pAlive,
+            expectedPurchases: s.expected90,
+            clv: s.clv.toFixed(2),
+            details: {
+              expectedPurchases30: s.expected30,
+              expectedPurchases90: s.expected90,
+              expectedPurchases365: s.expected365,
+              expectedOrderValue: Math.round(s.orderValue * 100) / 100,
+            },
+          })),
+        });
+        say(`scored ${Math.min(i + 5000, scores.length)}/${scores.length}`);
+      }
+      return {
+        metrics: {
+          customers: histories.length,
+          repeaters,
+          bgnbd: { ...bg.params, logLikelihood: bg.logLikelihood, converged: bg.converged },
+          gammaGamma: gg
+            ? {
+                ...gg.params,
+                logLikelihood: gg.logLikelihood,
+                customers: gg.customers,
+                converged: gg.converged,
+              }
+            : null,
+        },
+        artefact: { bgnbd: bg.params, gammaGamma: gg?.params ?? null },
+      };
+    },
+  );
 }

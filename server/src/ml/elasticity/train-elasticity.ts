@@ -4,6 +4,7 @@
 // per category (product fixed effects) for all, and as the fallback of products without.
 import type { Database } from '@retention/db';
 import { isoOf } from '../../analytics/periods.ts';
+import { recordRun } from '../model-run.ts';
 import { olsSlope, type Slope } from './regression.ts';
 
 export interface ElasticityOptions {
@@ -131,40 +132,21 @@ export function estimate(rows: SpellRow[]) {
 }
 
 export async function trainElasticity(db: Database, o: ElasticityOptions) {
-  const started = performance.now();
   const say = o.onProgress ?? (() => {});
-  const run = await db.prisma.modelRun.create({
-    data: {
-      kind: 'elasticity',
-      asOf: new Date(`${isoOf(o.asOf)}T23:59:59.999Z`),
-      parameters: { asOf: isoOf(o.asOf), minimum, unit: 'price spell' },
+  const parameters = { minimum, unit: 'price spell' };
+  return recordRun(
+    db,
+    { kind: 'elasticity', asOf: o.asOf, parameters, onStart: o.onStart },
+    async () => {
+      const rows = await spellsOf(db, o.asOf, o.timeZone);
+      if (rows.length === 0)
+        throw new Error(`no product prices up to ${isoOf(o.asOf)}: nothing to estimate`);
+      const result = estimate(rows);
+      const own = result.products.filter((p) => p.estimate).length;
+      say(
+        `${result.products.length} products: ${own} with their own estimate; ${result.categories.length} categories`,
+      );
+      return { metrics: { products: result.products.length, ownEstimates: own }, artefact: result };
     },
-  });
-  o.onStart?.(run.id);
-  try {
-    const rows = await spellsOf(db, o.asOf, o.timeZone);
-    if (rows.length === 0)
-      throw new Error(`no product prices up to ${isoOf(o.asOf)}: nothing to estimate`);
-    const result = estimate(rows);
-    const own = result.products.filter((p) => p.estimate).length;
-    say(
-      `${result.products.length} products: ${own} with their own estimate; ${result.categories.length} categories`,
-    );
-    const durationMs = Math.round(performance.now() - started);
-    return await db.prisma.modelRun.update({
-      where: { id: run.id },
-      data: {
-        status: 'succeeded',
-        finishedAt: new Date(),
-        metrics: { products: result.products.length, ownEstimates: own, durationMs },
-        artefact: JSON.parse(JSON.stringify(result)),
-      },
-    });
-  } catch (err) {
-    await db.prisma.modelRun.update({
-      where: { id: run.id },
-      data: { status: 'failed', finishedAt: new Date(), error: (err as Error).message },
-    });
-    throw err;
-  }
+  );
 }

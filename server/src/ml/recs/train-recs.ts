@@ -4,6 +4,7 @@
 import type { Database } from '@retention/db';
 import { isoOf } from '../../analytics/periods.ts';
 import { latestSegmentsRun } from '../../analytics/selection.ts';
+import { recordRun } from '../model-run.ts';
 import { buildModel, type Item, type Purchase, type RecsModel, recommend } from './model.ts';
 
 export interface RecsOptions {
@@ -115,17 +116,9 @@ function evaluate(
 }
 
 export async function trainRecs(db: Database, o: RecsOptions) {
-  const started = performance.now();
   const say = o.onProgress ?? (() => {});
-  const run = await db.prisma.modelRun.create({
-    data: {
-      kind: 'recs',
-      asOf: new Date(`${isoOf(o.asOf)}T23:59:59.999Z`),
-      parameters: { asOf: isoOf(o.asOf), holdoutDays, k: 10 },
-    },
-  });
-  o.onStart?.(run.id);
-  try {
+  const parameters = { holdoutDays, k: 10 };
+  return recordRun(db, { kind: 'recs', asOf: o.asOf, parameters, onStart: o.onStart }, async () => {
     const items = await itemsAsOf(db, o.asOf);
     if (items.length > maxProducts) {
       throw new Error(
@@ -150,30 +143,17 @@ export async function trainRecs(db: Database, o: RecsOptions) {
     };
     const model = evaluate(trial, earlier, after, cutoff, segments);
     const baseline = evaluate(popularity, earlier, after, cutoff, segments);
+    const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(4));
     say(
-      `holdout ${holdoutDays} days, ${model.customers} customers: precision@10 ${model.precisionAt10?.toFixed(4)} vs popularity ${baseline.precisionAt10?.toFixed(4)}; hit-rate@10 ${model.hitRateAt10?.toFixed(4)} vs ${baseline.hitRateAt10?.toFixed(4)}`,
+      `holdout ${holdoutDays} days, ${model.customers} customers: precision@10 ${f(model.precisionAt10)} vs popularity ${f(baseline.precisionAt10)}; hit-rate@10 ${f(model.hitRateAt10)} vs ${f(baseline.hitRateAt10)}`,
     );
-    const final = buildModel(items, all, segments);
-    const durationMs = Math.round(performance.now() - started);
-    return await db.prisma.modelRun.update({
-      where: { id: run.id },
-      data: {
-        status: 'succeeded',
-        finishedAt: new Date(),
-        metrics: {
-          holdout: { model, popularity: baseline },
-          products: items.length,
-          purchases: all.length,
-          durationMs,
-        },
-        artefact: JSON.parse(JSON.stringify(final)),
+    return {
+      metrics: {
+        holdout: { model, popularity: baseline },
+        products: items.length,
+        purchases: all.length,
       },
-    });
-  } catch (err) {
-    await db.prisma.modelRun.update({
-      where: { id: run.id },
-      data: { status: 'failed', finishedAt: new Date(), error: (err as Error).message },
-    });
-    throw err;
-  }
+      artefact: buildModel(items, all, segments),
+    };
+  });
 }

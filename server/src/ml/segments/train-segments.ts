@@ -4,6 +4,7 @@
 import type { Database } from '@retention/db';
 import { kmeans } from 'ml-kmeans';
 import { isoOf } from '../../analytics/periods.ts';
+import { recordRun } from '../model-run.ts';
 import { featureNames, featuresAsOf, standardise } from './features.ts';
 import { silhouette } from './silhouette.ts';
 
@@ -69,76 +70,54 @@ export async function trainSegments(db: Database, o: SegmentsOptions) {
   const kMax = o.kMax ?? 8;
   const seed = o.seed ?? 42;
   const say = o.onProgress ?? (() => {});
-  const started = performance.now();
-  const run = await db.prisma.modelRun.create({
-    data: {
-      kind: 'segments',
-      asOf: new Date(`${isoOf(o.asOf)}T23:59:59.999Z`),
-      parameters: { asOf: isoOf(o.asOf), kMin, kMax, seed, features: [...featureNames] },
-    },
-  });
-  o.onStart?.(run.id);
-  try {
-    const customers = await featuresAsOf(db, o.asOf);
-    if (customers.length < kMax * 10) {
-      throw new Error(
-        `segmentation needs at least ${kMax * 10} customers with orders up to ${isoOf(o.asOf)}; found ${customers.length}`,
-      );
-    }
-    const { data, scaling } = standardise(customers.map((c) => c.raw));
-    const sample = sampleIndexes(data.length, sampleSize, seed).map((i) => data[i] as number[]);
-    const scores: { k: number; silhouette: number }[] = [];
-    for (let k = kMin; k <= kMax; k++) {
-      const fit = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: 300 });
-      scores.push({ k, silhouette: silhouette(sample, fit.clusters, k) });
-      say(`k=${k}: silhouette ${(scores.at(-1)?.silhouette ?? 0).toFixed(3)}`);
-    }
-    const best = scores.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
-    const fit = kmeans(data, best.k, { seed, initialization: 'kmeans++', maxIterations: 300 });
-    const names = uniqueNames(fit.centroids.map(nameOf));
-    say(`chose k=${best.k}: ${names.join(', ')}`);
-    const segmentOf = fit.clusters.map((c) => names[c] as string);
-    for (let i = 0; i < customers.length; i += 5000) {
-      await db.prisma.customerScore.createMany({
-        data: customers.slice(i, i + 5000).map((c, j) => ({
-          customerId: c.customerId,
-          modelRunId: run.id,
-          segment: segmentOf[i + j] as string,
-        })),
+  const parameters = { kMin, kMax, seed, features: [...featureNames] };
+  return recordRun(
+    db,
+    { kind: 'segments', asOf: o.asOf, parameters, onStart: o.onStart },
+    async (runId) => {
+      const customers = await featuresAsOf(db, o.asOf);
+      if (customers.length < kMax * 10) {
+        throw new Error(
+          `segmentation needs at least ${kMax * 10} customers with orders up to ${isoOf(o.asOf)}; found ${customers.length}`,
+        );
+      }
+      const { data, scaling } = standardise(customers.map((c) => c.raw));
+      const sample = sampleIndexes(data.length, sampleSize, seed).map((i) => data[i] as number[]);
+      const scores: { k: number; silhouette: number }[] = [];
+      for (let k = kMin; k <= kMax; k++) {
+        const fit = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: 300 });
+        scores.push({ k, silhouette: silhouette(sample, fit.clusters, k) });
+        say(`k=${k}: silhouette ${(scores.at(-1)?.silhouette ?? 0).toFixed(3)}`);
+      }
+      const best = scores.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
+      const fit = kmeans(data, best.k, { seed, initialization: 'kmeans++', maxIterations: 300 });
+      const names = uniqueNames(fit.centroids.map(nameOf));
+      say(`chose k=${best.k}: ${names.join(', ')}`);
+      const segmentOf = fit.clusters.map((c) => names[c] as string);
+      for (let i = 0; i < customers.length; i += 5000) {
+        await db.prisma.customerScore.createMany({
+          data: customers.slice(i, i + 5000).map((c, j) => ({
+            customerId: c.customerId,
+            modelRunId: runId,
+            segment: segmentOf[i + j] as string,
+          })),
+        });
+      }
+      const profiles = names.map((name, c) => {
+        const members = customers.filter((_, i) => fit.clusters[i] === c);
+        const mean = (f: number) =>
+          members.reduce((a, m) => a + (m.raw[f] as number), 0) / (members.length || 1);
+        return {
+          name,
+          size: members.length,
+          centroid: Object.fromEntries(featureNames.map((f, i) => [f, fit.centroids[c]?.[i] ?? 0])),
+          means: Object.fromEntries(featureNames.map((f, i) => [f, mean(i)])),
+        };
       });
-    }
-    const profiles = names.map((name, c) => {
-      const members = customers.filter((_, i) => fit.clusters[i] === c);
-      const mean = (f: number) =>
-        members.reduce((a, m) => a + (m.raw[f] as number), 0) / (members.length || 1);
       return {
-        name,
-        size: members.length,
-        centroid: Object.fromEntries(featureNames.map((f, i) => [f, fit.centroids[c]?.[i] ?? 0])),
-        means: Object.fromEntries(featureNames.map((f, i) => [f, mean(i)])),
+        metrics: { customers: customers.length, k: best.k, silhouette: scores, profiles },
+        artefact: { centroids: fit.centroids, scaling, names },
       };
-    });
-    const durationMs = Math.round(performance.now() - started);
-    return await db.prisma.modelRun.update({
-      where: { id: run.id },
-      data: {
-        status: 'succeeded',
-        finishedAt: new Date(),
-        metrics: {
-          customers: customers.length,
-          k: best.k,
-          silhouette: scores,
-          profiles,
-          durationMs,
-        },
-        artefact: { centroids: fit.centroids, scaling: { ...scaling }, names },
-      },
-    });
-  } catch (err) {
-    await db.prisma.modelRun.update({
-      where: { id: run.id },
-      data: { status: 'failed', finishedAt: new Date(), error: (err as Error).message },
-    });
-    throw err;
-  }
+    },
+  );
 }

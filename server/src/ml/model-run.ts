@@ -1,0 +1,56 @@
+// The bookkeeping every training job shares: a model_runs row opened as running, closed as
+// succeeded with metrics (duration added) and artefact, or as failed with the reason.
+import type { Database, Prisma } from '@retention/db';
+import { isoOf } from '../analytics/periods.ts';
+
+type ModelKind = 'segments' | 'churn' | 'clv' | 'recs' | 'elasticity';
+
+export interface RunStart {
+  kind: ModelKind;
+  asOf: number;
+  parameters: Record<string, unknown>;
+  /** Called with the run's id as soon as it is recorded (the job id). */
+  onStart?: ((modelRunId: number) => void) | undefined;
+}
+
+export interface RunOutcome {
+  metrics: Record<string, unknown>;
+  artefact?: unknown;
+}
+
+export async function recordRun(
+  db: Database,
+  start: RunStart,
+  work: (modelRunId: number) => Promise<RunOutcome>,
+) {
+  const started = performance.now();
+  const run = await db.prisma.modelRun.create({
+    data: {
+      kind: start.kind,
+      asOf: new Date(`${isoOf(start.asOf)}T23:59:59.999Z`),
+      parameters: { asOf: isoOf(start.asOf), ...start.parameters } as Prisma.InputJsonObject,
+    },
+  });
+  start.onStart?.(run.id);
+  try {
+    const outcome = await work(run.id);
+    const durationMs = Math.round(performance.now() - started);
+    return await db.prisma.modelRun.update({
+      where: { id: run.id },
+      data: {
+        status: 'succeeded',
+        finishedAt: new Date(),
+        metrics: JSON.parse(JSON.stringify({ ...outcome.metrics, durationMs })),
+        ...(outcome.artefact === undefined
+          ? {}
+          : { artefact: JSON.parse(JSON.stringify(outcome.artefact)) }),
+      },
+    });
+  } catch (err) {
+    await db.prisma.modelRun.update({
+      where: { id: run.id },
+      data: { status: 'failed', finishedAt: new Date(), error: (err as Error).message },
+    });
+    throw err;
+  }
+}
