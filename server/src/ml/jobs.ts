@@ -11,6 +11,9 @@ import { trainElasticity } from './elasticity/train-elasticity.ts';
 import { trainRecs } from './recs/train-recs.ts';
 import { trainSegments } from './segments/train-segments.ts';
 
+/** Models never trained are trained this long after the server starts. */
+const firstRunDelayMs = 5000;
+
 export const trainableKinds = ['segments', 'clv', 'elasticity', 'recs'] as const;
 export type TrainableKind = (typeof trainableKinds)[number];
 
@@ -23,6 +26,8 @@ export class TrainingJobs {
   private readonly running = new Map<TrainableKind, Running>();
   private readonly progress = new Map<number, string[]>();
   private timer: NodeJS.Timeout | undefined;
+  private firstRun: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly db: Database,
@@ -32,6 +37,7 @@ export class TrainingJobs {
 
   /** Starts a job (or joins the one of that kind already running); resolves to its id. */
   start(kind: TrainableKind): Promise<{ jobId: number; alreadyRunning: boolean }> {
+    if (this.stopped) return Promise.reject(new Error('the server is closing'));
     const current = this.running.get(kind);
     if (current) return current.runId.then((jobId) => ({ jobId, alreadyRunning: true }));
     let started: (id: number) => void = () => {};
@@ -77,27 +83,34 @@ export class TrainingJobs {
     if (hours <= 0) return;
     const all = async () => {
       for (const kind of trainableKinds) {
+        if (this.stopped) return;
         await this.start(kind).catch(() => {});
         await this.running.get(kind)?.done;
       }
     };
     this.timer = setInterval(() => void all(), hours * 3_600_000);
     this.timer.unref();
-    void (async () => {
-      for (const kind of trainableKinds) {
-        const trained = await this.db.prisma.modelRun.findFirst({
-          where: { kind, status: 'succeeded' },
-          select: { id: true },
-        });
-        if (trained) continue;
-        await this.start(kind).catch(() => {});
-        await this.running.get(kind)?.done;
-      }
-    })().catch(() => {});
+    // Training runs on the server's thread: start the first one after the server is up.
+    this.firstRun = setTimeout(() => void this.trainNeverTrained(), firstRunDelayMs);
+    this.firstRun.unref();
+  }
+
+  private async trainNeverTrained(): Promise<void> {
+    for (const kind of trainableKinds) {
+      if (this.stopped) return;
+      const trained = await this.db.prisma.modelRun
+        .findFirst({ where: { kind, status: 'succeeded' }, select: { id: true } })
+        .catch(() => null);
+      if (trained) continue;
+      await this.start(kind).catch(() => {});
+      await this.running.get(kind)?.done;
+    }
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.firstRun);
     await Promise.all([...this.running.values()].map((r) => r.done.catch(() => {})));
   }
 }
