@@ -1,10 +1,11 @@
 // Price elasticity: the regression on known lines, the minimum-data rule, and recovery of the
 // elasticities the demo generator planted (prisma/seed/catalogue-data.ts).
-import { demoCategories as CATEGORIES, seedDemo } from '@retention/db/seed';
+import { demoCategories as CATEGORIES } from '@retention/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { olsSlope, t975 } from '../src/ml/elasticity/regression.ts';
 import { estimate } from '../src/ml/elasticity/train-elasticity.ts';
-import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
+import type { TestApp } from './helpers/build-app.ts';
+import { demoTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
 describe('log-log regression', () => {
@@ -54,12 +55,7 @@ describe('log-log regression', () => {
 describe('elasticity on the demo business', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp({
-      BOT_TOKEN: testBotToken,
-      ADMIN_TELEGRAM_IDS: String(people.admin.id),
-    });
-    await seedDemo(t.app.prisma, { customers: 600 });
-    await t.app.analytics.refresher.refresh();
+    t = await demoTestApp(600);
   });
   afterAll(() => t?.close());
 

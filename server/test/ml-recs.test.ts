@@ -1,11 +1,11 @@
 // Recommendations: the exclusion and cold-start rules on a hand-made model, and on the demo
 // business a time-split holdout where the model must beat plain popularity.
-import { seedDemo } from '@retention/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../src/analytics/periods.ts';
 import { buildModel, contentSimilarity, recommend } from '../src/ml/recs/model.ts';
 import { trainRecs } from '../src/ml/recs/train-recs.ts';
-import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
+import type { TestApp } from './helpers/build-app.ts';
+import { demoTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
 describe('recommendation rules', () => {
@@ -60,12 +60,7 @@ describe('recommendation rules', () => {
 describe('recommendations on the demo business', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp({
-      BOT_TOKEN: testBotToken,
-      ADMIN_TELEGRAM_IDS: String(people.admin.id),
-    });
-    await seedDemo(t.app.prisma, { customers: 600 });
-    await t.app.analytics.refresher.refresh();
+    t = await demoTestApp(600);
   });
   afterAll(() => t?.close());
 

@@ -1,9 +1,9 @@
 // The segmentation job on a small demo business, and what the API makes of its segments.
-import { seedDemo } from '@retention/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../src/analytics/periods.ts';
 import { nameOf, trainSegments } from '../src/ml/segments/train-segments.ts';
-import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
+import type { TestApp } from './helpers/build-app.ts';
+import { demoTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
 describe('segmentation', () => {
@@ -11,13 +11,7 @@ describe('segmentation', () => {
   const get = (url: string, who: { id: number; first_name: string } = people.admin) =>
     t.app.inject({ url: `/api/v1/analytics/${url}`, headers: tma(who) });
   beforeAll(async () => {
-    t = await buildTestApp({
-      BOT_TOKEN: testBotToken,
-      ADMIN_TELEGRAM_IDS: String(people.admin.id),
-      MANAGER_TELEGRAM_IDS: `${people.northManager.id}:North`,
-    });
-    await seedDemo(t.app.prisma, { customers: 400 });
-    await t.app.analytics.refresher.refresh();
+    t = await demoTestApp(400);
   });
   afterAll(() => t?.close());
 

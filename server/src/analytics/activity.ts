@@ -29,7 +29,7 @@ export type ActivityByGroup = Map<string | null, PeriodActivity[]>;
 
 interface BucketRow {
   grp: string | null;
-  kind: string;
+  kind: keyof Counts;
   b: number;
   n: number;
   revenue?: string;
@@ -56,7 +56,7 @@ export async function activityByPeriod(
   const last = bounds.at(-1) as number;
   const [spells, fresh, orders] = await Promise.all([
     statement((p, grp, join) => {
-      const b = p.bounds(bounds);
+      const b = p.days(bounds);
       // Spells wholly before the range add +1 and -1 to every running sum: left out.
       const sp = `sp AS MATERIALIZED (
           SELECT s.customer_id, s.start_day, s.end_day, ${grp} AS grp
@@ -82,7 +82,7 @@ export async function activityByPeriod(
     statement((p, grp, join) => [
       '',
       `
-        SELECT ${grp} AS grp, 'n' AS kind, width_bucket(a.first_active_day, ${p.bounds(bounds)}) AS b,
+        SELECT ${grp} AS grp, 'n' AS kind, width_bucket(a.first_active_day, ${p.days(bounds)}) AS b,
                count(*)::int AS n
         FROM analytics_customers a ${join}
         WHERE a.first_active_day >= ${p.day(first)} AND a.first_active_day < ${p.day(last)}
@@ -91,7 +91,7 @@ export async function activityByPeriod(
     statement((p, grp, join) => [
       '',
       `
-        SELECT ${grp} AS grp, 'o' AS kind, width_bucket(d.day, ${p.bounds(bounds)}) AS b,
+        SELECT ${grp} AS grp, 'o' AS kind, width_bucket(d.day, ${p.days(bounds)}) AS b,
                sum(d.orders)::int AS n, sum(d.revenue)::text AS revenue,
                ${buyers ? 'count(DISTINCT d.customer_id)' : '0'}::int AS buyers
         FROM analytics_customer_days d ${join}
@@ -105,17 +105,17 @@ export async function activityByPeriod(
   return assemble(rows, bounds.length - 1);
 }
 
+/** Per bucket: spell starts, ends, last active days, churns, gaps; new; orders; revenue; buyers. */
+type Counts = Record<'s' | 'e' | 'l' | 'c' | 'g' | 'n' | 'o' | 'revenue' | 'buyers', number[]>;
+
 function assemble(rows: BucketRow[], periods: number): ActivityByGroup {
   const buckets = periods + 2; // 0: before the first period; periods + 1: after the last
-  const groups = new Map<
-    string | null,
-    Record<string, number[]> & { revenue: number[]; buyers: number[] }
-  >();
-  const groupOf = (g: string | null) => {
-    let found = groups.get(g);
-    if (!found) {
+  const groups = new Map<string | null, Counts>();
+  for (const r of rows) {
+    let g = groups.get(r.grp);
+    if (!g) {
       const zeros = () => new Array<number>(buckets).fill(0);
-      found = {
+      g = {
         s: zeros(),
         e: zeros(),
         l: zeros(),
@@ -126,36 +126,34 @@ function assemble(rows: BucketRow[], periods: number): ActivityByGroup {
         revenue: zeros(),
         buyers: zeros(),
       };
-      groups.set(g, found);
+      groups.set(r.grp, g);
     }
-    return found;
-  };
-  for (const r of rows) {
-    const g = groupOf(r.grp);
-    const series = g[r.kind] as number[];
-    series[r.b] = int(r.n);
+    g[r.kind as keyof Counts][r.b] = int(r.n);
     if (r.kind === 'o') {
       g.revenue[r.b] = cents(r.revenue);
       g.buyers[r.b] = int(r.buyers);
     }
   }
+  /** Running sums: through[k] = buckets 0..k. */
+  const running = (series: number[]) => {
+    let total = 0;
+    return series.map((x) => (total += x));
+  };
   const out: ActivityByGroup = new Map();
   for (const [key, g] of groups) {
-    const through = (series: number[], k: number) =>
-      series.slice(0, k + 1).reduce((a, x) => a + x, 0);
+    const [s, e, l] = [running(g.s), running(g.e), running(g.l)];
+    const at = (series: number[], k: number) => series[k] ?? 0;
     const result: PeriodActivity[] = [];
     for (let k = 0; k < periods; k++) {
-      const at = (series: number[]) => series[k + 1] ?? 0;
       result.push({
-        activeStart: through(g.s as number[], k) - through(g.e as number[], k),
-        activeEnd: through(g.s as number[], k + 1) - through(g.e as number[], k + 1),
-        activeIn:
-          through(g.s as number[], k + 1) - through(g.l as number[], k) - at(g.g as number[]),
-        churned: at(g.c as number[]),
-        newCustomers: at(g.n as number[]),
-        orders: at(g.o as number[]),
-        revenueCents: at(g.revenue),
-        buyers: at(g.buyers),
+        activeStart: at(s, k) - at(e, k),
+        activeEnd: at(s, k + 1) - at(e, k + 1),
+        activeIn: at(s, k + 1) - at(l, k) - at(g.g, k + 1),
+        churned: at(g.c, k + 1),
+        newCustomers: at(g.n, k + 1),
+        orders: at(g.o, k + 1),
+        revenueCents: at(g.revenue, k + 1),
+        buyers: at(g.buyers, k + 1),
       });
     }
     out.set(key, result);

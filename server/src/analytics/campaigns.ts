@@ -96,7 +96,7 @@ export async function campaignEffects(
                a.sent_at, a.opened_at, a.redeemed_at,
                coalesce(bought.orders, 0) AS orders, coalesce(bought.revenue, 0) AS revenue
         FROM camp JOIN campaign_members m ON m.campaign_id = camp.id
-        ${sel.join.replace('USING (customer_id)', 'ON sel.customer_id = m.customer_id')}
+        ${sel.join}
         LEFT JOIN offer_assignments a ON a.campaign_id = camp.id AND a.customer_id = m.customer_id
         LEFT JOIN LATERAL (
           SELECT sum(d.orders) AS orders, sum(d.revenue) AS revenue FROM analytics_customer_days d

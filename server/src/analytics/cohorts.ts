@@ -38,7 +38,7 @@ export async function cohortsOf(
   const bounds = boundsOf(range.periods);
   const p = new Params();
   const sel = selectionSql(selection, p);
-  const b = p.bounds(bounds);
+  const b = p.days(bounds);
   const first = p.day(bounds[0] as number);
   const end = p.day(bounds.at(-1) as number);
   // Every order day row carries the customer's first order day: one scan, no join.

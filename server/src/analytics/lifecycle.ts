@@ -37,7 +37,7 @@ export async function lifecycleOf(
   const bounds = [before, calendarStart, ...boundsOf(range.periods).slice(1)];
   const p = new Params();
   const sel = selectionSql(selection, p);
-  const b = p.bounds(bounds);
+  const b = p.days(bounds);
   const from = p.day(range.from);
   const r = await db.query<Row>(
     `${withCtes(

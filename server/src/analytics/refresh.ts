@@ -170,11 +170,3 @@ async function writeDerived(s: SqlSession, settings: DerivedSettings, ids: strin
     [tz],
   );
 }
-
-/** The generation of the derived tables now (0 when never built). */
-export async function currentGeneration(db: Database): Promise<number> {
-  const r = await db.query<{ generation: string }>(
-    'SELECT generation::text FROM analytics_state WHERE id = 1',
-  );
-  return Number(r.rows[0]?.generation ?? 0);
-}

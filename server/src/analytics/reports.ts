@@ -200,11 +200,11 @@ function compare(value: number | string | null, previous: number | string | null
   const a = value === null ? null : Number(value);
   const b = previous === null ? null : Number(previous);
   const delta = a === null || b === null ? null : a - b;
-  const money = typeof value === 'string';
+  const isMoney = typeof value === 'string';
   return {
     value,
     previous,
-    delta: delta === null ? null : money ? (Math.round(delta * 100) / 100).toFixed(2) : delta,
+    delta: delta === null ? null : isMoney ? (Math.round(delta * 100) / 100).toFixed(2) : delta,
     deltaPct: delta === null || !b ? null : delta / Math.abs(b),
   };
 }
@@ -260,10 +260,9 @@ export async function ltvReport(ctx: MetricContext) {
     cohortsOf(ctx.db, ctx.selection, range).then((c) => curveOf(c, range)),
     months.length ? activitySeries(ctx, months) : Promise.resolve([]),
   ]);
-  const total = totalOf([monthly]);
-  const sum = (key: keyof PeriodActivity) => total.reduce((a, x) => a + x[key], 0);
+  const sum = (key: keyof PeriodActivity) => monthly.reduce((a, x) => a + x[key], 0);
   const arpuCents = ratio(sum('revenueCents'), sum('activeIn'));
-  const churn = ratio(sum('churned'), sum('activeStart'));
+  const churn = pooledChurn(monthly).churnRate;
   const margin = ctx.settings.grossMargin;
   const simple = arpuCents === null || !churn ? null : (arpuCents * margin) / churn;
   return {
@@ -336,12 +335,11 @@ export async function campaignsReport(ctx: MetricContext) {
   const effects = await campaignEffects(ctx.db, ctx.selection, ctx.range);
   return {
     definition: definitionOf(ctx, ['campaigns']),
-    campaigns: effects.map((e) => ({
+    campaigns: effects.map(({ revenueUpliftCents, ...e }) => ({
       ...e,
       target: outcomeOut(e.target),
       control: outcomeOut(e.control),
-      revenueUplift: moneyInterval(e.revenueUpliftCents),
-      revenueUpliftCents: undefined,
+      revenueUplift: moneyInterval(revenueUpliftCents),
     })),
   };
 }

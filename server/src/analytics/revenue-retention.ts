@@ -43,21 +43,15 @@ export async function revenueRetention(
   const p = new Params();
   const sel = selectionSql(selection, p);
   const tz = p.add(selection.timeZone);
-  const opens = p.add(
-    periods.map((x) => x.start - 1),
-    'int[]',
-  );
-  const closes = p.add(
-    periods.map((x) => x.end - 1),
-    'int[]',
-  );
+  const opens = p.days(periods.map((x) => x.start - 1));
+  const closes = p.days(periods.map((x) => x.end - 1));
   const live = (day: string) => `k.sd <= snaps.${day} AND k.ed > snaps.${day}`;
   const r = await db.query<Row>(
     `${withCtes(
       sel.ctes,
       `snaps AS (
-        SELECT i::int, 'epoch'::date + o AS open_day, 'epoch'::date + c AS close_day
-        FROM unnest(${opens}, ${closes}) WITH ORDINALITY AS t(o, c, i)
+        SELECT i::int, open_day, close_day
+        FROM unnest(${opens}, ${closes}) WITH ORDINALITY AS t(open_day, close_day, i)
       )`,
       `k AS (
         SELECT ct.customer_id, (ct.start_at AT TIME ZONE ${tz})::date AS sd,

@@ -40,6 +40,3 @@ export function findRfmSegment(asked: string): RfmSlug | undefined {
   const key = asked.trim().toLowerCase();
   return rfmSegments.find((s) => s.slug === key || s.name.toLowerCase() === key)?.slug;
 }
-
-export const rfmSegmentName = (slug: RfmSlug) =>
-  rfmSegments.find((s) => s.slug === slug)?.name ?? slug;

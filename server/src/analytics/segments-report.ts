@@ -1,7 +1,9 @@
 // Model segments of the latest segmentation run, profiled over the viewer's selection with
 // today's figures (size, revenue share, orders, days since the last order).
+
+import { latestRun } from '../ml/model-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
-import { latestSegmentsRun, selectionSql, withCtes } from './selection.ts';
+import { selectionSql, withCtes } from './selection.ts';
 import { cents, int, money, Params, ratio } from './sql.ts';
 
 interface Row {
@@ -14,8 +16,8 @@ interface Row {
 
 export async function segmentsReport(ctx: MetricContext) {
   const definition = definitionOf(ctx, ['segments']);
-  const runId = await latestSegmentsRun(ctx.db);
-  if (runId === null) {
+  const run = await latestRun(ctx.db.prisma, 'segments');
+  if (!run) {
     return {
       definition,
       run: null,
@@ -23,7 +25,6 @@ export async function segmentsReport(ctx: MetricContext) {
       message: 'No segmentation has run yet: npm run train -- --only segments',
     };
   }
-  const run = await ctx.db.prisma.modelRun.findUniqueOrThrow({ where: { id: runId } });
   const p = new Params();
   const sel = selectionSql(ctx.selection, p);
   const r = await ctx.db.query<Row>(
@@ -33,7 +34,7 @@ export async function segmentsReport(ctx: MetricContext) {
             coalesce(avg(${p.day(ctx.range.asOf)} - ac.last_order_day), 0)::float8 AS recency
      FROM customer_scores cs ${sel.join}
      LEFT JOIN analytics_customers ac USING (customer_id)
-     WHERE cs.model_run_id = ${p.add(runId, 'int')} AND cs.segment IS NOT NULL
+     WHERE cs.model_run_id = ${p.add(run.id, 'int')} AND cs.segment IS NOT NULL
      GROUP BY cs.segment ORDER BY 2 DESC, 1`,
     p.values,
   );
@@ -44,7 +45,7 @@ export async function segmentsReport(ctx: MetricContext) {
     definition,
     run: {
       id: run.id,
-      asOf: (run.asOf as Date).toISOString().slice(0, 10),
+      asOf: run.asOf.toISOString().slice(0, 10),
       finishedAt: run.finishedAt?.toISOString() ?? null,
       k: metrics.k ?? r.rows.length,
       silhouette: metrics.silhouette ?? [],

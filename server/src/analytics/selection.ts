@@ -2,9 +2,10 @@
 // plan) checked against the data, and the viewer's region scope applied on top.
 import type { Database } from '@retention/db';
 import { AppError, forbidden } from '../errors.ts';
+import { latestRun } from '../ml/model-run.ts';
 import type { Identity } from '../services/resolve-identity.ts';
 import type { Range } from './periods.ts';
-import { findRfmSegment, type RfmSlug, rfmGridArray } from './rfm-segments.ts';
+import { findRfmSegment, type RfmSlug, rfmGridArray, rfmSegments } from './rfm-segments.ts';
 import type { Params } from './sql.ts';
 
 export interface FilterQuery {
@@ -91,19 +92,11 @@ async function mustExist(
   throw bad(`unknown ${what} "${value}"${names.length ? `; known: ${list}` : `; there are none`}`);
 }
 
-/** The newest finished segmentation run, whose segments the `segment` filter may name. */
-export async function latestSegmentsRun(db: Database): Promise<number | null> {
-  const r = await db.query<{ id: number }>(
-    `SELECT id FROM model_runs WHERE kind = 'segments' AND status = 'succeeded'
-     ORDER BY finished_at DESC NULLS LAST, id DESC LIMIT 1`,
-  );
-  return r.rows[0] ? Number(r.rows[0].id) : null;
-}
-
 async function findSegment(db: Database, asked: string): Promise<SegmentRef> {
   const slug = findRfmSegment(asked);
   if (slug) return { kind: 'rfm', slug };
-  const run = await latestSegmentsRun(db);
+  // Segments of the newest segmentation run may be named too.
+  const run = (await latestRun(db.prisma, 'segments'))?.id ?? null;
   if (run !== null) {
     const hit = await db.query<{ segment: string }>(
       `SELECT segment FROM customer_scores
@@ -113,9 +106,8 @@ async function findSegment(db: Database, asked: string): Promise<SegmentRef> {
     const name = hit.rows[0]?.segment;
     if (name !== undefined) return { kind: 'model', name, modelRunId: run };
   }
-  const rfmNames = rfmGridArray().filter((v, i, a) => a.indexOf(v) === i);
   throw bad(
-    `unknown segment "${asked}"; RFM segments: ${rfmNames.join(', ')}${run === null ? '' : ', or a segment of the latest segmentation run'}`,
+    `unknown segment "${asked}"; RFM segments: ${rfmSegments.map((s) => s.slug).join(', ')}${run === null ? '' : ', or a segment of the latest segmentation run'}`,
   );
 }
 

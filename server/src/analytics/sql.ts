@@ -16,8 +16,8 @@ export class Params {
     return this.add(isoOf(day), 'date');
   }
 
-  /** Period boundaries as a date[] for width_bucket. */
-  bounds(days: readonly number[]): string {
+  /** Days as a date[] (period boundaries for width_bucket, snapshot days). */
+  days(days: readonly number[]): string {
     return this.add(days.map(isoOf), 'date[]');
   }
 }

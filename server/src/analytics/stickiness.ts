@@ -24,7 +24,7 @@ export async function stickinessOf(
     const sel = selectionSql(selection, p);
     return db.query<{ b: number; n: number }>(
       `${withCtes(sel.ctes)}
-       SELECT width_bucket(e.day, ${p.bounds(bounds)}) AS b, count(*)::int AS n
+       SELECT width_bucket(e.day, ${p.days(bounds)}) AS b, count(*)::int AS n
        FROM analytics_event_days e ${sel.join}
        WHERE e.day >= ${p.day(bounds[0] as number)} AND e.day < ${p.day(bounds.at(-1) as number)}
        GROUP BY 1`,
@@ -38,12 +38,9 @@ export async function stickinessOf(
       `${withCtes(sel.ctes)}
        SELECT t.i::int AS i, (
          SELECT count(DISTINCT e.customer_id) FROM analytics_event_days e ${sel.join}
-         WHERE e.day > 'epoch'::date + t.last - ${mauDays} AND e.day <= 'epoch'::date + t.last
+         WHERE e.day > t.last - ${mauDays} AND e.day <= t.last
        )::int AS n
-       FROM unnest(${p.add(
-         periods.map((x) => x.end - 1),
-         'int[]',
-       )}) WITH ORDINALITY AS t(last, i)`,
+       FROM unnest(${p.days(periods.map((x) => x.end - 1))}) WITH ORDINALITY AS t(last, i)`,
       p.values,
     );
   })();

@@ -6,15 +6,10 @@ import { openDatabaseFromEnv } from '@retention/db';
 import { dayOf, isoOf, todayIn } from '../analytics/periods.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { trainClv } from '../ml/clv/train-clv.ts';
-import { trainElasticity } from '../ml/elasticity/train-elasticity.ts';
-import { trainRecs } from '../ml/recs/train-recs.ts';
-import { trainSegments } from '../ml/segments/train-segments.ts';
+import { type TrainableKind, trainableKinds, trainModel } from '../ml/train-model.ts';
 
-const available = ['segments', 'clv', 'elasticity', 'recs'] as const;
-type Kind = (typeof available)[number];
 const later = ['churn'];
-const usage = `usage: npm run train -- [--only ${available.join('|')}] [--as-of YYYY-MM-DD]`;
+const usage = `usage: npm run train -- [--only ${trainableKinds.join('|')}] [--as-of YYYY-MM-DD]`;
 
 function fail(message: string): never {
   console.error(`train: ${message}\n${usage}`);
@@ -32,12 +27,13 @@ try {
 }
 const only = values.only;
 if (only !== undefined && later.includes(only)) {
-  fail(`--only ${only}: that model is not built yet; available: ${available.join(', ')}`);
+  fail(`--only ${only}: that model is not built yet; available: ${trainableKinds.join(', ')}`);
 }
-if (only !== undefined && !(available as readonly string[]).includes(only)) {
-  fail(`--only must be one of ${[...available, ...later].join(', ')}, not "${only}"`);
+if (only !== undefined && !(trainableKinds as readonly string[]).includes(only)) {
+  fail(`--only must be one of ${[...trainableKinds, ...later].join(', ')}, not "${only}"`);
 }
-const kinds: readonly Kind[] = only === undefined ? available : [only as Kind];
+const kinds: readonly TrainableKind[] =
+  only === undefined ? trainableKinds : [only as TrainableKind];
 
 const { db, where } = await openDatabaseFromEnv();
 try {
@@ -53,25 +49,12 @@ try {
       ? 'current'
       : `${refreshed.mode} refresh of ${refreshed.customers} customers`;
   console.log(`train: analytics tables ${what} (${refreshed.ms} ms)`);
-  const jobs = {
-    clv: () => trainClv(db, { asOf, onProgress: (m) => console.log(`train: clv: ${m}`) }),
-    segments: () =>
-      trainSegments(db, { asOf, onProgress: (m) => console.log(`train: segments: ${m}`) }),
-    recs: () =>
-      trainRecs(db, {
-        asOf,
-        timeZone: config.analytics.timeZone,
-        onProgress: (m) => console.log(`train: recs: ${m}`),
-      }),
-    elasticity: () =>
-      trainElasticity(db, {
-        asOf,
-        timeZone: config.analytics.timeZone,
-        onProgress: (m) => console.log(`train: elasticity: ${m}`),
-      }),
-  };
   for (const kind of kinds) {
-    const run = await jobs[kind]();
+    const run = await trainModel(db, kind, {
+      asOf,
+      timeZone: config.analytics.timeZone,
+      onProgress: (m) => console.log(`train: ${kind}: ${m}`),
+    });
     const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;
     console.log(`train: ${kind}: model run ${run.id} succeeded in ${(took / 1000).toFixed(1)} s`);
   }

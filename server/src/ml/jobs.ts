@@ -6,16 +6,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import { todayIn } from '../analytics/periods.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import type { AnalyticsSettings } from '../config.ts';
-import { trainClv } from './clv/train-clv.ts';
-import { trainElasticity } from './elasticity/train-elasticity.ts';
-import { trainRecs } from './recs/train-recs.ts';
-import { trainSegments } from './segments/train-segments.ts';
+import { latestRun } from './model-run.ts';
+import { type TrainableKind, trainableKinds, trainModel } from './train-model.ts';
 
 /** Models never trained are trained this long after the server starts. */
 const firstRunDelayMs = 5000;
-
-export const trainableKinds = ['segments', 'clv', 'elasticity', 'recs'] as const;
-export type TrainableKind = (typeof trainableKinds)[number];
 
 interface Running {
   runId: Promise<number>;
@@ -58,11 +53,12 @@ export class TrainingJobs {
     const done = (async () => {
       await refreshDerived(this.db, this.settings);
       const asOf = todayIn(this.settings.timeZone);
-      const options = { asOf, onProgress, onStart, timeZone: this.settings.timeZone };
-      if (kind === 'clv') return trainClv(this.db, options);
-      if (kind === 'elasticity') return trainElasticity(this.db, options);
-      if (kind === 'recs') return trainRecs(this.db, options);
-      return trainSegments(this.db, options);
+      return trainModel(this.db, kind, {
+        asOf,
+        onProgress,
+        onStart,
+        timeZone: this.settings.timeZone,
+      });
     })()
       .catch((err: Error) => {
         failedEarly(err);
@@ -98,9 +94,7 @@ export class TrainingJobs {
   private async trainNeverTrained(): Promise<void> {
     for (const kind of trainableKinds) {
       if (this.stopped) return;
-      const trained = await this.db.prisma.modelRun
-        .findFirst({ where: { kind, status: 'succeeded' }, select: { id: true } })
-        .catch(() => null);
+      const trained = await latestRun(this.db.prisma, kind).catch(() => null);
       if (trained) continue;
       await this.start(kind).catch(() => {});
       await this.running.get(kind)?.done;

@@ -1,6 +1,7 @@
 // The newest price-elasticity run as the API shows it: each product with its own estimate or,
 // when its data falls short of the minimum, its category's estimate as the fallback.
 import type { PrismaClient } from '@retention/db';
+import { latestRun } from '../model-run.ts';
 import type { Slope } from './regression.ts';
 import type { ProductElasticity } from './train-elasticity.ts';
 
@@ -15,10 +16,7 @@ const out = (s: Slope | null) =>
     : { elasticity: s.slope, se: s.se, low: s.low, high: s.high, observations: s.n };
 
 export async function readElasticity(prisma: PrismaClient, category?: string) {
-  const run = await prisma.modelRun.findFirst({
-    where: { kind: 'elasticity', status: 'succeeded' },
-    orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
-  });
+  const run = await latestRun(prisma, 'elasticity');
   if (!run) {
     return {
       run: null,

@@ -5,6 +5,7 @@ import { todayIn } from '../../analytics/periods.ts';
 import { notFound } from '../../errors.ts';
 import { customerScope } from '../../services/list-customers.ts';
 import type { Identity } from '../../services/resolve-identity.ts';
+import { latestRun } from '../model-run.ts';
 import { type RecsModel, recommend } from './model.ts';
 import { purchasesUpTo, segmentsOfCustomers } from './train-recs.ts';
 
@@ -19,10 +20,7 @@ export async function recommendFor(
     select: { id: true },
   });
   if (!visible) throw notFound(`customer ${customerId}`);
-  const run = await db.prisma.modelRun.findFirst({
-    where: { kind: 'recs', status: 'succeeded' },
-    orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
-  });
+  const run = await latestRun(db.prisma, 'recs');
   if (!run) {
     return {
       customerId,

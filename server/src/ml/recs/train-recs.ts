@@ -3,8 +3,7 @@
 // popularity; then the model is rebuilt on everything up to the as-of day and stored.
 import type { Database } from '@retention/db';
 import { isoOf } from '../../analytics/periods.ts';
-import { latestSegmentsRun } from '../../analytics/selection.ts';
-import { recordRun } from '../model-run.ts';
+import { latestRun, recordRun } from '../model-run.ts';
 import { buildModel, type Item, type Purchase, type RecsModel, recommend } from './model.ts';
 
 export interface RecsOptions {
@@ -61,11 +60,11 @@ async function itemsAsOf(db: Database, day: number): Promise<Item[]> {
 }
 
 export async function segmentsOfCustomers(db: Database): Promise<Map<number, string>> {
-  const run = await latestSegmentsRun(db);
-  if (run === null) return new Map();
+  const run = await latestRun(db.prisma, 'segments');
+  if (!run) return new Map();
   const r = await db.query<{ c: number; s: string }>(
     'SELECT customer_id AS c, segment AS s FROM customer_scores WHERE model_run_id = $1 AND segment IS NOT NULL',
-    [run],
+    [run.id],
   );
   return new Map(r.rows.map((x) => [Number(x.c), x.s]));
 }

@@ -1,0 +1,31 @@
+// The models that train as jobs, and the one place that picks the trainer of a kind (the
+// CLI and the server's jobs both call it).
+import type { Database } from '@retention/db';
+import { trainClv } from './clv/train-clv.ts';
+import { trainElasticity } from './elasticity/train-elasticity.ts';
+import { trainRecs } from './recs/train-recs.ts';
+import { trainSegments } from './segments/train-segments.ts';
+
+/** In training order: recommendations use the segments for their cold start. */
+export const trainableKinds = ['segments', 'clv', 'elasticity', 'recs'] as const;
+export type TrainableKind = (typeof trainableKinds)[number];
+
+export interface TrainOptions {
+  asOf: number;
+  timeZone: string;
+  onProgress?: (message: string) => void;
+  onStart?: (modelRunId: number) => void;
+}
+
+export function trainModel(db: Database, kind: TrainableKind, o: TrainOptions) {
+  switch (kind) {
+    case 'segments':
+      return trainSegments(db, o);
+    case 'clv':
+      return trainClv(db, o);
+    case 'elasticity':
+      return trainElasticity(db, o);
+    case 'recs':
+      return trainRecs(db, o);
+  }
+}
