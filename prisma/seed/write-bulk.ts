@@ -111,7 +111,7 @@ export async function insertOrders(
 }
 
 /** Calls `say` about ten times over `total` rows, and always for the last one. */
-export function reporter(total: number): (done: number, say: () => void) => void {
+function reporter(total: number): (done: number, say: () => void) => void {
   const every = Math.max(BATCH, Math.ceil(total / 10));
   let next = every;
   return (done, say) => {

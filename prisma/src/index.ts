@@ -1,7 +1,7 @@
 export * from '../generated/client/client.ts';
 export { appliedMigrations } from './applied-migrations.ts';
 export { openDatabaseFromEnv } from './cli/open-from-env.ts';
-export { loadEnvFile } from './env-file.ts';
+export { launchDir, loadEnvFile } from './env-file.ts';
 export { applyMigrations, diffMigrationsToSchema, loadMigrations } from './migrate.ts';
 export {
   type Database,

@@ -9,7 +9,9 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/client/client.ts';
 import { applyMigrations } from './migrate.ts';
 import {
+  pgliteQuery,
   pgliteTransactions,
+  pgQuery,
   pgTransactions,
   type RunInTransaction,
   type SqlSession,
@@ -55,10 +57,7 @@ function openPostgres(connectionString: string): Database {
     prisma,
     kind: 'postgres',
     transaction: pgTransactions(bulkPool),
-    query: async (sql, params) => {
-      const r = await readPool.query(sql, params as unknown[]);
-      return { rows: r.rows, rowCount: r.rowCount ?? 0 };
-    },
+    query: pgQuery(readPool),
     migrate: () => applyMigrations(new PrismaPg({ connectionString, max: 1 })),
     close: async () => {
       await prisma.$disconnect();
@@ -77,10 +76,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     prisma,
     kind: 'pglite',
     transaction: pgliteTransactions(pglite),
-    query: async (sql, params) => {
-      const r = await pglite.query(sql, params as unknown[]);
-      return { rows: r.rows as never[], rowCount: r.affectedRows ?? 0 };
-    },
+    query: pgliteQuery(pglite),
     migrate: () => applyMigrations(new PrismaPGlite(pglite)),
     close: async () => {
       await prisma.$disconnect();

@@ -21,14 +21,27 @@ export interface SqlResult<T> {
 
 export type RunInTransaction = <T>(work: (session: SqlSession) => Promise<T>) => Promise<T>;
 
+/** `query` over a pg pool or client. */
+export function pgQuery(on: pg.Pool | pg.PoolClient): SqlSession['query'] {
+  return async (sql, params) => {
+    const r = await on.query(sql, params as unknown[]);
+    return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+  };
+}
+
+/** `query` over PGlite or one of its transactions. */
+export function pgliteQuery(on: PGlite | Transaction): SqlSession['query'] {
+  return async (sql, params) => {
+    const r = await on.query(sql, params as unknown[]);
+    return { rows: r.rows as never[], rowCount: r.affectedRows ?? 0 };
+  };
+}
+
 export function pgTransactions(pool: pg.Pool): RunInTransaction {
   return async (work) => {
     const client = await pool.connect();
     const session: SqlSession = {
-      query: async (sql, params) => {
-        const r = await client.query(sql, params as unknown[]);
-        return { rows: r.rows, rowCount: r.rowCount ?? 0 };
-      },
+      query: pgQuery(client),
       copyCsv: async (target, csv) => {
         const stream = client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv)`));
         await pipeline(Readable.from([csv]), stream);
@@ -52,10 +65,7 @@ export function pgliteTransactions(pglite: PGlite): RunInTransaction {
   return (work) =>
     pglite.transaction((tx: Transaction) =>
       work({
-        query: async (sql, params) => {
-          const r = await tx.query(sql, params as unknown[]);
-          return { rows: r.rows as never[], rowCount: r.affectedRows ?? 0 };
-        },
+        query: pgliteQuery(tx),
         copyCsv: async (target, csv) => {
           await tx.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
             blob: new Blob([csv]),

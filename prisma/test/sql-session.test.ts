@@ -22,18 +22,19 @@ describe('SQL sessions (raw SQL + COPY in one transaction)', () => {
   it('rolls everything back when the work fails', async () => {
     await expect(
       t.db.transaction(async (s) => {
-        await s.query(`INSERT INTO data_versions (name, version) VALUES ('rollback-check', 1)`);
+        await s.query(`INSERT INTO staff (telegram_user_id, role) VALUES (424242, 'admin')`);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const left = await t.db.prisma.dataVersion.findUnique({ where: { name: 'rollback-check' } });
+    const left = await t.db.prisma.staff.findUnique({ where: { telegramUserId: 424242n } });
     expect(left).toBeNull();
   });
 
   it('reports affected row counts', async () => {
     const n = await t.db.transaction(async (s) => {
       const r = await s.query(
-        `INSERT INTO data_versions (name) VALUES ('a'), ('b') ON CONFLICT DO NOTHING`,
+        `INSERT INTO staff (telegram_user_id, role, updated_at)
+         VALUES (1001, 'admin', now()), (1002, 'manager', now()) ON CONFLICT DO NOTHING`,
       );
       return r.rowCount;
     });

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabaseFromEnv } from '@retention/db';
+import { launchDir, openDatabaseFromEnv } from '@retention/db';
 import { HeaderError } from '../import/columns.ts';
 import { type DateFormat, dateFormats } from '../import/parse-values.ts';
 import { importKinds } from '../import/plans.ts';
@@ -48,7 +48,7 @@ try {
   fail((err as Error).message);
 }
 const { values: v, positionals } = args;
-const cwd = process.env.INIT_CWD ?? process.cwd();
+const cwd = launchDir();
 if (positionals.length !== 1) fail('give exactly one FILE');
 const file = path.resolve(cwd, positionals[0]!);
 if (!existsSync(file)) fail(`no such file: ${file}`);

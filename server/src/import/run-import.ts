@@ -3,7 +3,6 @@
 // batch in flight, and a re-run skips what is stored.
 import { stat } from 'node:fs/promises';
 import type { Database } from '@retention/db';
-import { bumpDataVersion } from '../ingest/data-version.ts';
 import { HeaderError } from './columns.ts';
 import { type ImportKind, type PlanOptions, planFor } from './plans.ts';
 import { csvRecords, type ReadProgress, sniffDelimiter, whitespaceRecords } from './readers.ts';
@@ -24,7 +23,7 @@ export interface ImportOptions extends PlanOptions {
   onProgress?: (p: { bytes: number; totalBytes: number; rows: number }) => void;
 }
 
-/** Options with the CLI's defaults, for callers that set only a few (tests, benchmarks). */
+/** Options with defaults, for callers that set only a few (tests, benchmarks); the CLI sets its own. */
 export function importOptions(
   file: string,
   reportPath: string,
@@ -109,7 +108,6 @@ export async function runImport(db: Database, o: ImportOptions): Promise<ImportS
   await inFlight;
   o.onProgress?.({ bytes: totalBytes, totalBytes, rows: counts.read });
   await report.close();
-  if (!o.dryRun) await db.transaction(bumpDataVersion);
   return {
     ...counts,
     rejected: report.count,

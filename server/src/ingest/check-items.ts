@@ -17,7 +17,7 @@ export interface CheckedItems<T> {
 /** A few reasons per item are enough to fix it; a broken client would flood the answer. */
 const maxErrorsPerItem = 5;
 
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;

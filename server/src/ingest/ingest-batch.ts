@@ -2,7 +2,6 @@
 // transaction (which also bumps the data version), and the outcome counted per item.
 import type { Database, SqlSession } from '@retention/db';
 import { type CheckedItems, checkItems, type ItemError } from './check-items.ts';
-import { bumpDataVersion } from './data-version.ts';
 import { EventItem, OrderItem } from './item-schemas.ts';
 import type { Rejection } from './stage.ts';
 import { writeEvents } from './write-events.ts';
@@ -39,11 +38,7 @@ async function ingest<T>(
   const written: Written =
     checked.valid.length === 0
       ? { stored: 0, customersCreated: 0, rejected: [] }
-      : await db.transaction(async (s) => {
-          const w = await write(s);
-          if (w.stored > 0 || w.customersCreated > 0) await bumpDataVersion(s);
-          return w;
-        });
+      : await db.transaction(write);
   // Writers reject per row (an order per line); the answer names each item once.
   const rejected = new Map<number, ItemError>();
   for (const r of written.rejected) {

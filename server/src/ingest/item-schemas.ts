@@ -1,8 +1,9 @@
 // The items of an ingestion batch. Each item is parsed on its own (check-items.ts), so a
 // bad item is reported by its index while the rest are stored; the same schemas describe
 // the items in OpenAPI. Reasons are written for the sender. Unknown fields are ignored.
+import { Channel } from '@retention/db';
 import { z } from 'zod';
-import { FieldError, parseDate } from '../import/parse-values.ts';
+import { FieldError, parseCents, parseDate } from '../import/parse-values.ts';
 
 /** 'is required' when absent, else 'must be <what>'. */
 const expected = (what: string) => ({
@@ -52,8 +53,7 @@ const unitPrice = z
   .union([z.string(), z.number()], expected('a decimal string or a number'))
   .transform((raw, ctx) => {
     const s = typeof raw === 'number' ? String(raw) : raw.trim();
-    const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(s);
-    if (m) return BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
+    if (/^\d{1,10}(\.\d{1,2})?$/.test(s)) return parseCents(s);
     ctx.addIssue({
       code: 'custom',
       message: s.startsWith('-')
@@ -82,8 +82,9 @@ const properties = z
   })
   .meta({ description: 'Free-form JSON object, at most 4 KiB' });
 
+/** Events come from a known channel; orders may say 'other' (the database's Channel enum). */
 export const eventChannels = ['web', 'app', 'telegram', 'offline'] as const;
-export const orderChannels = ['web', 'app', 'telegram', 'offline', 'other'] as const;
+const orderChannels = Object.values(Channel);
 const customerId = text(200).describe(
   "Your customer id (the customer's external id within the batch's source)",
 );
@@ -124,7 +125,7 @@ export const OrderItem = z
       id: text(200).describe('Your order id; a repeated id is acknowledged, not stored again'),
       customerId,
       placedAt: timestamp.describe('When the order was placed (ISO 8601; no zone means UTC)'),
-      channel: z.enum(orderChannels, expected(`one of ${orderChannels.join(', ')}`)).optional(),
+      channel: z.enum(Channel, expected(`one of ${orderChannels.join(', ')}`)).optional(),
       region: text(100).optional().describe('Region of the order (and of a created customer)'),
       status: z
         .enum(['completed', 'cancelled'], expected('completed or cancelled'))

@@ -2,9 +2,10 @@
 // into a temporary stage and merged in set-based SQL keyed by (source, external id). A
 // repeated id, in the batch or from any earlier one, is skipped: the first delivery wins.
 import { csvField, type SqlSession } from '@retention/db';
+import type { eventChannels } from './item-schemas.ts';
 import { admitCustomers, createStage, type Rejection } from './stage.ts';
 
-export type EventChannel = 'web' | 'app' | 'telegram' | 'offline';
+type EventChannel = (typeof eventChannels)[number];
 
 export interface EventRecord {
   /** Position of the input (the batch index) used in rejections. */
@@ -71,7 +72,7 @@ export async function writeEvents(
     await s.query(
       `INSERT INTO events (source, external_id, customer_id, type, channel, occurred_at, properties)
        SELECT DISTINCT ON (s.event_ext) $1, s.event_ext, c.id, s.type, s.channel::"Channel",
-              s.occurred_at, coalesce(s.properties, '{}')
+              s.occurred_at, s.properties
        FROM stage_events s JOIN customers c ON c.source = $1 AND c.external_id = s.customer_ext
        ORDER BY s.event_ext, s.ref
        ON CONFLICT (source, external_id) DO NOTHING`,

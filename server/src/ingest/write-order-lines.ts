@@ -2,12 +2,13 @@
 // in set-based SQL keyed by natural keys ((source, external id) for customers, products and
 // orders; (order, line_no) for lines), all in one transaction. Re-running any batch, or a
 // whole import after a crash, changes nothing that is already there.
-import { csvField, type SqlSession } from '@retention/db';
+import { type Channel, csvField, type SqlSession } from '@retention/db';
 import { admitCustomers, createStage, type Rejection, rejectMissing } from './stage.ts';
 
 export type { Rejection } from './stage.ts';
 
-export type SalesChannel = 'web' | 'app' | 'telegram' | 'offline' | 'other';
+/** Where an order was placed: the database's channel enum. */
+export type SalesChannel = Channel;
 
 export interface OrderLine {
   /** Position of the input (file line, batch index) used in rejections. */

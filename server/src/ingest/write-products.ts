@@ -19,7 +19,7 @@ export async function writeProducts(
   s: SqlSession,
   rows: ProductRow[],
   source: string,
-): Promise<UpsertResult & { prices: number }> {
+): Promise<UpsertResult> {
   await createStage(
     s,
     'stage_products',
@@ -51,7 +51,7 @@ export async function writeProducts(
      RETURNING (xmax = 0) AS inserted`,
     [source],
   );
-  const prices = await s.query(
+  await s.query(
     `INSERT INTO product_prices (product_id, price, valid_from)
      SELECT p.id, x.price, coalesce(x.price_from, now())
      FROM (SELECT DISTINCT ON (sku) sku, price, price_from FROM stage_products
@@ -68,6 +68,5 @@ export async function writeProducts(
     staged: rows.length,
     inserted,
     updated: r.rows.length - inserted,
-    prices: prices.rowCount,
   };
 }

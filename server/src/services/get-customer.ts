@@ -47,10 +47,10 @@ export async function getCustomer(prisma: PrismaClient, viewer: Identity, id: nu
     },
   });
   if (!row) throw notFound(`customer ${id}`);
-  const { attributes, contracts, orders, tags, ...profile } = row;
+  const { attributes, contracts, orders, ...profile } = row;
   const stats = (await orderStats(prisma, [id])).get(id);
   const card = {
-    ...toCustomerSummary({ ...profile, tags }, stats),
+    ...toCustomerSummary(profile, stats),
     contracts: contracts.map((c) => ({ ...c, monthlyAmount: c.monthlyAmount.toFixed(2) })),
     recentOrders: orders.map(({ _count, total, ...o }) => ({
       ...o,

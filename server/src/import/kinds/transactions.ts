@@ -15,7 +15,7 @@ import {
 import type { ImportRecord, RowOutcome } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';
 
-export const transactionFields = {
+const transactionFields = {
   orderId: [
     'orderid',
     'order',

@@ -35,6 +35,19 @@ function answer(reply: FastifyReply, result: BatchResult) {
 }
 
 const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Logs the batch under its key, refreshes analytics soon when anything was stored. */
+  const take = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ingesting: Promise<BatchResult>,
+    what: 'events' | 'orders',
+  ) => {
+    const key = apiKeyOf(request);
+    const result = await ingesting;
+    request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, what);
+    if (result.stored > 0) app.analytics.refresher.soon();
+    return answer(reply, result);
+  };
   const route = {
     config: { access: 'api-key' as const },
     bodyLimit: ingestBodyLimit,
@@ -55,12 +68,8 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const key = apiKeyOf(request);
       const { items, ...options } = request.body;
-      const result = await ingestEvents(app.db, items, options);
-      request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, 'events');
-      if (result.stored > 0) app.analytics.refresher.soon();
-      return answer(reply, result);
+      return take(request, reply, ingestEvents(app.db, items, options), 'events');
     },
   );
 
@@ -78,12 +87,8 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const key = apiKeyOf(request);
       const { items, ...options } = request.body;
-      const result = await ingestOrders(app.db, items, options);
-      request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, 'orders');
-      if (result.stored > 0) app.analytics.refresher.soon();
-      return answer(reply, result);
+      return take(request, reply, ingestOrders(app.db, items, options), 'orders');
     },
   );
 };

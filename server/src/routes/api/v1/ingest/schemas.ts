@@ -51,7 +51,7 @@ const counts = {
   errors: z.array(ItemError).describe('Items not taken, by index (empty on 200)'),
 };
 
-export const IngestResult = z.object(counts);
+const IngestResult = z.object(counts);
 
 /** Every item rejected: the standard error body with the counts and errors; or a bad request. */
 export const IngestRejected = ErrorBody.extend(IngestResult.partial().shape);
