@@ -19,4 +19,4 @@ export function available(what: string, present: boolean): boolean {
 
 export const hasChromium = () => available(`Chromium at ${chromiumPath}`, existsSync(chromiumPath));
 export const hasSharedData = () =>
-  available(`the data sets in ${sharedDataDir}`, existsSync(sharedDataDir));
+  available(`the data folder ${sharedDataDir}`, existsSync(sharedDataDir));
