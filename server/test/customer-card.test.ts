@@ -67,7 +67,9 @@ describe('staff from config and the customer card', () => {
         customerId: f.clientA,
         modelRunId: run.id,
         churnProbability: 0.8,
-        reasons: ['no order'],
+        reasons: [
+          { group: 'recency', impact: 0.3, en: 'no order for 124 days', ru: 'нет заказов 124 дня' },
+        ],
       },
     });
     const own = (

@@ -30,6 +30,8 @@ export const definitions = {
     'Per campaign overlapping the range, from its start to its end (or today): redemption = redeemed ÷ targeted; retention = share of members with a completed order; revenue per member. Uplift = target − control with a 95% normal interval (Wald for retention, Welch for revenue).',
   segments:
     'Segments of the latest segmentation run: k-means on standardised recency, orders, revenue, tenure, order value and event days (90), k chosen by silhouette, named from the centroids. Sizes and figures are today’s, over your selection.',
+  churnRisk:
+    'Churn risk: the probability that a customer active today churns (no order and no live contract for W days) within the next W days, from the newest churn model run: a random forest and gradient-boosted trees trained on customers active 2W days before its as-of day, compared on those active W days before it (labelled by what happened next), the better by held-out ROC-AUC serving, Platt-calibrated. Reasons: the feature groups that raise the customer’s probability most against a typical retained customer. Value at risk = probability × 12-month CLV of the newest CLV run. Filters select customers as today.',
   breakdown:
     'Summary of the range per region, acquisition channel or RFM segment, with totals; each customer counts in one row.',
 } as const;

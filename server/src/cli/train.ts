@@ -8,7 +8,6 @@ import { refreshDerived } from '../analytics/refresh.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { type TrainableKind, trainableKinds, trainModel } from '../ml/train-model.ts';
 
-const later = ['churn'];
 const usage = `usage: npm run train -- [--only ${trainableKinds.join('|')}] [--as-of YYYY-MM-DD]`;
 
 function fail(message: string): never {
@@ -26,11 +25,8 @@ try {
   fail((err as Error).message);
 }
 const only = values.only;
-if (only !== undefined && later.includes(only)) {
-  fail(`--only ${only}: that model is not built yet; available: ${trainableKinds.join(', ')}`);
-}
 if (only !== undefined && !(trainableKinds as readonly string[]).includes(only)) {
-  fail(`--only must be one of ${[...trainableKinds, ...later].join(', ')}, not "${only}"`);
+  fail(`--only must be one of ${trainableKinds.join(', ')}, not "${only}"`);
 }
 const kinds: readonly TrainableKind[] =
   only === undefined ? trainableKinds : [only as TrainableKind];
@@ -53,6 +49,7 @@ try {
     const run = await trainModel(db, kind, {
       asOf,
       timeZone: config.analytics.timeZone,
+      windowDays: config.analytics.windowDays,
       onProgress: (m) => console.log(`train: ${kind}: ${m}`),
     });
     const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;

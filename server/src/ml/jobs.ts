@@ -58,6 +58,7 @@ export class TrainingJobs {
         onProgress,
         onStart,
         timeZone: this.settings.timeZone,
+        windowDays: this.settings.windowDays,
       });
     })()
       .catch((err: Error) => {

@@ -1,18 +1,22 @@
 // The models that train as jobs, and the one place that picks the trainer of a kind (the
 // CLI and the server's jobs both call it).
 import type { Database } from '@retention/db';
+import { trainChurn } from './churn/train-churn.ts';
 import { trainClv } from './clv/train-clv.ts';
 import { trainElasticity } from './elasticity/train-elasticity.ts';
 import { trainRecs } from './recs/train-recs.ts';
 import { trainSegments } from './segments/train-segments.ts';
 
-/** In training order: recommendations use the segments for their cold start. */
-export const trainableKinds = ['segments', 'clv', 'elasticity', 'recs'] as const;
+/** In training order: recommendations use the segments for their cold start; the churn
+ * model's value at risk reads the CLV run. */
+export const trainableKinds = ['segments', 'clv', 'churn', 'elasticity', 'recs'] as const;
 export type TrainableKind = (typeof trainableKinds)[number];
 
 export interface TrainOptions {
   asOf: number;
   timeZone: string;
+  /** The churn window W the derived tables were built with. */
+  windowDays: number;
   onProgress?: (message: string) => void;
   onStart?: (modelRunId: number) => void;
 }
@@ -23,6 +27,8 @@ export function trainModel(db: Database, kind: TrainableKind, o: TrainOptions) {
       return trainSegments(db, o);
     case 'clv':
       return trainClv(db, o);
+    case 'churn':
+      return trainChurn(db, o);
     case 'elasticity':
       return trainElasticity(db, o);
     case 'recs':

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@retention/db';
 import { notFound } from '../errors.ts';
+import type { Reason as ChurnReason } from '../ml/churn/reasons.ts';
+import { latestRun, type ModelKind } from '../ml/model-run.ts';
 import { customerScope, customerSelect, orderStats, toCustomerSummary } from './list-customers.ts';
 import type { Identity } from './resolve-identity.ts';
 
@@ -10,9 +12,12 @@ const scoreSelect = {
   expectedPurchases: true,
   clv: true,
   reasons: true,
+  details: true,
   scoredAt: true,
   modelRun: { select: { kind: true } },
 } as const;
+
+const scoringKinds: ModelKind[] = ['segments', 'churn', 'clv'];
 
 /**
  * One customer's card. Anything the viewer may not see (another client's record, a
@@ -70,27 +75,39 @@ export async function getCustomer(prisma: PrismaClient, viewer: Identity, id: nu
 }
 
 /**
- * Each model kind scores its own fields (segments, churn, CLV...): take, field by field,
- * the newest value from a run that succeeded.
+ * The customer's scores in the newest successful run of each scoring model (segments, churn,
+ * CLV). A customer the newest churn run did not score (not active on its day) has no churn
+ * probability, rather than an old one.
  */
 async function latestScore(prisma: PrismaClient, customerId: number) {
+  const runs = (await Promise.all(scoringKinds.map((kind) => latestRun(prisma, kind)))).flatMap(
+    (r) => (r ? [r.id] : []),
+  );
+  if (runs.length === 0) return null;
   const rows = await prisma.customerScore.findMany({
-    where: { customerId, modelRun: { status: 'succeeded' } },
+    where: { customerId, modelRunId: { in: runs } },
     orderBy: { scoredAt: 'desc' },
-    take: 20,
     select: scoreSelect,
   });
   if (rows.length === 0) return null;
-  const first = <K extends keyof (typeof rows)[number]>(key: K) =>
-    rows.find((r) => r[key] !== null)?.[key] ?? null;
-  const clv = first('clv');
+  const of = (kind: ModelKind) => rows.find((r) => r.modelRun.kind === kind) ?? null;
+  const churn = of('churn');
+  const clv = of('clv');
+  const clvDetails = (clv?.details ?? {}) as Record<string, number | undefined>;
+  const probability = churn?.churnProbability ?? null;
+  const value = clv?.clv ?? null;
   return {
-    segment: first('segment'),
-    churnProbability: first('churnProbability'),
-    pAlive: first('pAlive'),
-    expectedPurchases: first('expectedPurchases'),
-    clv: clv === null ? null : clv.toFixed(2),
-    reasons: first('reasons'),
+    segment: of('segments')?.segment ?? null,
+    churnProbability: probability,
+    atRisk: churn ? (churn.details as { atRisk?: boolean } | null)?.atRisk === true : null,
+    reasons: (churn?.reasons ?? []) as unknown as ChurnReason[],
+    pAlive: clv?.pAlive ?? null,
+    expectedPurchases: clv?.expectedPurchases ?? null,
+    expectedPurchases365: clvDetails.expectedPurchases365 ?? null,
+    expectedOrderValue: clvDetails.expectedOrderValue?.toFixed(2) ?? null,
+    clv: value === null ? null : value.toFixed(2),
+    valueAtRisk:
+      value === null || probability === null ? null : (Number(value) * probability).toFixed(2),
     scoredAt: rows[0]!.scoredAt,
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { churnRiskReport } from '../../../../analytics/churn-risk.ts';
 import {
   breakdownReport,
   campaignsReport,
@@ -17,6 +18,7 @@ import { cachedReport, metricContext } from '../../../../analytics/request.ts';
 import { segmentsReport } from '../../../../analytics/segments-report.ts';
 import { authErrors, Label } from '../../../../lib/schemas.ts';
 import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
+import type { TrainableKind } from '../../../../ml/train-model.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 import {
   AnalyticsQuery,
@@ -24,6 +26,8 @@ import {
   BreakdownReport,
   CampaignsReport,
   ChurnReport,
+  ChurnRiskQuery,
+  ChurnRiskReport,
   DashboardReport,
   ElasticityReport,
   LifecycleReport,
@@ -121,28 +125,51 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/segmentation',
+  const jobStarted = z.object({
+    jobId: z.number().int(),
+    alreadyRunning: z.boolean(),
+    status: z.string(),
+  });
+  const trainingRoutes: [string, TrainableKind, string][] = [
+    ['/segmentation', 'segments', 'a segmentation run'],
+    ['/churn-prediction', 'churn', 'a churn model run (both models, scores and reasons)'],
+  ];
+  for (const [url, kind, what] of trainingRoutes) {
+    app.post(
+      url,
+      {
+        config: { access: staffOnly },
+        schema: {
+          summary: `Start ${what} now (staff); answers the job id at once, or the running one`,
+          tags: ['models'],
+          response: { 202: jobStarted, ...authErrors },
+        },
+      },
+      async (_request, reply) => {
+        const { jobId, alreadyRunning } = await app.training.start(kind);
+        reply.code(202);
+        return { jobId, alreadyRunning, status: `/api/v1/jobs/${jobId}` };
+      },
+    );
+  }
+
+  app.get(
+    '/churn-risk',
     {
       config: { access: staffOnly },
       schema: {
         summary:
-          'Start a segmentation run now (staff); answers the job id at once, or the running one',
+          'Customers by churn risk from the newest churn model: probability, reasons (en, ru), CLV, value at risk; totals and the model card (staff; scoped managers see their region)',
         tags: ['models'],
-        response: {
-          202: z.object({
-            jobId: z.number().int(),
-            alreadyRunning: z.boolean(),
-            status: z.string(),
-          }),
-          ...authErrors,
-        },
+        querystring: ChurnRiskQuery,
+        response: { 200: ChurnRiskReport, ...authErrors },
       },
     },
-    async (_request, reply) => {
-      const { jobId, alreadyRunning } = await app.training.start('segments');
-      reply.code(202);
-      return { jobId, alreadyRunning, status: `/api/v1/jobs/${jobId}` };
+    async (request) => {
+      const { region, channel, segment, plan, ...list } = request.query;
+      const filters = { region, channel, segment, plan, granularity: 'month' as const };
+      const ctx = await metricContext(app, identityOf(request), filters);
+      return cachedReport(app, 'churn-risk', ctx, (c) => churnRiskReport(c, list), list);
     },
   );
 

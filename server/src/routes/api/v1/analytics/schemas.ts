@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Label, Money } from '../../../../lib/schemas.ts';
+import { Label, Money, Pagination } from '../../../../lib/schemas.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-01-31');
 
@@ -315,5 +315,119 @@ export const ElasticityReport = z.object({
       categoryEstimate: Estimate,
     }),
   ),
+  message: z.string().nullable(),
+});
+
+const Probability = z.number().min(0).max(1);
+
+export const ChurnRiskQuery = AnalyticsQuery.pick({
+  region: true,
+  channel: true,
+  segment: true,
+  plan: true,
+})
+  .extend({
+    sort: z
+      .enum(['risk', 'value'])
+      .default('risk')
+      .describe('risk = highest probability first; value = highest value at risk first'),
+    minProbability: z.coerce.number().min(0).max(1).default(0),
+    atRiskOnly: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('only customers at or above the model’s operating threshold'),
+    ...Pagination.shape,
+  })
+  .strict();
+
+const Reason = z.object({
+  group: z
+    .string()
+    .describe(
+      'recency, frequency, trend, spend, channels, engagement, contract, offers or returns',
+    ),
+  impact: z
+    .number()
+    .describe('probability points this reason adds against a typical retained customer'),
+  en: z.string(),
+  ru: z.string(),
+});
+
+const ModelEvaluation = z.object({
+  parameters: z.record(z.string(), z.unknown()),
+  fitMs: z.number(),
+  rocAuc: z.number(),
+  prAuc: z.number(),
+  brier: z.number(),
+  calibration: z.object({
+    platt: z.object({ a: z.number(), b: z.number() }),
+    reliability: z.array(
+      z.object({
+        from: z.number(),
+        to: z.number(),
+        customers: z.number().int(),
+        meanPredicted: z.number().nullable(),
+        observedRate: z.number().nullable(),
+      }),
+    ),
+  }),
+  atThreshold: z.object({
+    threshold: z.number(),
+    precision: z.number().nullable(),
+    recall: z.number().nullable(),
+    f1: z.number().nullable(),
+    flagged: z.number().int(),
+  }),
+});
+
+export const ChurnRiskReport = z.object({
+  definition: Definition,
+  model: z
+    .object({
+      runId: z.number().int(),
+      asOf: IsoDate,
+      finishedAt: z.string().nullable(),
+      clvRunId: z.number().int().nullable(),
+      windowDays: z.number().int(),
+      trainCutoffs: z.array(IsoDate),
+      evaluationCutoff: IsoDate,
+      chosen: z.enum(['random_forest', 'gradient_boosting']),
+      threshold: Probability,
+      rows: z.record(z.string(), z.number()),
+      churnRate: z.record(z.string(), z.number()),
+      models: z.object({ random_forest: ModelEvaluation, gradient_boosting: ModelEvaluation }),
+      importance: z.array(z.object({ feature: z.string(), aucDrop: z.number(), sd: z.number() })),
+    })
+    .nullable()
+    .describe('the model card: both models on the held-out snapshot, the one serving, importance'),
+  totals: z
+    .object({
+      customers: z
+        .number()
+        .int()
+        .describe('scored customers (active on the run’s day) in the selection'),
+      atRisk: z.number().int(),
+      expectedChurners: z.number(),
+      valueAtRisk: Money,
+    })
+    .nullable(),
+  customers: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string().nullable(),
+      region: z.string().nullable(),
+      channel: z.string().nullable(),
+      lastOrderDay: IsoDate.nullable(),
+      probability: Probability,
+      atRisk: z.boolean(),
+      clv: MaybeMoney,
+      valueAtRisk: MaybeMoney,
+      reasons: z.array(Reason),
+    }),
+  ),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
   message: z.string().nullable(),
 });

@@ -58,14 +58,23 @@ export const CustomerDetail = CustomerSummary.extend({
   score: z
     .object({
       segment: z.string().nullable(),
-      churnProbability: z.number().nullable(),
+      churnProbability: z
+        .number()
+        .nullable()
+        .describe('null when the newest churn run did not score the customer (not active then)'),
+      atRisk: z.boolean().nullable().describe('at or above the churn model’s operating threshold'),
+      reasons: z.array(
+        z.object({ group: z.string(), impact: z.number(), en: z.string(), ru: z.string() }),
+      ),
       pAlive: z.number().nullable(),
-      expectedPurchases: z.number().nullable(),
-      clv: Money.nullable(),
-      reasons: z.unknown(),
+      expectedPurchases: z.number().nullable().describe('expected purchases in the next 90 days'),
+      expectedPurchases365: z.number().nullable(),
+      expectedOrderValue: Money.nullable(),
+      clv: Money.nullable().describe('12-month CLV, discounted'),
+      valueAtRisk: Money.nullable().describe('churn probability × CLV'),
       scoredAt: z.date(),
     })
     .nullable()
     .optional()
-    .describe('staff only: newest scores of successful model runs'),
+    .describe('staff only: scores of the newest successful run of each model'),
 });

@@ -1,0 +1,204 @@
+// Measures of a binary classifier's scores against labels (1 = positive): ROC-AUC, PR-AUC
+// (average precision), Brier score, a reliability table, precision and recall at a threshold,
+// and Platt scaling to turn scores into calibrated probabilities.
+import { rocAuc } from './forest/auc.ts';
+
+export { rocAuc };
+
+/** Average precision: the mean of the precision at each positive, ranked by score (ties as
+ * one block, as scikit-learn's average_precision_score). */
+export function prAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
+  const n = labels.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  let positives = 0;
+  for (let i = 0; i < n; i++) positives += labels[i] === 1 ? 1 : 0;
+  if (positives === 0) throw new Error('PR-AUC needs positive labels');
+  let tp = 0;
+  let seen = 0;
+  let ap = 0;
+  let prevRecall = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && scores[idx[j]!] === scores[idx[i]!]) {
+      if (labels[idx[j]!] === 1) tp++;
+      seen++;
+      j++;
+    }
+    const recall = tp / positives;
+    ap += (recall - prevRecall) * (tp / seen);
+    prevRecall = recall;
+    i = j;
+  }
+  return ap;
+}
+
+export function brier(labels: ArrayLike<number>, probabilities: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < labels.length; i++) sum += (probabilities[i]! - labels[i]!) ** 2;
+  return sum / labels.length;
+}
+
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  customers: number;
+  meanPredicted: number | null;
+  observedRate: number | null;
+}
+
+/** Ten equal-width bins of predicted probability with the observed rate in each. */
+export function reliability(
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  bins = 10,
+): ReliabilityBin[] {
+  const count = new Array<number>(bins).fill(0);
+  const predicted = new Array<number>(bins).fill(0);
+  const observed = new Array<number>(bins).fill(0);
+  for (let i = 0; i < labels.length; i++) {
+    const b = Math.min(bins - 1, Math.floor(probabilities[i]! * bins));
+    count[b]! += 1;
+    predicted[b]! += probabilities[i]!;
+    observed[b]! += labels[i]!;
+  }
+  return count.map((c, b) => ({
+    from: b / bins,
+    to: (b + 1) / bins,
+    customers: c,
+    meanPredicted: c ? predicted[b]! / c : null,
+    observedRate: c ? observed[b]! / c : null,
+  }));
+}
+
+export interface AtThreshold {
+  threshold: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  flagged: number;
+}
+
+export function atThreshold(
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  threshold: number,
+): AtThreshold {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const flagged = probabilities[i]! >= threshold;
+    if (flagged && labels[i] === 1) tp++;
+    else if (flagged) fp++;
+    else if (labels[i] === 1) fn++;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : null;
+  const recall = tp + fn ? tp / (tp + fn) : null;
+  const f1 = precision && recall ? (2 * precision * recall) / (precision + recall) : null;
+  return { threshold, precision, recall, f1, flagged: tp + fp };
+}
+
+/** The threshold with the best F1 among the distinct probabilities (ties: the higher one). */
+export function bestF1Threshold(labels: ArrayLike<number>, probabilities: ArrayLike<number>) {
+  const candidates = [...new Set(Array.from(probabilities))].sort((a, b) => a - b);
+  let best: AtThreshold = atThreshold(labels, probabilities, 0.5);
+  for (const t of candidates) {
+    const m = atThreshold(labels, probabilities, t);
+    if ((m.f1 ?? -1) >= (best.f1 ?? -1)) best = m;
+  }
+  return best;
+}
+
+export interface Platt {
+  a: number;
+  b: number;
+}
+
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(q / (1 - q));
+};
+
+/** Calibrated probability of a raw score under Platt scaling. */
+export function calibrate(platt: Platt, score: number): number {
+  return 1 / (1 + Math.exp(-(platt.a * logit(score) + platt.b)));
+}
+
+/** Platt scaling, p = σ(a·logit(score) + b), fitted by Newton's method with Platt's smoothed
+ * targets (so a perfectly separated set does not send a to infinity). */
+export function fitPlatt(labels: ArrayLike<number>, scores: ArrayLike<number>): Platt {
+  const n = labels.length;
+  let positives = 0;
+  for (let i = 0; i < n; i++) positives += labels[i]!;
+  const hi = (positives + 1) / (positives + 2);
+  const lo = 1 / (n - positives + 2);
+  const x = Array.from(scores, logit);
+  const t = Array.from(labels, (v) => (v === 1 ? hi : lo));
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 100; iter++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-(a * x[i]! + b)));
+      const d = p - t[i]!;
+      const w = p * (1 - p);
+      ga += d * x[i]!;
+      gb += d;
+      haa += w * x[i]! * x[i]!;
+      hab += w * x[i]!;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(Math.abs(det) > 1e-12)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return Number.isFinite(a) && Number.isFinite(b) ? { a, b } : { a: 1, b: 0 };
+}
+
+export interface Importance {
+  feature: string;
+  /** Mean fall in ROC-AUC when the feature's column is shuffled. */
+  aucDrop: number;
+  sd: number;
+}
+
+/** Permutation importance: shuffle one column at a time (seeded, `repeats` times) and measure
+ * how much the ROC-AUC falls. Sorted, most important first. */
+export function permutationImportance(
+  X: number[][],
+  y: number[],
+  predict: (X: number[][]) => number[],
+  names: readonly string[],
+  rng: () => number,
+  repeats = 3,
+): Importance[] {
+  const base = rocAuc(y, predict(X));
+  const out = names.map((feature, f) => {
+    const drops: number[] = [];
+    for (let k = 0; k < repeats; k++) {
+      const column = X.map((r) => r[f] as number);
+      for (let i = column.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [column[i], column[j]] = [column[j] as number, column[i] as number];
+      }
+      const shuffled = X.map((r, i) => {
+        const copy = r.slice();
+        copy[f] = column[i] as number;
+        return copy;
+      });
+      drops.push(base - rocAuc(y, predict(shuffled)));
+    }
+    const mean = drops.reduce((a, b) => a + b, 0) / repeats;
+    const sd = Math.sqrt(drops.reduce((a, b) => a + (b - mean) ** 2, 0) / repeats);
+    return { feature, aucDrop: mean, sd };
+  });
+  return out.sort((a, b) => b.aucDrop - a.aucDrop);
+}
