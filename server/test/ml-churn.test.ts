@@ -65,7 +65,7 @@ describe('churn model', () => {
     const p = run.parameters as { trainCutoffs: string[]; evaluationCutoff: string };
     expect(p.evaluationCutoff).toBe(isoOf(today - 90));
     expect(p.trainCutoffs).toEqual([today - 180, today - 210, today - 240].map(isoOf));
-    const m = run.metrics as {
+    const m = run.metrics as unknown as {
       models: Record<'random_forest' | 'gradient_boosting', Evaluation>;
       chosen: string;
       threshold: number;
@@ -211,12 +211,9 @@ describe('churn model', () => {
     const after = await trainChurn(t.app.db, { ...options, asOf });
     expect(await probabilities(after.id)).toEqual(await probabilities(before.id));
     const figures = (run: typeof before) =>
-      Object.values((run.metrics as { models: Record<string, Evaluation> }).models).map((e) => [
-        e.rocAuc,
-        e.prAuc,
-        e.brier,
-        e.atThreshold,
-      ]);
+      Object.values((run.metrics as unknown as { models: Record<string, Evaluation> }).models).map(
+        (e) => [e.rocAuc, e.prAuc, e.brier, e.atThreshold],
+      );
     expect(figures(after)).toEqual(figures(before));
   });
 });

@@ -1,6 +1,8 @@
 // The segmentation job on a small demo business, and what the API makes of its segments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../src/analytics/periods.ts';
+import { createRng } from '../src/ml/forest/index.ts';
+import { fitOutliers, isOutlier } from '../src/ml/segments/outliers.ts';
 import { nameOf, trainSegments } from '../src/ml/segments/train-segments.ts';
 import type { TestApp } from './helpers/build-app.ts';
 import { demoTestApp } from './helpers/demo-app.ts';
@@ -98,5 +100,53 @@ describe('segmentation', () => {
     await expect(trainSegments(t.app.db, { asOf: 0 })).rejects.toThrow(
       /needs at least 80 customers/,
     );
+  });
+
+  it('flags DBSCAN outliers, counts them per segment, and says why on the card', async () => {
+    const run = await trainSegments(t.app.db, { asOf: todayIn('UTC') });
+    const m = run.metrics as {
+      customers: number;
+      dbscan: { outliers: number; minPts: number; sampleNoise: number };
+    };
+    expect(m.dbscan.minPts).toBe(12);
+    expect(m.dbscan.outliers).toBeGreaterThan(0);
+    expect(m.dbscan.outliers).toBeLessThan(m.customers * 0.1);
+    await t.app.analytics.refresher.refresh();
+    const report = (await get('segments')).json();
+    expect(report.run.dbscan.outliers).toBe(m.dbscan.outliers);
+    const counted = report.segments.reduce(
+      (a: number, x: { outliers: number }) => a + x.outliers,
+      0,
+    );
+    expect(counted).toBe(m.dbscan.outliers);
+    const one = await t.app.prisma.customerScore.findFirst({
+      where: { modelRunId: run.id, details: { path: ['outlier'], equals: true } },
+    });
+    const card = (
+      await t.app.inject({ url: `/api/v1/users/${one!.customerId}`, headers: tma(people.admin) })
+    ).json();
+    expect(card.score.outlier.unusual).toMatch(/recency|orders|revenue|tenure|value|event/);
+    expect(Math.abs(card.score.outlier.z)).toBeGreaterThan(1);
+  });
+});
+
+describe('DBSCAN outliers', () => {
+  it('keeps dense groups, flags isolated points, and judges the sample as the library does', () => {
+    const rng = createRng(3);
+    const blob = (cx: number, cy: number) =>
+      Array.from({ length: 60 }, () => [cx + rng.next() * 0.5, cy + rng.next() * 0.5]);
+    const far = [
+      [10, 10],
+      [-8, 3],
+    ];
+    const points = [...blob(0, 0), ...blob(3, 3), ...far];
+    const model = fitOutliers(points, 0.95);
+    expect(model.minPts).toBe(4);
+    expect(model.clusters).toBe(2);
+    const flagged = points.flatMap((p, i) => (isOutlier(model, p) ? [i] : []));
+    expect(flagged).toEqual(expect.arrayContaining([120, 121]));
+    expect(flagged.length).toBe(model.sampleNoise);
+    expect(isOutlier(model, [0.2, 0.2])).toBe(false);
+    expect(isOutlier(model, [50, -50])).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ export const definitions = {
   campaigns:
     'Per campaign overlapping the range, from its start to its end (or today): redemption = redeemed ÷ targeted; retention = share of members with a completed order; revenue per member. Uplift = target − control with a 95% normal interval (Wald for retention, Welch for revenue).',
   segments:
-    'Segments of the latest segmentation run: k-means on standardised recency, orders, revenue, tenure, order value and event days (90), k chosen by silhouette, named from the centroids. Sizes and figures are today’s, over your selection.',
+    'Segments of the latest segmentation run: k-means on standardised recency, orders, revenue, tenure, order value and event days (90), k chosen by silhouette, named from the centroids. Outliers: DBSCAN noise on the same features (minPts = 12, eps = 90th percentile of the distance to the 12th neighbour). Sizes and figures are today’s, over your selection.',
   churnRisk:
     'Churn risk: the probability that a customer active today churns (no order and no live contract for W days) within the next W days, from the newest churn model run: a random forest and gradient-boosted trees trained on customers active 2W days before its as-of day, compared on those active W days before it (labelled by what happened next), the better by held-out ROC-AUC serving, Platt-calibrated. Reasons: the feature groups that raise the customer’s probability most against a typical retained customer. Value at risk = probability × 12-month CLV of the newest CLV run. Filters select customers as today.',
   breakdown:

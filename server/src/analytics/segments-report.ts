@@ -10,6 +10,7 @@ interface Row {
   segment: string;
   n: number;
   revenue: string;
+  outliers: number;
   orders: number;
   recency: number;
 }
@@ -30,6 +31,7 @@ export async function segmentsReport(ctx: MetricContext) {
   const r = await ctx.db.query<Row>(
     `${withCtes(sel.ctes)}
      SELECT cs.segment, count(*)::int AS n, coalesce(sum(ac.revenue), 0)::text AS revenue,
+            count(*) FILTER (WHERE cs.details->>'outlier' = 'true')::int AS outliers,
             coalesce(avg(ac.orders), 0)::float8 AS orders,
             coalesce(avg(${p.day(ctx.range.asOf)} - ac.last_order_day), 0)::float8 AS recency
      FROM customer_scores cs ${sel.join}
@@ -40,7 +42,11 @@ export async function segmentsReport(ctx: MetricContext) {
   );
   const customers = r.rows.reduce((a, row) => a + int(row.n), 0);
   const revenue = r.rows.reduce((a, row) => a + cents(row.revenue), 0);
-  const metrics = run.metrics as { k?: number; silhouette?: { k: number; silhouette: number }[] };
+  const metrics = run.metrics as {
+    k?: number;
+    silhouette?: { k: number; silhouette: number }[];
+    dbscan?: { eps: number; minPts: number; epsRule: string; outliers: number };
+  };
   return {
     definition,
     run: {
@@ -49,10 +55,19 @@ export async function segmentsReport(ctx: MetricContext) {
       finishedAt: run.finishedAt?.toISOString() ?? null,
       k: metrics.k ?? r.rows.length,
       silhouette: metrics.silhouette ?? [],
+      dbscan: metrics.dbscan
+        ? {
+            eps: metrics.dbscan.eps,
+            minPts: metrics.dbscan.minPts,
+            epsRule: metrics.dbscan.epsRule,
+            outliers: metrics.dbscan.outliers,
+          }
+        : null,
     },
     segments: r.rows.map((row) => ({
       name: row.segment,
       customers: int(row.n),
+      outliers: int(row.outliers),
       share: ratio(int(row.n), customers),
       revenue: money(cents(row.revenue)),
       revenueShare: ratio(cents(row.revenue), revenue),

@@ -96,8 +96,15 @@ async function latestScore(prisma: PrismaClient, customerId: number) {
   const clvDetails = (clv?.details ?? {}) as Record<string, number | undefined>;
   const probability = churn?.churnProbability ?? null;
   const value = clv?.clv ?? null;
+  const segment = of('segments');
+  const unusual = (segment?.details ?? null) as {
+    outlier?: boolean;
+    unusual?: string;
+    z?: number;
+  } | null;
   return {
-    segment: of('segments')?.segment ?? null,
+    segment: segment?.segment ?? null,
+    outlier: unusual?.outlier ? { unusual: unusual.unusual ?? '', z: unusual.z ?? 0 } : null,
     churnProbability: probability,
     atRisk: churn ? (churn.details as { atRisk?: boolean } | null)?.atRisk === true : null,
     reasons: (churn?.reasons ?? []) as unknown as ChurnReason[],

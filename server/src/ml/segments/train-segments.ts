@@ -1,11 +1,13 @@
 // The segmentation job: k-means (ml-kmeans, k-means++ with a fixed seed) on standardised
 // features, k chosen by the mean silhouette on a seeded sample, segments named from their
-// centroids. Writes one model_runs row and each customer's segment.
+// centroids; DBSCAN flags the outliers. Writes one model_runs row and each customer's segment
+// (and, for an outlier, the feature that makes it unusual).
 import type { Database } from '@retention/db';
 import { kmeans } from 'ml-kmeans';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun } from '../model-run.ts';
 import { featureNames, featuresAsOf, standardise } from './features.ts';
+import { fitOutliers, isOutlier, mostUnusual } from './outliers.ts';
 import { silhouette } from './silhouette.ts';
 
 export interface SegmentsOptions {
@@ -94,12 +96,28 @@ export async function trainSegments(db: Database, o: SegmentsOptions) {
       const names = uniqueNames(fit.centroids.map(nameOf));
       say(`chose k=${best.k}: ${names.join(', ')}`);
       const segmentOf = fit.clusters.map((c) => names[c] as string);
+      const outliers = fitOutliers(sample);
+      const outlier = data.map((z) => isOutlier(outliers, z));
+      const outlierCount = outlier.filter(Boolean).length;
+      say(
+        `DBSCAN: eps ${outliers.eps.toFixed(3)}, minPts ${outliers.minPts}: ${outliers.clusters} dense clusters in the sample, ${outlierCount} outliers of ${data.length}`,
+      );
+      const detailsOf = (i: number) => {
+        if (!outlier[i]) return undefined;
+        const { index, z } = mostUnusual(data[i] as number[]);
+        return {
+          outlier: true,
+          unusual: featureNames[index] as string,
+          z: Math.round(z * 100) / 100,
+        };
+      };
       for (let i = 0; i < customers.length; i += 5000) {
         await db.prisma.customerScore.createMany({
           data: customers.slice(i, i + 5000).map((c, j) => ({
             customerId: c.customerId,
             modelRunId: runId,
             segment: segmentOf[i + j] as string,
+            details: detailsOf(i + j),
           })),
         });
       }
@@ -110,12 +128,27 @@ export async function trainSegments(db: Database, o: SegmentsOptions) {
         return {
           name,
           size: members.length,
+          outliers: fit.clusters.filter((x, i) => x === c && outlier[i]).length,
           centroid: Object.fromEntries(featureNames.map((f, i) => [f, fit.centroids[c]?.[i] ?? 0])),
           means: Object.fromEntries(featureNames.map((f, i) => [f, mean(i)])),
         };
       });
       return {
-        metrics: { customers: customers.length, k: best.k, silhouette: scores, profiles },
+        metrics: {
+          customers: customers.length,
+          k: best.k,
+          silhouette: scores,
+          profiles,
+          dbscan: {
+            eps: outliers.eps,
+            minPts: outliers.minPts,
+            epsRule: '90th percentile of the distance to the minPts-th neighbour in the sample',
+            sample: sample.length,
+            sampleClusters: outliers.clusters,
+            sampleNoise: outliers.sampleNoise,
+            outliers: outlierCount,
+          },
+        },
         artefact: { centroids: fit.centroids, scaling, names },
       };
     },

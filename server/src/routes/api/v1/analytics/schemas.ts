@@ -169,6 +169,7 @@ export const RfmReport = z.object({
       slug: z.string(),
       name: z.string(),
       customers: z.number().int(),
+      outliers: z.number().int().describe('DBSCAN noise: customers unlike any dense group'),
       share: Rate,
       revenue: Money,
       meanRecencyDays: z.number().nullable(),
@@ -271,12 +272,22 @@ export const SegmentsReport = z.object({
       finishedAt: z.string().nullable(),
       k: z.number().int(),
       silhouette: z.array(z.object({ k: z.number().int(), silhouette: z.number() })),
+      dbscan: z
+        .object({
+          eps: z.number(),
+          minPts: z.number().int(),
+          epsRule: z.string(),
+          outliers: z.number().int().describe('all customers of the run, not only the selection'),
+        })
+        .nullable()
+        .describe('DBSCAN outlier detection of the run (null for runs made before it existed)'),
     })
     .nullable(),
   segments: z.array(
     z.object({
       name: z.string(),
       customers: z.number().int(),
+      outliers: z.number().int().describe('DBSCAN noise: customers unlike any dense group'),
       share: Rate,
       revenue: Money,
       revenueShare: Rate,

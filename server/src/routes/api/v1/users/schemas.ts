@@ -58,6 +58,10 @@ export const CustomerDetail = CustomerSummary.extend({
   score: z
     .object({
       segment: z.string().nullable(),
+      outlier: z
+        .object({ unusual: z.string(), z: z.number() })
+        .nullable()
+        .describe('DBSCAN outlier: the most unusual feature and how far from average (SD)'),
       churnProbability: z
         .number()
         .nullable()
