@@ -143,9 +143,9 @@ export class GradientBoostingClassifier {
         grad[i] = pr - labels[i]!;
         hess[i] = Math.max(pr * (1 - pr), 1e-12);
       }
-      const tree = this.growTree(bins, n, p, edges, grad, hess);
+      // Growing the tree also adds its leaf values to the training rows' raw scores.
+      const tree = this.growTree(bins, n, p, edges, grad, hess, raw);
       this.trees.push(tree);
-      for (let i = 0; i < n; i++) raw[i]! += leafValue(tree, rows, i * p);
       if (valRows && valRaw && valY) {
         for (let i = 0; i < valY.length; i++) valRaw[i]! += leafValue(tree, valRows, i * p);
         const loss = logLoss(valY, valRaw);
@@ -173,18 +173,42 @@ export class GradientBoostingClassifier {
     edges: Float64Array[],
     grad: Float64Array,
     hess: Float64Array,
+    raw: Float64Array,
   ): Node[] {
     const o = this.options;
     const nodes: Node[] = [];
-    const histG = new Float64Array(256);
-    const histH = new Float64Array(256);
-    const histN = new Int32Array(256);
-    const grow = (rowsOf: Int32Array, depth: number): number => {
+    const width = o.maxBins;
+    /** Gradient, hessian and count histograms of all features, from one pass over the rows,
+     * interleaved (g, h, count) so each update touches one cache line. */
+    const histogramOf = (rowsOf: Int32Array): Float64Array => {
+      const hist = new Float64Array(p * width * 3);
+      for (let i = 0; i < rowsOf.length; i++) {
+        const r = rowsOf[i]!;
+        const gr = grad[r]!;
+        const hr = hess[r]!;
+        const at = r * p;
+        for (let f = 0; f < p; f++) {
+          const k = (f * width + bins[at + f]!) * 3;
+          hist[k]! += gr;
+          hist[k + 1]! += hr;
+          hist[k + 2]! += 1;
+        }
+      }
+      return hist;
+    };
+    type Histogram = Float64Array;
+    /** The sibling's histogram: the parent's minus the one computed (the smaller child's). */
+    const minus = (parent: Histogram, child: Histogram): Histogram => {
+      const out = new Float64Array(parent.length);
+      for (let k = 0; k < out.length; k++) out[k] = parent[k]! - child[k]!;
+      return out;
+    };
+    const grow = (rowsOf: Int32Array, hist: Histogram, depth: number): number => {
       let G = 0;
       let H = 0;
-      for (const r of rowsOf) {
-        G += grad[r]!;
-        H += hess[r]!;
+      for (let i = 0; i < rowsOf.length; i++) {
+        G += grad[rowsOf[i]!]!;
+        H += hess[rowsOf[i]!]!;
       }
       const id = nodes.length;
       nodes.push({
@@ -194,7 +218,12 @@ export class GradientBoostingClassifier {
         right: -1,
         value: (-G / (H + o.lambda)) * o.learningRate,
       });
-      if (depth >= o.maxDepth || rowsOf.length < 2 * o.minLeaf) return id;
+      const asLeaf = () => {
+        const value = nodes[id]!.value;
+        for (let i = 0; i < rowsOf.length; i++) raw[rowsOf[i]!]! += value;
+        return id;
+      };
+      if (depth >= o.maxDepth || rowsOf.length < 2 * o.minLeaf) return asLeaf();
       const parentScore = (G * G) / (H + o.lambda);
       let bestGain = 1e-9;
       let bestFeature = -1;
@@ -202,22 +231,14 @@ export class GradientBoostingClassifier {
       for (let f = 0; f < p; f++) {
         const nb = edges[f]!.length + 1;
         if (nb < 2) continue;
-        histG.fill(0, 0, nb);
-        histH.fill(0, 0, nb);
-        histN.fill(0, 0, nb);
-        for (const r of rowsOf) {
-          const b = bins[r * p + f]!;
-          histG[b]! += grad[r]!;
-          histH[b]! += hess[r]!;
-          histN[b]! += 1;
-        }
         let gl = 0;
         let hl = 0;
         let nl = 0;
         for (let b = 0; b < nb - 1; b++) {
-          gl += histG[b]!;
-          hl += histH[b]!;
-          nl += histN[b]!;
+          const k = (f * width + b) * 3;
+          gl += hist[k]!;
+          hl += hist[k + 1]!;
+          nl += hist[k + 2]!;
           if (nl < o.minLeaf) continue;
           if (rowsOf.length - nl < o.minLeaf) break;
           const gr = G - gl;
@@ -230,28 +251,42 @@ export class GradientBoostingClassifier {
           }
         }
       }
-      if (bestFeature < 0) return id;
+      if (bestFeature < 0) return asLeaf();
       let nLeft = 0;
-      for (const r of rowsOf) if (bins[r * p + bestFeature]! <= bestBin) nLeft++;
+      for (let i = 0; i < rowsOf.length; i++) {
+        if (bins[rowsOf[i]! * p + bestFeature]! <= bestBin) nLeft++;
+      }
       const left = new Int32Array(nLeft);
       const right = new Int32Array(rowsOf.length - nLeft);
       let li = 0;
       let ri = 0;
-      for (const r of rowsOf) {
+      for (let i = 0; i < rowsOf.length; i++) {
+        const r = rowsOf[i]!;
         if (bins[r * p + bestFeature]! <= bestBin) left[li++] = r;
         else right[ri++] = r;
+      }
+      const leaf = depth + 1 >= o.maxDepth;
+      // Children that will be leaves need no histogram.
+      let leftHist = hist;
+      let rightHist = hist;
+      if (!leaf) {
+        if (left.length <= right.length) {
+          leftHist = histogramOf(left);
+          rightHist = minus(hist, leftHist);
+        } else {
+          rightHist = histogramOf(right);
+          leftHist = minus(hist, rightHist);
+        }
       }
       const node = nodes[id]!;
       node.feature = bestFeature;
       node.threshold = edges[bestFeature]![bestBin]!;
-      node.left = grow(left, depth + 1);
-      node.right = grow(right, depth + 1);
+      node.left = grow(left, leftHist, depth + 1);
+      node.right = grow(right, rightHist, depth + 1);
       return id;
     };
-    grow(
-      Int32Array.from({ length: n }, (_, i) => i),
-      0,
-    );
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    grow(all, histogramOf(all), 0);
     return nodes;
   }
 

@@ -95,12 +95,15 @@ export class RandomForestClassifier {
   }
 
   /** Per row, the k class scores (votes or mean leaf proportions, see `probability`). */
-  predictScores(X: number[][]): number[][] {
+  predictScores(
+    X: number[][],
+    probability: 'votes' | 'mean' = this.options.probability ?? 'votes',
+  ): number[][] {
     if (this.trees.length === 0) throw new Error('the forest is not trained: call train() first');
     const p = this.nFeatures;
     const k = this.nClasses;
     const rows = toMatrix(X, p);
-    const mean = this.options.probability === 'mean';
+    const mean = probability === 'mean';
     const out: number[][] = [];
     const acc = new Float64Array(k);
     for (let r = 0; r < X.length; r++) {
@@ -115,10 +118,15 @@ export class RandomForestClassifier {
     return out;
   }
 
-  /** Score of `label` per row: a vote fraction (k / nTrees) or a mean leaf proportion. */
-  predictProbability(X: number[][], label: number): number[] {
+  /** Score of `label` per row: a vote fraction (k / nTrees) or a mean leaf proportion (the
+   * forest's `probability` option unless given). */
+  predictProbability(
+    X: number[][],
+    label: number,
+    probability: 'votes' | 'mean' = this.options.probability ?? 'votes',
+  ): number[] {
     if (!Number.isInteger(label) || label < 0) throw new Error('label must be an integer ≥ 0');
-    return this.predictScores(X).map((s) => s[label] ?? 0);
+    return this.predictScores(X, probability).map((s) => s[label] ?? 0);
   }
 
   /** The class with the highest score; ties go to the smaller label. */
