@@ -169,6 +169,12 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
       const typical = typicalValues(split.fit.X.filter((_, i) => split.fit.y[i] === 0));
       const nowX = now.map((r) => r.x);
       const probabilities = chosen.predict(nowX);
+    const bad = probabilities.findIndex((p) => !Number.isFinite(p));
+    if (bad >= 0) {
+      throw new Error(
+        `churn probability of customer ${now[bad]?.customerId} is not a number: the fit is degenerate`,
+      );
+    }
       const reasons = reasonsFor(nowX, probabilities, typical, chosen.predict);
       for (let i = 0; i < now.length; i += 5000) {
         await db.prisma.customerScore.createMany({
