@@ -1,7 +1,7 @@
 // At-risk customers from the newest churn model run, over the viewer's selection: each one's
 // probability, reasons, CLV and value at risk (probability × CLV of the newest CLV run), the
 // selection's totals, and the model card (both models' held-out figures, importance).
-import type { evaluation } from '../ml/churn/train-churn.ts';
+import type { ModelEvaluation } from '../ml/churn/fit-churn.ts';
 import { latestRun } from '../ml/model-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';
@@ -16,7 +16,7 @@ export interface ChurnRiskQuery {
 }
 
 /** The model card's figures, as train-churn writes them. */
-type ChurnModels = Record<'random_forest' | 'gradient_boosting', ReturnType<typeof evaluation>>;
+type ChurnModels = Record<'random_forest' | 'gradient_boosting', ModelEvaluation>;
 
 interface Row {
   id: number;

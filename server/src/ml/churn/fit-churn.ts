@@ -1,0 +1,129 @@
+// The CPU-bound half of the churn job, on rows already read: split, both models, their
+// held-out figures, the serving model's importance, probabilities and reasons. Plain data in
+// and out, so it runs in a worker thread (fit-worker.ts) and the server keeps answering.
+import {
+  atThreshold,
+  brier,
+  type Importance,
+  permutationImportance,
+  prAuc,
+  reliability,
+  rocAuc,
+} from '../evaluate.ts';
+import { createRng, deriveSeed } from '../forest/index.ts';
+import { type ChurnRow, featureNames } from './features.ts';
+import { type FittedModel, fitBoosting, fitForest, type ModelName, type Split } from './models.ts';
+import { type Reason, reasonsFor, typicalValues } from './reasons.ts';
+
+export interface ChurnInput {
+  train: ChurnRow[];
+  held: ChurnRow[];
+  now: ChurnRow[];
+  seed: number;
+}
+
+const validationShare = 0.2;
+
+/** Refuses a set without enough of both outcomes, saying how many it has. */
+export function needEnough(labels: readonly number[], what: string, min: number, day: string) {
+  const churned = labels.filter((l) => l === 1).length;
+  const kept = labels.length - churned;
+  if (churned < min || kept < min) {
+    throw new Error(
+      `the churn model needs at least ${min} customers who churned and ${min} who stayed among the ${what} (customers active on ${day}); found ${churned} and ${kept}`,
+    );
+  }
+}
+
+/** Validation customers are drawn by id, so one customer's snapshots stay on one side. */
+function splitByCustomer(rows: ChurnRow[], seed: number): Split {
+  const split: Split = { fit: { X: [], y: [] }, validation: { X: [], y: [] } };
+  for (const r of rows) {
+    const side =
+      createRng(deriveSeed(seed, r.customerId)).next() < validationShare
+        ? split.validation
+        : split.fit;
+    side.X.push(r.x);
+    side.y.push(r.label);
+  }
+  return split;
+}
+
+function evaluation(model: FittedModel, rows: ChurnRow[]) {
+  const y = rows.map((r) => r.label);
+  const p = model.predict(rows.map((r) => r.x));
+  const round = (v: number) => Math.round(v * 10000) / 10000;
+  return {
+    parameters: model.parameters,
+    fitMs: model.fitMs,
+    rocAuc: round(rocAuc(y, p)),
+    prAuc: round(prAuc(y, p)),
+    brier: round(brier(y, p)),
+    calibration: { platt: model.platt, reliability: reliability(y, p) },
+    atThreshold: atThreshold(y, p, model.threshold),
+  };
+}
+
+export type ModelEvaluation = ReturnType<typeof evaluation>;
+
+export interface ChurnFit {
+  rows: { fit: number; validation: number };
+  models: Record<ModelName, ModelEvaluation>;
+  chosen: { name: ModelName; threshold: number; platt: { a: number; b: number } };
+  importance: Importance[];
+  typical: number[];
+  probabilities: number[];
+  reasons: Reason[][];
+}
+
+export function fitChurn(input: ChurnInput, say: (message: string) => void): ChurnFit {
+  const { train, held, now, seed } = input;
+  const split = splitByCustomer(train, seed);
+  needEnough(split.validation.y, 'validation customers', 5, 'the training cutoffs');
+  say(`fitting on ${split.fit.y.length} rows, validating on ${split.validation.y.length}`);
+  const forest = fitForest(split, seed);
+  say(`random forest: ${forest.fitMs} ms`);
+  const boosting = fitBoosting(split);
+  say(`gradient boosting: ${boosting.parameters.rounds} rounds, ${boosting.fitMs} ms`);
+  const models = {
+    random_forest: evaluation(forest, held),
+    gradient_boosting: evaluation(boosting, held),
+  };
+  say(
+    `held-out ROC-AUC: random forest ${models.random_forest.rocAuc}, gradient boosting ${models.gradient_boosting.rocAuc}`,
+  );
+  const chosen = models.gradient_boosting.rocAuc > models.random_forest.rocAuc ? boosting : forest;
+  const importance = permutationImportance(
+    held.map((r) => r.x),
+    held.map((r) => r.label),
+    chosen.predict,
+    featureNames,
+    createRng(seed).next,
+  );
+  say(
+    `serving ${chosen.name}; most important: ${importance
+      .slice(0, 3)
+      .map((i) => i.feature)
+      .join(', ')}`,
+  );
+  const typical = typicalValues(split.fit.X.filter((_, i) => split.fit.y[i] === 0));
+  const nowX = now.map((r) => r.x);
+  const probabilities = now.length ? chosen.predict(nowX) : [];
+  const bad = probabilities.findIndex((p) => !Number.isFinite(p));
+  if (bad >= 0) {
+    throw new Error(
+      `churn probability of customer ${now[bad]?.customerId} is not a number: the fit is degenerate`,
+    );
+  }
+  say(`explaining ${now.length} scores`);
+  const reasons = reasonsFor(nowX, probabilities, typical, chosen.predict);
+  return {
+    rows: { fit: split.fit.y.length, validation: split.validation.y.length },
+    models,
+    chosen: { name: chosen.name, threshold: chosen.threshold, platt: chosen.platt },
+    importance,
+    typical,
+    probabilities,
+    reasons,
+  };
+}

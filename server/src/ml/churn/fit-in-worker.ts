@@ -1,0 +1,36 @@
+// Runs fitChurn in a worker thread, so a long fit never blocks the server's requests. The
+// worker first registers tsx's loader (as the server itself runs), then imports the entry.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChurnFit, ChurnInput } from './fit-churn.ts';
+
+const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+const entry = new URL('./fit-worker.ts', import.meta.url).href;
+const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+
+export function fitInWorker(input: ChurnInput, say: (message: string) => void): Promise<ChurnFit> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: input });
+    let settled = false;
+    worker.on('message', (m: { message?: string; fit?: ChurnFit; error?: string }) => {
+      if (m.message !== undefined) say(m.message);
+      else if (m.error !== undefined) {
+        settled = true;
+        reject(new Error(m.error));
+      } else if (m.fit) {
+        settled = true;
+        resolve(m.fit);
+      }
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`the churn fit's worker stopped (exit code ${code})`));
+    });
+  });
+}
