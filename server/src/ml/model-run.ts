@@ -62,3 +62,22 @@ export async function recordRun(
     throw err;
   }
 }
+
+/** One customer's fields of a run (the run id is added by writeScores). */
+export type ScoreFields = Omit<Prisma.CustomerScoreCreateManyInput, 'modelRunId' | 'id'>;
+
+/** Writes a run's per-customer scores in batches, saying how far it got. */
+export async function writeScores(
+  db: Database,
+  modelRunId: number,
+  scores: readonly ScoreFields[],
+  say: (message: string) => void = () => {},
+) {
+  const batch = 5000;
+  for (let i = 0; i < scores.length; i += batch) {
+    await db.prisma.customerScore.createMany({
+      data: scores.slice(i, i + batch).map((s) => ({ ...s, modelRunId })),
+    });
+    say(`scored ${Math.min(i + batch, scores.length)}/${scores.length}`);
+  }
+}

@@ -7,7 +7,7 @@
 // writing scores happen here; the fit itself runs in a worker thread (fit-churn.ts).
 import type { Database } from '@retention/db';
 import { isoOf } from '../../analytics/periods.ts';
-import { recordRun } from '../model-run.ts';
+import { recordRun, writeScores } from '../model-run.ts';
 import { type ChurnRow, churnRows, featureNames } from './features.ts';
 import { needEnough } from './fit-churn.ts';
 import { fitInWorker } from './fit-in-worker.ts';
@@ -88,23 +88,13 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
       const now = await churnRows(db, o.asOf, w, o.timeZone);
       const fit = await fitInWorker({ train, held, now, seed }, say);
       const { chosen, probabilities, reasons } = fit;
-      for (let i = 0; i < now.length; i += 5000) {
-        await db.prisma.customerScore.createMany({
-          data: now.slice(i, i + 5000).map((r, j) => ({
-            customerId: r.customerId,
-            modelRunId: runId,
-            churnProbability: probabilities[i + j] as number,
-            reasons: reasons[i + j] as object[],
-            details: {
-              model: chosen.name,
-              atRisk: (probabilities[i + j] as number) >= chosen.threshold,
-            },
-          })),
-        });
-        say(
-          `scored ${Math.min(i + 5000, now.length)}/${now.length} customers active on ${isoOf(o.asOf)}`,
-        );
-      }
+      const scores = now.map((r, i) => ({
+        customerId: r.customerId,
+        churnProbability: probabilities[i] as number,
+        reasons: reasons[i] as object[],
+        details: { model: chosen.name, atRisk: (probabilities[i] as number) >= chosen.threshold },
+      }));
+      await writeScores(db, runId, scores, (m) => say(`${m} customers active on ${isoOf(o.asOf)}`));
       const atRisk = probabilities.filter((p) => p >= chosen.threshold).length;
       return {
         metrics: {

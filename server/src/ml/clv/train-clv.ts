@@ -4,7 +4,7 @@
 // Writes one model_runs row and the customers' scores; requests read only those.
 import type { Database } from '@retention/db';
 import { isoOf } from '../../analytics/periods.ts';
-import { recordRun } from '../model-run.ts';
+import { recordRun, writeScores } from '../model-run.ts';
 import { type BgNbdParams, expectedPurchases, fitBgNbd, pAlive, type Summary } from './bgnbd.ts';
 import { expectedOrderValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 
@@ -122,24 +122,23 @@ export async function trainClv(db: Database, o: ClvOptions) {
       const bad = scores.find((s) => ![s.pAlive, s.expected365, s.clv].every(Number.isFinite));
       if (bad)
         throw new Error(`CLV of customer ${bad.customerId} is not a number: the fit is degenerate`);
-      for (let i = 0; i < scores.length; i += 5000) {
-        await db.prisma.customerScore.createMany({
-          data: scores.slice(i, i + 5000).map((s) => ({
-            customerId: s.customerId,
-            modelRunId: runId,
-            pAlive: s.pAlive,
-            expectedPurchases: s.expected90,
-            clv: s.clv.toFixed(2),
-            details: {
-              expectedPurchases30: s.expected30,
-              expectedPurchases90: s.expected90,
-              expectedPurchases365: s.expected365,
-              expectedOrderValue: Math.round(s.orderValue * 100) / 100,
-            },
-          })),
-        });
-        say(`scored ${Math.min(i + 5000, scores.length)}/${scores.length}`);
-      }
+      await writeScores(
+        db,
+        runId,
+        scores.map((s) => ({
+          customerId: s.customerId,
+          pAlive: s.pAlive,
+          expectedPurchases: s.expected90,
+          clv: s.clv.toFixed(2),
+          details: {
+            expectedPurchases30: s.expected30,
+            expectedPurchases90: s.expected90,
+            expectedPurchases365: s.expected365,
+            expectedOrderValue: Math.round(s.orderValue * 100) / 100,
+          },
+        })),
+        say,
+      );
       return {
         metrics: {
           customers: histories.length,

@@ -5,7 +5,7 @@
 import type { Database } from '@retention/db';
 import { kmeans } from 'ml-kmeans';
 import { isoOf } from '../../analytics/periods.ts';
-import { recordRun } from '../model-run.ts';
+import { recordRun, writeScores } from '../model-run.ts';
 import { featureNames, featuresAsOf, standardise } from './features.ts';
 import { fitOutliers, isOutlier, mostUnusual } from './outliers.ts';
 import { silhouette } from './silhouette.ts';
@@ -111,16 +111,15 @@ export async function trainSegments(db: Database, o: SegmentsOptions) {
           z: Math.round(z * 100) / 100,
         };
       };
-      for (let i = 0; i < customers.length; i += 5000) {
-        await db.prisma.customerScore.createMany({
-          data: customers.slice(i, i + 5000).map((c, j) => ({
-            customerId: c.customerId,
-            modelRunId: runId,
-            segment: segmentOf[i + j] as string,
-            details: detailsOf(i + j),
-          })),
-        });
-      }
+      await writeScores(
+        db,
+        runId,
+        customers.map((c, i) => ({
+          customerId: c.customerId,
+          segment: segmentOf[i] as string,
+          details: detailsOf(i),
+        })),
+      );
       const profiles = names.map((name, c) => {
         const members = customers.filter((_, i) => fit.clusters[i] === c);
         const mean = (f: number) =>
