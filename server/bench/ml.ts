@@ -69,7 +69,7 @@ const manifest: Record<string, unknown> & { tasks: Record<string, unknown>[] } =
 function save(name: string, rows: number[][]) {
   const p = rows[0]?.length ?? 0;
   const buf = new Float64Array(rows.length * p);
-  rows.forEach((r, i) => buf.set(r, i * p));
+  for (let i = 0; i < rows.length; i++) buf.set(rows[i]!, i * p);
   writeFileSync(path.join(folder, `${name}.f64`), Buffer.from(buf.buffer));
   manifest[name] = [rows.length, p];
 }
