@@ -169,7 +169,6 @@ export const RfmReport = z.object({
       slug: z.string(),
       name: z.string(),
       customers: z.number().int(),
-      outliers: z.number().int().describe('DBSCAN noise: customers unlike any dense group'),
       share: Rate,
       revenue: Money,
       meanRecencyDays: z.number().nullable(),
