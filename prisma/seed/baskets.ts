@@ -13,29 +13,25 @@ export interface LinePlan {
   unitPrice: number; // cents
 }
 
-// Buyers substitute within a category, so a product's own-price elasticity comes out as
-// exponent × (1 − its share of the category), and companion picks dilute it a little more;
-// the steeper exponent makes the measured elasticity land near the category's stated value.
-const SUBSTITUTION = 1.25;
-
+// Demand answers price through the units bought: a product the customer looks at is bought in
+// Poisson-many units with a mean proportional to (price / base price) ^ elasticity, none meaning
+// "looked and passed". Which products are looked at does not depend on price, and each is looked
+// at once per basket, so expected units per order have exactly the category's elasticity (a
+// choice among products by price would saturate: a deep promotion can only take a product's
+// share so far, and the measured elasticity would come out flatter than the one stated).
 function priceResponse(catalogue: Catalogue, product: number, day: number): number {
   const plan = catalogue.products[product]!;
   const ratio = priceOn(catalogue, product, day) / plan.basePrice;
-  return ratio ** (CATEGORIES[plan.category]!.elasticity * SUBSTITUTION);
+  return ratio ** CATEGORIES[plan.category]!.elasticity;
 }
 
-export function pickProduct(
-  random: Random,
-  catalogue: Catalogue,
-  customer: CustomerPlan,
-  day: number,
-): number {
+/** A product the customer looks at: a category by taste, then a product by popularity and price band. */
+export function pickProduct(random: Random, catalogue: Catalogue, customer: CustomerPlan): number {
   const category = random.weighted(customer.categoryWeights);
   const candidates = catalogue.byCategory[category]!;
   const weights = candidates.map((p) => {
     const plan = catalogue.products[p]!;
-    const taste = customer.bandTaste[PRICE_BANDS.indexOf(plan.band)]!;
-    return plan.popularity * taste * priceResponse(catalogue, p, day);
+    return plan.popularity * customer.bandTaste[PRICE_BANDS.indexOf(plan.band)]!;
   });
   return candidates[random.weighted(weights)]!;
 }
@@ -44,14 +40,12 @@ function nextProduct(
   random: Random,
   catalogue: Catalogue,
   customer: CustomerPlan,
-  day: number,
   lines: LinePlan[],
 ): number {
   if (lines.length > 0 && random.chance(0.35)) {
-    const companion = catalogue.products[random.pick(lines).product]!.companion;
-    if (random.chance(Math.min(1, priceResponse(catalogue, companion, day)))) return companion;
+    return catalogue.products[random.pick(lines).product]!.companion;
   }
-  return pickProduct(random, catalogue, customer, day);
+  return pickProduct(random, catalogue, customer);
 }
 
 export function buildBasket(
@@ -62,15 +56,27 @@ export function buildBasket(
 ): LinePlan[] {
   const size = Math.min(5, 1 + random.poisson(1.1 * customer.spend));
   const lines: LinePlan[] = [];
-  for (let attempt = 0; lines.length < size && attempt < size * 3; attempt++) {
-    const product = nextProduct(random, catalogue, customer, day, lines);
-    if (lines.some((line) => line.product === product)) continue;
+  const looked = new Set<number>();
+  // An order has at least one line: while the basket is empty the customer keeps looking.
+  for (
+    let attempt = 0;
+    lines.length < size && (attempt < size * 3 || (lines.length === 0 && attempt < 60));
+    attempt++
+  ) {
+    const product = nextProduct(random, catalogue, customer, lines);
+    if (looked.has(product)) continue;
+    looked.add(product);
     const units = CATEGORIES[catalogue.products[product]!.category]!.unitsPerLine;
-    lines.push({
-      product,
-      quantity: Math.min(6, 1 + random.poisson((units - 1) * Math.sqrt(customer.spend) + 0.05)),
-      unitPrice: priceOn(catalogue, product, day),
-    });
+    const mean =
+      (1 + (units - 1) * Math.sqrt(customer.spend) + 0.05) * priceResponse(catalogue, product, day);
+    const quantity = Math.min(20, random.poisson(mean));
+    if (quantity === 0) continue;
+    lines.push({ product, quantity, unitPrice: priceOn(catalogue, product, day) });
+  }
+  if (lines.length === 0) {
+    // Passed on everything it looked at (rare): it buys one unit of the first.
+    const product = [...looked][0] ?? pickProduct(random, catalogue, customer);
+    lines.push({ product, quantity: 1, unitPrice: priceOn(catalogue, product, day) });
   }
   // An exact-size copy: a pushed-to array keeps room for 16, which a million orders notice.
   return lines.slice();

@@ -53,7 +53,6 @@ function session(
     properties: { device: random.pick(DEVICES[channel]) },
   });
   let t = at;
-  const day = dayIndex(timeline, at);
   if (random.chance(0.15)) {
     t += random.int(10, 60) * 1000;
     const category = CATEGORIES[random.weighted(customer.categoryWeights)]!.name;
@@ -62,7 +61,7 @@ function session(
   const views = 1 + random.poisson(0.6);
   for (let v = 0; v < views; v++) {
     t += random.int(20, 180) * 1000;
-    const sku = catalogue.products[pickProduct(random, catalogue, customer, day)]!.sku;
+    const sku = catalogue.products[pickProduct(random, catalogue, customer)]!.sku;
     out.push({ type: 'product_view', channel, at: t, properties: { sku } });
     if (random.chance(0.1))
       out.push({ type: 'add_to_cart', channel, at: t + 15_000, properties: { sku, quantity: 1 } });
