@@ -1,9 +1,38 @@
+import { Route, Switch } from 'wouter';
 import { ApiErrorScreen } from '../components/api-error-screen';
 import { LoadingScreen } from '../components/loading-screen';
+import { ClientPage } from '../features/client/components/client-page';
+import { CustomerPage } from '../features/customer/components/customer-page';
+import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { RoleSwitcher } from '../features/demo/components/role-switcher';
-import { useMe } from '../features/me/api/get-me';
+import { type Me, useMe } from '../features/me/api/get-me';
+import { AccountBar } from '../features/me/components/account-bar';
 import { MeDetails } from '../features/me/components/me-details';
 import { MeProfile } from '../features/me/components/me-profile';
+
+/** Staff get the dashboard and customer cards; every other path is the dashboard. */
+function StaffRoutes() {
+  return (
+    <Switch>
+      <Route path="/customers/:id">{(p) => <CustomerPage id={Number(p.id)} />}</Route>
+      <Route>
+        <DashboardPage />
+      </Route>
+    </Switch>
+  );
+}
+
+/** What a role sees. A client has no staff routes at all: any path shows their own view. */
+function Screens({ me }: { me: Me }) {
+  if (me.role === 'admin' || me.role === 'manager') return <StaffRoutes />;
+  if (me.role === 'client' && me.customer) return <ClientPage customerId={me.customer.id} />;
+  return (
+    <main className="page">
+      <MeProfile me={me} />
+      <MeDetails me={me} />
+    </main>
+  );
+}
 
 export function App() {
   const me = useMe();
@@ -12,10 +41,10 @@ export function App() {
   if (me.isError) return <ApiErrorScreen error={me.error} onRetry={() => void me.refetch()} />;
 
   return (
-    <main className="page">
-      <MeProfile me={me.data} />
-      <MeDetails me={me.data} />
+    <>
+      {me.data.role !== 'unknown' && <AccountBar me={me.data} />}
+      <Screens me={me.data} />
       {me.data.demo && <RoleSwitcher current={me.data.role} />}
-    </main>
+    </>
   );
 }

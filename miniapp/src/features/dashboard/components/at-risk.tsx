@@ -1,0 +1,57 @@
+import { Link } from 'wouter';
+import { BlockState } from '../../../components/block-state';
+import type { Filters } from '../../../lib/filters';
+import { formatValue } from '../../../lib/format';
+import { t, useLang } from '../../../lib/i18n';
+import { type ChurnRiskReport, useReport } from '../api/reports';
+import { HowComputed } from './how-computed';
+
+/** The customers most likely to leave, by value at risk, each opening the customer card. */
+export function AtRiskBlock({ filters }: { filters: Filters }) {
+  const lang = useLang();
+  const { region, channel, segment } = filters;
+  const report = useReport<ChurnRiskReport>(
+    'churn-risk',
+    { granularity: 'month', region, channel, segment },
+    'sort=value&pageSize=10',
+  );
+  return (
+    <section className="block" data-testid="block-at-risk">
+      <h2>{t('atRisk', lang)}</h2>
+      <BlockState
+        query={report}
+        empty={(r) => (r.model ? r.customers.length === 0 : t('noChurnModel', lang))}
+      >
+        {(r) => (
+          <>
+            {r.totals && (
+              <p className="hint" data-testid="at-risk-totals">
+                {formatValue(r.totals.atRisk, 'int', lang)} /{' '}
+                {formatValue(r.totals.customers, 'int', lang)} · {t('valueAtRisk', lang)}{' '}
+                {formatValue(r.totals.valueAtRisk, 'money', lang)}
+              </p>
+            )}
+            {r.customers.map((c) => (
+              <Link
+                key={c.id}
+                href={`/customers/${c.id}`}
+                className="risk-row"
+                data-testid="at-risk-row"
+              >
+                <div>
+                  <div>{c.name ?? `#${c.id}`}</div>
+                  <div className="risk-reasons">{c.reasons.map((x) => x[lang]).join('; ')}</div>
+                </div>
+                <div className="risk-figures">
+                  <div>{formatValue(c.probability, 'pct', lang)}</div>
+                  <div className="hint">{formatValue(c.valueAtRisk, 'money', lang)}</div>
+                </div>
+              </Link>
+            ))}
+            <HowComputed definition={r.definition} />
+          </>
+        )}
+      </BlockState>
+    </section>
+  );
+}

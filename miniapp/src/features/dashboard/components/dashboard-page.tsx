@@ -1,0 +1,55 @@
+import { useLocation, useSearch } from 'wouter';
+import { BlockState } from '../../../components/block-state';
+import { type Filters, filtersFromSearch, filtersToSearch } from '../../../lib/filters';
+import { t, useLang } from '../../../lib/i18n';
+import { type DashboardReport, useReport } from '../api/reports';
+import { AtRiskBlock } from './at-risk';
+import { FilterBar } from './filter-bar';
+import { HowComputed } from './how-computed';
+import { KpiGrid } from './kpi-grid';
+import { TrendChart } from './trend-chart';
+
+type Breakdown = { rows: { key: string | null }[] };
+
+/** The manager's morning screen: filters, KPIs with deltas, the trend, who is at risk. */
+export function DashboardPage() {
+  const lang = useLang();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filters = filtersFromSearch(search);
+  const setFilters = (next: Filters) => {
+    const q = filtersToSearch(next);
+    navigate(`/${q ? `?${q}` : ''}`, { replace: true });
+  };
+  const dashboard = useReport<DashboardReport>('dashboard', filters);
+  // The regions the viewer may see (a scoped manager has one): the breakdown's row keys.
+  const regions = useReport<Breakdown>('breakdown', { granularity: 'month' }, 'by=region');
+  const regionNames = (regions.data?.rows ?? []).flatMap((r) => (r.key ? [r.key] : []));
+
+  return (
+    <main className="page dashboard" data-testid="dashboard">
+      <h1 className="page-title">{t('dashboard', lang)}</h1>
+      <FilterBar
+        filters={filters}
+        onChange={setFilters}
+        regions={regionNames.length > 1 ? regionNames : []}
+      />
+      <BlockState query={dashboard}>
+        {(d) => (
+          <>
+            <p className="hint dashboard-period" data-testid="dashboard-period">
+              {d.period.from} – {d.period.to}
+            </p>
+            <KpiGrid report={d} />
+            <section className="block" data-testid="block-trends">
+              <h2>{t('trends', lang)}</h2>
+              <TrendChart series={d.series} />
+              <HowComputed definition={d.definition} />
+            </section>
+          </>
+        )}
+      </BlockState>
+      <AtRiskBlock filters={filters} />
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { hapticFeedback } from '@telegram-apps/sdk-react';
+import type { Filters } from '../../../lib/filters';
+import { t, useLang } from '../../../lib/i18n';
+
+const presets = [
+  { months: 3, label: 'months3' },
+  { months: 6, label: 'months6' },
+  { months: 12, label: 'months12' },
+] as const;
+
+function isoMonthsBack(months: number): string {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() - months + 1, 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function tap() {
+  hapticFeedback.selectionChanged.ifAvailable();
+}
+
+/** Period presets, granularity and region; every change goes to the URL. */
+export function FilterBar({
+  filters,
+  onChange,
+  regions,
+}: {
+  filters: Filters;
+  onChange: (next: Filters) => void;
+  regions: string[];
+}) {
+  const lang = useLang();
+  const set = (next: Filters) => {
+    tap();
+    onChange(next);
+  };
+  return (
+    <div className="filters" data-testid="filters">
+      {presets.map((p) => {
+        const from = isoMonthsBack(p.months);
+        return (
+          <button
+            key={p.months}
+            type="button"
+            aria-pressed={filters.from === from && !filters.to}
+            onClick={() => set({ ...filters, from, to: undefined })}
+          >
+            {t(p.label, lang)}
+          </button>
+        );
+      })}
+      <button
+        type="button"
+        aria-pressed={filters.granularity === 'week'}
+        onClick={() =>
+          set({ ...filters, granularity: filters.granularity === 'week' ? 'month' : 'week' })
+        }
+      >
+        {t(filters.granularity === 'week' ? 'week' : 'month', lang)}
+      </button>
+      {regions.length > 0 && (
+        <select
+          aria-label={t('region', lang)}
+          data-testid="filter-region"
+          value={filters.region ?? ''}
+          onChange={(e) => set({ ...filters, region: e.target.value || undefined })}
+        >
+          <option value="">
+            {t('region', lang)}: {t('all', lang)}
+          </option>
+          {regions.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}

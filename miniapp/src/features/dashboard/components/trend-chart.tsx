@@ -1,0 +1,59 @@
+import { themeParams, useSignal } from '@telegram-apps/sdk-react';
+import { useEffect, useRef } from 'react';
+import type { DashboardReport } from '../api/reports';
+
+/**
+ * Churn rate and active customers per period (lightweight-charts, loaded on demand so the
+ * first screen stays small). Colours follow the Telegram theme and change with it.
+ */
+export function TrendChart({ series }: { series: DashboardReport['series'] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const text = useSignal(themeParams.textColor) ?? '#000000';
+  const hint = useSignal(themeParams.hintColor) ?? '#999999';
+  const accent = useSignal(themeParams.buttonColor) ?? '#40a7e3';
+  const danger = useSignal(themeParams.destructiveTextColor) ?? '#e53935';
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let dispose = () => {};
+    let cancelled = false;
+    void import('lightweight-charts').then(({ createChart, LineSeries, HistogramSeries }) => {
+      if (cancelled) return;
+      const chart = createChart(el, {
+        autoSize: true,
+        layout: { background: { color: 'transparent' }, textColor: hint, attributionLogo: false },
+        grid: { vertLines: { visible: false }, horzLines: { color: `${hint}33` } },
+        rightPriceScale: { borderVisible: false },
+        leftPriceScale: { visible: true, borderVisible: false },
+        timeScale: { borderVisible: false },
+        handleScroll: false,
+        handleScale: false,
+      });
+      const active = chart.addSeries(HistogramSeries, {
+        color: `${accent}66`,
+        priceScaleId: 'left',
+        priceFormat: { type: 'volume' },
+      });
+      const churn = chart.addSeries(LineSeries, {
+        color: danger,
+        lineWidth: 2,
+        priceFormat: { type: 'percent' },
+      });
+      active.setData(series.map((p) => ({ time: p.period.start, value: p.activeAtEnd })));
+      churn.setData(
+        series
+          .filter((p) => p.churnRate !== null)
+          .map((p) => ({ time: p.period.start, value: (p.churnRate ?? 0) * 100 })),
+      );
+      chart.timeScale().fitContent();
+      dispose = () => chart.remove();
+    });
+    return () => {
+      cancelled = true;
+      dispose();
+    };
+  }, [series, hint, accent, danger]);
+
+  return <div ref={box} className="chart" data-testid="trend-chart" style={{ color: text }} />;
+}
