@@ -75,6 +75,97 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     },
   );
 
+  /** The API's answer for a demo role, to compare with what the Mini App shows. */
+  async function apiAs<T>(role: string, path: string): Promise<T> {
+    const session = await fetch(`${server.url}/api/v1/demo/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role }),
+    }).then((r) => r.json());
+    return fetch(`${server.url}/api/v1${path}`, {
+      headers: { authorization: `tma ${session.initDataRaw}` },
+    }).then((r) => r.json() as Promise<T>);
+  }
+  const int = (v: unknown) => Number(v).toLocaleString('en-US', { maximumFractionDigits: 0 });
+  const pct = (v: unknown) =>
+    `${(Number(v) * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  type Dashboard = { kpis: Record<string, { value: number | string | null }> };
+
+  it('shows the manager the dashboard with the API’s numbers, and follows the region filter', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/`);
+    const value = (key: string) => page.getByTestId(`kpi-${key}-value`).textContent();
+    await expect.poll(() => value('activeAtEnd'), { timeout: 20_000 }).toMatch(/\d/);
+    const all = await apiAs<Dashboard>('manager', '/analytics/dashboard');
+    expect(await value('activeAtEnd')).toBe(int(all.kpis.activeAtEnd?.value));
+    expect(await value('newCustomers')).toBe(int(all.kpis.newCustomers?.value));
+    expect(await value('churnedCustomers')).toBe(int(all.kpis.churnedCustomers?.value));
+    expect(await value('churnRate')).toBe(pct(all.kpis.churnRate?.value));
+    await page.screenshot({ path: path.join(shots, 'dashboard-manager.png'), fullPage: true });
+
+    await page.getByTestId('filter-region').selectOption('North');
+    await expect.poll(() => page.url()).toMatch(/region=North/);
+    const north = await apiAs<Dashboard>('manager', '/analytics/dashboard?region=North');
+    await expect
+      .poll(() => value('activeAtEnd'), { timeout: 20_000 })
+      .toBe(int(north.kpis.activeAtEnd?.value));
+    expect(north.kpis.activeAtEnd?.value).not.toBe(all.kpis.activeAtEnd?.value);
+    expect(await value('revenue')).toBe(
+      Number(north.kpis.revenue?.value).toLocaleString('en-US', { maximumFractionDigits: 0 }),
+    );
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    [360, 640, 'dark'],
+    [1280, 800, 'light'],
+  ] as const)(
+    'fits the dashboard in %ix%i (%s theme) without horizontal overflow',
+    async (w, h, theme) => {
+      const page = await browser.newPage({ viewport: { width: w, height: h } });
+      await page.goto(`${server.url}/?theme=${theme}`);
+      await expect
+        .poll(() => page.getByTestId('kpi-activeAtEnd-value').textContent(), { timeout: 20_000 })
+        .toMatch(/\d/);
+      await page.waitForTimeout(500); // the chart is loaded on demand
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      const chart = await page.getByTestId('trend-chart').boundingBox();
+      expect(chart?.width).toBeGreaterThan(w / 2);
+      await page.screenshot({
+        path: path.join(shots, `dashboard-${w}x${h}-${theme}.png`),
+        fullPage: true,
+      });
+      await page.close();
+    },
+  );
+
+  it('shows a client only their own stats, also on a staff route', async () => {
+    const me = await apiAs<{ customer: { id: number } }>('client', '/me');
+    const own = await apiAs<{ stats: { orders: number } }>('client', `/users/${me.customer.id}`);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/?role=client`);
+    await expect
+      .poll(() => page.getByTestId('client-orders').textContent(), { timeout: 20_000 })
+      .toBe(int(own.stats.orders));
+    await page.screenshot({ path: path.join(shots, 'client-view.png'), fullPage: true });
+    const other = me.customer.id === 1 ? 2 : 1;
+    await page.goto(`${server.url}/customers/${other}?role=client`);
+    await expect.poll(() => page.getByTestId('client-view').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId('customer-card').count()).toBe(0);
+    expect(await page.getByTestId('dashboard').count()).toBe(0);
+    await page.close();
+  });
+
   it('stops gracefully on SIGTERM', async () => {
     expect(await server.stop()).toBe(0);
   });
