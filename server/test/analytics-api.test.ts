@@ -102,6 +102,8 @@ describe('analytics API', () => {
   });
 
   it('follows the data after a refresh, and an incremental refresh equals a rebuild', async () => {
+    const version = async () => (await call('version', people.clientA)).json();
+    const v1 = await version();
     const before = (await call(`churn?${q1}`)).json();
     expect(before.periods[2].orders).toBe(1);
     await t.app.prisma.order.create({
@@ -115,8 +117,14 @@ describe('analytics API', () => {
     });
     // Until the refresh the cached answer stands (at most ANALYTICS_REFRESH_SECONDS old).
     expect((await call(`churn?${q1}`)).json()).toEqual(before);
+    expect(await version()).toEqual(v1);
     const refreshed = await t.app.analytics.refresher.refresh();
     expect(refreshed).toMatchObject({ mode: 'incremental', customers: 1 });
+    // Open dashboards poll the version: it moved, with the time it did.
+    const v2 = await version();
+    expect(v2.generation).toBeGreaterThan(v1.generation);
+    expect(Date.parse(v2.changedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await call('version', people.unknown)).statusCode).toBe(403);
     const after = (await call(`churn?${q1}`)).json();
     expect(after.periods[2]).toMatchObject({ orders: 2, revenue: '90.00', activeAtEnd: 3 });
     const answers = async () =>

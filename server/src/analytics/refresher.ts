@@ -9,6 +9,8 @@ import { type DerivedSettings, type RefreshResult, refreshDerived } from './refr
 export class AnalyticsRefresher {
   /** Generation of the derived tables this server last saw; 0 = never built. */
   generation = 0;
+  /** When the generation last changed: what "updated at" means to a dashboard. */
+  changedAt: Date | null = null;
   private running: Promise<RefreshResult> | null = null;
   private queued: Promise<RefreshResult> | null = null;
   private stopped = false;
@@ -79,6 +81,7 @@ export class AnalyticsRefresher {
           `analytics: ${r.mode} refresh of ${r.customers} customer(s) in ${r.ms} ms (generation ${r.generation})`,
         );
       }
+      if (r.generation !== this.generation) this.changedAt = new Date();
       this.generation = r.generation;
       return r;
     } catch (err) {

@@ -2,6 +2,7 @@ import { BlockState } from '../../../components/block-state';
 import { formatDate, formatValue } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { useCustomer, useRecommendations } from '../../customer/api/get-customer';
+import { LiveBadge } from '../../live/live-badge';
 
 /** A client's own view: their stats and what we recommend. Nothing about anyone else. */
 export function ClientPage({ customerId }: { customerId: number }) {
@@ -10,6 +11,7 @@ export function ClientPage({ customerId }: { customerId: number }) {
   const recs = useRecommendations(customerId);
   return (
     <main className="page" data-testid="client-view">
+      <LiveBadge />
       <BlockState query={card}>
         {(c) => (
           <>

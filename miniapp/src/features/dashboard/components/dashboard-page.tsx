@@ -2,6 +2,7 @@ import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { type Filters, filtersFromSearch, filtersToSearch } from '../../../lib/filters';
 import { t, useLang } from '../../../lib/i18n';
+import { LiveBadge } from '../../live/live-badge';
 import { type DashboardReport, useReport } from '../api/reports';
 import { AtRiskBlock } from './at-risk';
 import { FilterBar } from './filter-bar';
@@ -29,6 +30,7 @@ export function DashboardPage() {
   return (
     <main className="page dashboard" data-testid="dashboard">
       <h1 className="page-title">{t('dashboard', lang)}</h1>
+      <LiveBadge />
       <FilterBar
         filters={filters}
         onChange={setFilters}

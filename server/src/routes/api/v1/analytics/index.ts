@@ -108,6 +108,33 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get(
+    '/version',
+    {
+      config: { access: ['admin', 'manager', 'client'] },
+      schema: {
+        summary:
+          'Generation of the analytics data: it changes when new orders, events or scores are taken in; open dashboards poll it and reload when it moves',
+        tags: ['analytics'],
+        response: {
+          200: z.object({
+            generation: z.number().int(),
+            changedAt: z.string().nullable().describe('when the generation last changed'),
+          }),
+          ...authErrors,
+        },
+      },
+    },
+    async () => {
+      const { refresher } = app.analytics;
+      await refresher.ready();
+      return {
+        generation: refresher.generation,
+        changedAt: refresher.changedAt?.toISOString() ?? null,
+      };
+    },
+  );
+
+  app.get(
     '/breakdown',
     {
       config: { access: staffOnly },

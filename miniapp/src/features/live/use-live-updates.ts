@@ -1,0 +1,42 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../lib/api-client';
+
+type Version = { generation: number; changedAt: string | null };
+
+/** How often open screens ask whether new data arrived (the server refreshes every 30 s and
+ * 200 ms after its own ingestion). */
+const pollMs = 5000;
+
+/**
+ * Keeps open screens current without a reload: polls the analytics version and, when it moves,
+ * refetches every data query. Returns when the data last changed and whether it just did.
+ */
+export function useLiveUpdates(enabled: boolean) {
+  const client = useQueryClient();
+  const version = useQuery({
+    queryKey: ['version'],
+    queryFn: ({ signal }) => api.get<Version>('/analytics/version', signal),
+    refetchInterval: pollMs,
+    refetchIntervalInBackground: false,
+    enabled,
+  });
+  const seen = useRef<number | null>(null);
+  const [justUpdated, setJustUpdated] = useState(false);
+  const generation = version.data?.generation;
+  useEffect(() => {
+    if (generation === undefined) return;
+    if (seen.current !== null && seen.current !== generation) {
+      void client.invalidateQueries({
+        predicate: (q) =>
+          ['analytics', 'customer', 'recommendations'].includes(String(q.queryKey[0])),
+      });
+      setJustUpdated(true);
+      const off = setTimeout(() => setJustUpdated(false), 4000);
+      seen.current = generation;
+      return () => clearTimeout(off);
+    }
+    seen.current = generation;
+  }, [generation, client]);
+  return { changedAt: version.data?.changedAt ?? null, justUpdated };
+}
