@@ -104,6 +104,24 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     expect(await value('newCustomers')).toBe(int(all.kpis.newCustomers?.value));
     expect(await value('churnedCustomers')).toBe(int(all.kpis.churnedCustomers?.value));
     expect(await value('churnRate')).toBe(pct(all.kpis.churnRate?.value));
+    // The cohort heatmap: a cell shows the API's share, a tap gives its numbers.
+    type Retention = {
+      cohorts: {
+        period: { start: string };
+        size: number;
+        cells: { customers: number; share: number }[];
+      }[];
+    };
+    const retention = await apiAs<Retention>('manager', '/analytics/retention');
+    const cohort = retention.cohorts.find((c) => c.cells.length > 1 && c.size > 0);
+    const cell = page.getByTestId(`cohort-cell-${cohort?.period.start}-1`);
+    await expect
+      .poll(() => cell.textContent(), { timeout: 20_000 })
+      .toBe(String(Math.round((cohort?.cells[1]?.share ?? 0) * 100)));
+    await cell.click();
+    expect(await page.getByTestId('cohort-picked').textContent()).toContain(
+      `${cohort?.cells[1]?.customers} / ${cohort?.size}`,
+    );
     await page.screenshot({ path: path.join(shots, 'dashboard-manager.png'), fullPage: true });
 
     await page.getByTestId('filter-region').selectOption('North');

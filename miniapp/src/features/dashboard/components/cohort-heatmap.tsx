@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { BlockState } from '../../../components/block-state';
+import type { Filters } from '../../../lib/filters';
+import { formatValue } from '../../../lib/format';
+import { type Lang, useLang } from '../../../lib/i18n';
+import { type RetentionReport, useReport } from '../api/reports';
+import { HowComputed } from './how-computed';
+
+type Variant = 'share' | 'onOrAfterShare' | 'revenueShare';
+type Cell = RetentionReport['cohorts'][number]['cells'][number];
+
+const variants: { key: Variant; en: string; ru: string }[] = [
+  { key: 'share', en: 'In period', ru: 'В периоде' },
+  { key: 'onOrAfterShare', en: 'In or after', ru: 'В периоде и позже' },
+  { key: 'revenueShare', en: 'Revenue', ru: 'Выручка' },
+];
+
+const title = { en: 'Cohort retention', ru: 'Удержание по когортам' };
+
+function label(iso: string, lang: Lang) {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-US', {
+    timeZone: 'UTC',
+    month: 'short',
+    year: '2-digit',
+    day: iso.endsWith('-01') ? undefined : 'numeric',
+  });
+}
+
+/** Cohorts by first order (rows) against periods since (columns); tap a cell for its numbers. */
+export function CohortHeatmap({ filters }: { filters: Filters }) {
+  const lang = useLang();
+  const report = useReport<RetentionReport>('retention', filters);
+  const [variant, setVariant] = useState<Variant>('share');
+  const [picked, setPicked] = useState<{ cohort: string; size: number; cell: Cell } | null>(null);
+  return (
+    <section className="block" data-testid="block-cohorts">
+      <h2>{title[lang]}</h2>
+      <div className="filters" style={{ padding: '0 0 8px' }}>
+        {variants.map((v) => (
+          <button
+            key={v.key}
+            type="button"
+            aria-pressed={variant === v.key}
+            onClick={() => setVariant(v.key)}
+          >
+            {v[lang]}
+          </button>
+        ))}
+      </div>
+      <BlockState query={report} empty={(r) => r.cohorts.length === 0}>
+        {(r) => {
+          const width = Math.max(...r.cohorts.map((c) => c.cells.length));
+          const offsets = Array.from({ length: width }, (_, k) => k);
+          return (
+            <>
+              <div className="heatmap-scroll">
+                <table className="heatmap" data-testid="cohort-table">
+                  <thead>
+                    <tr>
+                      <th />
+                      <th>n</th>
+                      {offsets.map((k) => (
+                        <th key={k}>{k}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {r.cohorts.map((c) => (
+                      <tr key={c.period.start}>
+                        <th>{label(c.period.start, lang)}</th>
+                        <td className="hint">{c.size}</td>
+                        {c.cells.map((cell) => {
+                          const v = cell[variant];
+                          return (
+                            <td
+                              key={cell.k}
+                              className="heat"
+                              style={
+                                { '--heat': v === null ? 0 : Math.min(1, v) } as React.CSSProperties
+                              }
+                            >
+                              <button
+                                type="button"
+                                onClick={() =>
+                                  setPicked({ cohort: c.period.start, size: c.size, cell })
+                                }
+                                data-testid={`cohort-cell-${c.period.start}-${cell.k}`}
+                              >
+                                {v === null ? '' : Math.round(v * 100)}
+                              </button>
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {picked && (
+                <p className="hint" data-testid="cohort-picked">
+                  {label(picked.cohort, lang)} · k = {picked.cell.k}: {picked.cell.customers} /{' '}
+                  {picked.size} ({formatValue(picked.cell.share, 'pct', lang)}),{' '}
+                  {lang === 'ru' ? 'в периоде и позже' : 'in or after'} {picked.cell.onOrAfter} (
+                  {formatValue(picked.cell.onOrAfterShare, 'pct', lang)}),{' '}
+                  {lang === 'ru' ? 'выручка' : 'revenue'}{' '}
+                  {formatValue(picked.cell.revenue, 'money', lang)}
+                </p>
+              )}
+              <HowComputed definition={r.definition} />
+            </>
+          );
+        }}
+      </BlockState>
+    </section>
+  );
+}
