@@ -1,7 +1,8 @@
-import { isTMA, retrieveRawInitData } from '@telegram-apps/sdk-react';
+import { isTMA, retrieveLaunchParams, retrieveRawInitData } from '@telegram-apps/sdk-react';
 import { createDemoSession, parseDemoRole } from '../features/demo/api/create-demo-session';
 import { initTelegram } from '../init';
 import { type ApiError, isApiError, setInitDataRaw } from '../lib/api-client';
+import { decodeStartParam, filtersToSearch } from '../lib/filters';
 import { mockTelegramForDemo } from '../mock-env';
 
 export type StartResult =
@@ -38,7 +39,20 @@ function startInTelegram(): StartResult {
     };
   }
   setInitDataRaw(initDataRaw);
+  openStartTarget(retrieveLaunchParams().tgWebAppStartParam);
   return { status: 'ready' };
+}
+
+/**
+ * A `startapp` deep link (t.me/bot/app?startapp=...) opens its screen: the dashboard with the
+ * shared filters, or a customer card. Unreadable values open the home screen.
+ */
+function openStartTarget(param: string | null | undefined): void {
+  const target = decodeStartParam(param ?? undefined);
+  if (!target) return;
+  const q = target.screen === 'dashboard' ? filtersToSearch(target.filters) : '';
+  const path = target.screen === 'customer' ? `/customers/${target.id}` : `/${q ? `?${q}` : ''}`;
+  window.history.replaceState(null, '', path);
 }
 
 async function startDemo(query: URLSearchParams): Promise<StartResult> {
@@ -50,6 +64,8 @@ async function startDemo(query: URLSearchParams): Promise<StartResult> {
     });
     initTelegram({ debug });
     setInitDataRaw(session.initDataRaw);
+    // Outside Telegram the link's value comes as ?startapp=, as Telegram Web passes it.
+    openStartTarget(query.get('startapp') ?? query.get('tgWebAppStartParam'));
     return { status: 'ready' };
   } catch (error) {
     // A 404 means the server has a real bot token, so only Telegram can sign users in; other

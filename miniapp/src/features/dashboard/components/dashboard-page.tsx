@@ -5,6 +5,7 @@ import { t, useLang } from '../../../lib/i18n';
 import { LiveBadge } from '../../live/live-badge';
 import { type DashboardReport, useReport } from '../api/reports';
 import { AtRiskBlock } from './at-risk';
+import { BreakdownTable } from './breakdown-table';
 import { CohortHeatmap } from './cohort-heatmap';
 import { FilterBar } from './filter-bar';
 import { HowComputed } from './how-computed';
@@ -54,6 +55,7 @@ export function DashboardPage() {
       </BlockState>
       <CohortHeatmap filters={filters} />
       <AtRiskBlock filters={filters} />
+      <BreakdownTable filters={filters} />
     </main>
   );
 }

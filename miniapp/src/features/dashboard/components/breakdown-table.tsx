@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { BlockState } from '../../../components/block-state';
+import type { Filters } from '../../../lib/filters';
+import { formatValue } from '../../../lib/format';
+import { type Lang, t, useLang } from '../../../lib/i18n';
+import { type Definition, useReport } from '../api/reports';
+import { HowComputed } from './how-computed';
+
+type By = 'region' | 'channel' | 'segment';
+
+type Row = {
+  key: string | null;
+  activeAtEnd: number;
+  newCustomers: number;
+  churnedCustomers: number;
+  churnRate: number | null;
+  revenue: string;
+  arpu: string | null;
+};
+
+type Breakdown = { definition: Definition; rows: Row[]; total: Row };
+
+const title = { en: 'Summary by', ru: 'Сводка по' };
+const none = { en: '(not set)', ru: '(не указан)' };
+
+function Cells({ row, lang }: { row: Row; lang: Lang }) {
+  return (
+    <>
+      <td>{formatValue(row.activeAtEnd, 'int', lang)}</td>
+      <td>{formatValue(row.newCustomers, 'int', lang)}</td>
+      <td>{formatValue(row.churnedCustomers, 'int', lang)}</td>
+      <td>{formatValue(row.churnRate, 'pct', lang)}</td>
+      <td>{formatValue(row.revenue, 'money', lang)}</td>
+    </>
+  );
+}
+
+/** Region, acquisition channel or RFM segment rows with totals, for the selected range. */
+export function BreakdownTable({ filters }: { filters: Filters }) {
+  const lang = useLang();
+  const [by, setBy] = useState<By>('region');
+  const report = useReport<Breakdown>('breakdown', filters, `by=${by}`);
+  return (
+    <section className="block" data-testid="block-breakdown">
+      <h2>
+        {title[lang]} {t(by, lang).toLowerCase()}
+      </h2>
+      <div className="filters" style={{ padding: '0 0 8px' }}>
+        {(['region', 'channel', 'segment'] as const).map((b) => (
+          <button key={b} type="button" aria-pressed={by === b} onClick={() => setBy(b)}>
+            {t(b, lang)}
+          </button>
+        ))}
+      </div>
+      <BlockState query={report} empty={(r) => r.rows.length === 0}>
+        {(r) => (
+          <>
+            <div className="heatmap-scroll">
+              <table className="summary" data-testid="breakdown-table">
+                <thead>
+                  <tr>
+                    <th />
+                    <th>{t('activeAtEnd', lang)}</th>
+                    <th>{t('newCustomers', lang)}</th>
+                    <th>{t('churnedCustomers', lang)}</th>
+                    <th>{t('churnRate', lang)}</th>
+                    <th>{t('revenue', lang)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.rows.map((row) => (
+                    <tr key={row.key ?? ''}>
+                      <th>{row.key ?? none[lang]}</th>
+                      <Cells row={row} lang={lang} />
+                    </tr>
+                  ))}
+                  <tr className="summary-total">
+                    <th>Σ</th>
+                    <Cells row={r.total} lang={lang} />
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+            <HowComputed definition={r.definition} />
+          </>
+        )}
+      </BlockState>
+    </section>
+  );
+}
