@@ -29,13 +29,15 @@ function Cells({ row, lang }: { row: Row; lang: Lang }) {
       <td>{formatValue(row.activeAtEnd, 'int', lang)}</td>
       <td>{formatValue(row.newCustomers, 'int', lang)}</td>
       <td>{formatValue(row.churnedCustomers, 'int', lang)}</td>
-      <td>{formatValue(row.churnRate, 'pct', lang)}</td>
       <td>{formatValue(row.revenue, 'money', lang)}</td>
+      <td>{formatValue(row.arpu, 'money', lang)}</td>
     </>
   );
 }
 
-/** Region, acquisition channel or RFM segment rows with totals, for the selected range. */
+/** Region, acquisition channel or RFM segment rows with totals, for the selected range. The
+ * API's churn rate here is over the whole range (it passes 100% over a year), so the table
+ * shows counts; the per-period rate is on the KPI cards and the trend. */
 export function BreakdownTable({ filters }: { filters: Filters }) {
   const lang = useLang();
   const [by, setBy] = useState<By>('region');
@@ -63,8 +65,8 @@ export function BreakdownTable({ filters }: { filters: Filters }) {
                     <th>{t('activeAtEnd', lang)}</th>
                     <th>{t('newCustomers', lang)}</th>
                     <th>{t('churnedCustomers', lang)}</th>
-                    <th>{t('churnRate', lang)}</th>
                     <th>{t('revenue', lang)}</th>
+                    <th>{t('arpu', lang)}</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -6,10 +6,12 @@ import { LiveBadge } from '../../live/live-badge';
 import { type DashboardReport, useReport } from '../api/reports';
 import { AtRiskBlock } from './at-risk';
 import { BreakdownTable } from './breakdown-table';
+import { CampaignsBlock } from './campaigns-block';
 import { CohortHeatmap } from './cohort-heatmap';
 import { FilterBar } from './filter-bar';
 import { HowComputed } from './how-computed';
 import { KpiGrid } from './kpi-grid';
+import { SegmentsBlock } from './segments-block';
 import { TrendChart } from './trend-chart';
 
 type Breakdown = { rows: { key: string | null }[] };
@@ -54,7 +56,9 @@ export function DashboardPage() {
         )}
       </BlockState>
       <CohortHeatmap filters={filters} />
+      <SegmentsBlock filters={filters} onPick={(segment) => setFilters({ ...filters, segment })} />
       <AtRiskBlock filters={filters} />
+      <CampaignsBlock filters={filters} />
       <BreakdownTable filters={filters} />
     </main>
   );

@@ -1,0 +1,117 @@
+import { BlockState } from '../../../components/block-state';
+import type { Filters } from '../../../lib/filters';
+import { formatDelta, formatValue } from '../../../lib/format';
+import { useLang } from '../../../lib/i18n';
+import { type Definition, useReport } from '../api/reports';
+import { HowComputed } from './how-computed';
+
+type Outcome = { members: number; retention: number | null; revenuePerMember: string | null };
+type Interval = { estimate: number; low: number; high: number; significant: boolean };
+
+type CampaignsReport = {
+  definition: Definition;
+  campaigns: {
+    id: number;
+    name: string;
+    status: string;
+    startDay: string;
+    endDay: string;
+    redeemed: number;
+    redemptionRate: number | null;
+    target: Outcome;
+    control: Outcome;
+    retentionUplift: Interval | null;
+    revenueUplift: { estimate: string; low: string; high: string; significant: boolean } | null;
+  }[];
+};
+
+const words = {
+  en: {
+    title: 'Campaigns',
+    target: 'Targeted',
+    control: 'Control',
+    retention: 'retention',
+    redeemed: 'redeemed',
+    uplift: 'Uplift',
+    perMember: 'revenue per member',
+    none: 'No campaign in this period.',
+    notSig: 'not significant',
+  },
+  ru: {
+    title: 'Кампании',
+    target: 'Целевая',
+    control: 'Контроль',
+    retention: 'удержание',
+    redeemed: 'погашено',
+    uplift: 'Эффект',
+    perMember: 'выручка на участника',
+    none: 'В этом периоде кампаний нет.',
+    notSig: 'незначимо',
+  },
+};
+
+/** Targeted against control: retention and revenue per member, uplift with its 95% interval. */
+export function CampaignsBlock({ filters }: { filters: Filters }) {
+  const lang = useLang();
+  const w = words[lang];
+  const report = useReport<CampaignsReport>('campaigns', filters);
+  return (
+    <section className="block" data-testid="block-campaigns">
+      <h2>{w.title}</h2>
+      <BlockState query={report} empty={(r) => r.campaigns.length === 0 && w.none}>
+        {(r) => (
+          <>
+            {r.campaigns.map((c) => (
+              <div key={c.id} className="campaign" data-testid="campaign">
+                <div>
+                  <strong>{c.name}</strong>{' '}
+                  <span className="hint">
+                    {c.startDay} – {c.endDay} · {c.status}
+                  </span>
+                </div>
+                <div className="hint">
+                  {w.redeemed} {c.redeemed} ({formatValue(c.redemptionRate, 'pct', lang)})
+                </div>
+                <table className="summary">
+                  <tbody>
+                    <tr>
+                      <th />
+                      <th>
+                        {w.target} ({c.target.members})
+                      </th>
+                      <th>
+                        {w.control} ({c.control.members})
+                      </th>
+                      <th>{w.uplift}</th>
+                    </tr>
+                    <tr>
+                      <th>{w.retention}</th>
+                      <td>{formatValue(c.target.retention, 'pct', lang)}</td>
+                      <td>{formatValue(c.control.retention, 'pct', lang)}</td>
+                      <td data-testid="campaign-retention-uplift">
+                        {c.retentionUplift
+                          ? `${formatDelta(c.retentionUplift.estimate, 'pct', lang)} [${formatDelta(c.retentionUplift.low, 'pct', lang)}, ${formatDelta(c.retentionUplift.high, 'pct', lang)}]${c.retentionUplift.significant ? '' : ` · ${w.notSig}`}`
+                          : '—'}
+                      </td>
+                    </tr>
+                    <tr>
+                      <th>{w.perMember}</th>
+                      <td>{formatValue(c.target.revenuePerMember, 'money', lang)}</td>
+                      <td>{formatValue(c.control.revenuePerMember, 'money', lang)}</td>
+                      <td>
+                        {c.revenueUplift
+                          ? `${formatDelta(c.revenueUplift.estimate, 'money', lang)} [${formatDelta(c.revenueUplift.low, 'money', lang)}, ${formatDelta(c.revenueUplift.high, 'money', lang)}]`
+                          : '—'}
+                      </td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+            ))}
+            <HowComputed definition={r.definition} />
+          </>
+        )}
+      </BlockState>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { BlockState } from '../../../components/block-state';
+import type { Filters } from '../../../lib/filters';
+import { formatValue } from '../../../lib/format';
+import { useLang } from '../../../lib/i18n';
+import { type Definition, useReport } from '../api/reports';
+import { HowComputed } from './how-computed';
+
+type SegmentsReport = {
+  definition: Definition;
+  run: { k: number; dbscan: { outliers: number } | null } | null;
+  segments: {
+    name: string;
+    customers: number;
+    outliers: number;
+    share: number | null;
+    revenueShare: number | null;
+    meanOrders: number;
+    meanDaysSinceLastOrder: number;
+  }[];
+  message: string | null;
+};
+
+type RfmReport = {
+  definition: Definition;
+  segments: {
+    slug: string;
+    name: string;
+    customers: number;
+    share: number | null;
+    revenue: string;
+  }[];
+};
+
+const words = {
+  en: {
+    title: 'Segments',
+    rfm: 'RFM segments',
+    orders: 'orders',
+    days: 'days since last order',
+    outliers: 'outliers',
+    drill: 'Show this segment',
+    clear: 'All segments',
+  },
+  ru: {
+    title: 'Сегменты',
+    rfm: 'RFM-сегменты',
+    orders: 'заказов',
+    days: 'дней с последнего заказа',
+    outliers: 'выбросов',
+    drill: 'Показать сегмент',
+    clear: 'Все сегменты',
+  },
+};
+
+/** Model segments with their profiles and the RFM segments; tapping one filters the dashboard. */
+export function SegmentsBlock({
+  filters,
+  onPick,
+}: {
+  filters: Filters;
+  onPick: (segment: string | undefined) => void;
+}) {
+  const lang = useLang();
+  const w = words[lang];
+  // The segment filter would leave only that segment here: the block shows them all.
+  const { segment: _picked, ...others } = filters;
+  const model = useReport<SegmentsReport>('segments', others);
+  const rfm = useReport<RfmReport>('rfm', others);
+  const row = (key: string, name: string, detail: string, share: number | null) => (
+    <button
+      key={key}
+      type="button"
+      className="risk-row segment-row"
+      aria-pressed={filters.segment === key}
+      onClick={() => onPick(filters.segment === key ? undefined : key)}
+      data-testid={`segment-${key}`}
+    >
+      <span>
+        {name}
+        <span className="risk-reasons" style={{ display: 'block' }}>
+          {detail}
+        </span>
+      </span>
+      <span className="risk-figures">{formatValue(share, 'pct', lang)}</span>
+    </button>
+  );
+  return (
+    <section className="block" data-testid="block-segments">
+      <h2>{w.title}</h2>
+      <BlockState query={model} empty={(r) => r.segments.length === 0 && (r.message ?? true)}>
+        {(r) => (
+          <>
+            {r.segments.map((s) =>
+              row(
+                s.name,
+                s.name,
+                `${formatValue(s.customers, 'int', lang)} · ${s.meanOrders.toFixed(1)} ${w.orders} · ${Math.round(s.meanDaysSinceLastOrder)} ${w.days} · ${s.outliers} ${w.outliers}`,
+                s.share,
+              ),
+            )}
+            <HowComputed definition={r.definition} />
+          </>
+        )}
+      </BlockState>
+      <h2 style={{ marginTop: 12 }}>{w.rfm}</h2>
+      <BlockState query={rfm} empty={(r) => r.segments.length === 0}>
+        {(r) => (
+          <>
+            {r.segments.map((s) =>
+              row(
+                s.slug,
+                s.name,
+                `${formatValue(s.customers, 'int', lang)} · ${formatValue(s.revenue, 'money', lang)}`,
+                s.share,
+              ),
+            )}
+            <HowComputed definition={r.definition} />
+          </>
+        )}
+      </BlockState>
+    </section>
+  );
+}
