@@ -134,6 +134,18 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     expect(await value('revenue')).toBe(
       Number(north.kpis.revenue?.value).toLocaleString('en-US', { maximumFractionDigits: 0 }),
     );
+    // Drilling into an RFM segment filters every block to it.
+    await page.getByTestId('segment-champions').click();
+    await expect.poll(() => page.url()).toMatch(/segment=champions/);
+    const champions = await apiAs<Dashboard>(
+      'manager',
+      '/analytics/dashboard?region=North&segment=champions',
+    );
+    await expect
+      .poll(() => value('activeAtEnd'), { timeout: 20_000 })
+      .toBe(int(champions.kpis.activeAtEnd?.value));
+    expect(await page.getByTestId('block-campaigns').count()).toBe(1);
+    expect(await page.getByTestId('breakdown-table').count()).toBe(1);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
