@@ -3,6 +3,7 @@ import { ApiErrorScreen } from '../components/api-error-screen';
 import { LoadingScreen } from '../components/loading-screen';
 import { ClientPage } from '../features/client/components/client-page';
 import { CustomerPage } from '../features/customer/components/customer-page';
+import { BlockPage } from '../features/dashboard/components/block-page';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { RoleSwitcher } from '../features/demo/components/role-switcher';
 import { type Me, useMe } from '../features/me/api/get-me';
@@ -15,6 +16,7 @@ function StaffRoutes() {
   return (
     <Switch>
       <Route path="/customers/:id">{(p) => <CustomerPage id={Number(p.id)} />}</Route>
+      <Route path="/block/:name">{(p) => <BlockPage name={p.name} />}</Route>
       <Route>
         <DashboardPage />
       </Route>
@@ -40,6 +42,8 @@ export function App() {
   if (me.isPending) return <LoadingScreen />;
   if (me.isError) return <ApiErrorScreen error={me.error} onRetry={() => void me.refetch()} />;
 
+  // A block route is a screenshot: no account bar or demo switcher around it.
+  if (window.location.pathname.startsWith('/block/')) return <Screens me={me.data} />;
   return (
     <>
       {me.data.role !== 'unknown' && <AccountBar me={me.data} />}

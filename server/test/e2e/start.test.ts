@@ -180,6 +180,25 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     },
   );
 
+  it('renders each dashboard block alone at its own route, for screenshots', async () => {
+    const page = await browser.newPage({ viewport: { width: 720, height: 600 } });
+    for (const [name, inside] of [
+      ['kpis', 'kpi-activeAtEnd-value'],
+      ['cohorts', 'cohort-table'],
+      ['breakdown', 'breakdown-table'],
+      ['trends', 'trend-chart'],
+    ] as const) {
+      await page.goto(`${server.url}/block/${name}?region=North`);
+      await expect.poll(() => page.getByTestId(inside).count(), { timeout: 20_000 }).toBe(1);
+      expect(await page.getByTestId('skeleton').count()).toBe(0);
+      expect(await page.getByTestId('me-role').count()).toBe(0);
+      await page.screenshot({ path: path.join(shots, `block-${name}.png`) });
+    }
+    await page.goto(`${server.url}/block/nope`);
+    await expect.poll(() => page.getByText('Unknown block').count(), { timeout: 20_000 }).toBe(1);
+    await page.close();
+  });
+
   it('shows a client only their own stats, also on a staff route', async () => {
     const me = await apiAs<{ customer: { id: number } }>('client', '/me');
     const own = await apiAs<{ stats: { orders: number } }>('client', `/users/${me.customer.id}`);
