@@ -11,7 +11,7 @@ import { CATEGORIES } from './catalogue-data.ts';
 import { CHANNELS, type ChannelName, type CustomerPlan } from './customers.ts';
 import type { OrderPlan, Shop } from './orders.ts';
 import { Random } from './random.ts';
-import { atBusyHour, DAY, dayIndex, demandAt, formatCents, type Timeline } from './timeline.ts';
+import { atBusyHour, DAY, demandAt, formatCents } from './timeline.ts';
 
 export interface EventRow {
   type: string;
@@ -30,7 +30,6 @@ const DEVICES: Record<ChannelName, string[]> = {
 
 function session(
   random: Random,
-  timeline: Timeline,
   catalogue: Catalogue,
   customer: CustomerPlan,
   at: number,
@@ -97,7 +96,7 @@ export function customerEvents(
     const fade = t > customer.aliveUntil ? Math.exp(-(t - customer.aliveUntil) / FADE) : 1;
     if (!random.chance((demandAt(timeline, t) / timeline.maxDemand) * fade)) continue;
     const at = Math.max(atBusyHour(timeline, random, t), customer.signupAt + 1000);
-    session(random, timeline, catalogue, customer, at, out);
+    session(random, catalogue, customer, at, out);
   }
   for (const order of orders) out.push(purchase(order));
   for (const open of offerOpens) {

@@ -10,7 +10,12 @@ export function ApiErrorScreen({ error, onRetry }: ApiErrorScreenProps) {
 
   if (status === 401) {
     // Usually initData older than the server accepts: only reopening the app renews it.
-    return <ErrorScreen title="Not signed in" message={error.message} />;
+    return (
+      <ErrorScreen
+        title="Please reopen the app"
+        message={`Your sign-in is no longer valid: close this app and open it again from the bot. (${error.message})`}
+      />
+    );
   }
   if (status === 403) return <ErrorScreen title="Access denied" message={error.message} />;
   if (isApiError(error) && error.serverUnreachable) {

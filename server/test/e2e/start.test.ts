@@ -14,9 +14,12 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
   let server: ServerProcess;
   let browser: Browser;
   beforeAll(async () => {
+    // A production build, as `npm start` makes (vitest's NODE_ENV=test would give React's
+    // development build).
     execFileSync('npm', ['run', 'build', '-w', '@retention/miniapp'], {
       cwd: repoRoot,
       stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     server = await startServer({ DEMO_CUSTOMERS: '300' });
     browser = await chromium.launch({
