@@ -55,6 +55,8 @@ const texts = {
   spent: { en: 'Spent', ru: 'Потрачено' },
   lastOrder: { en: 'Last order', ru: 'Последний заказ' },
   recommendations: { en: 'Recommended for you', ru: 'Рекомендуем вам' },
+  recommendationsFor: { en: 'Recommended products', ru: 'Рекомендуемые товары' },
+  notActive: { en: 'not active', ru: 'неактивен' },
 } as const;
 
 export type TextKey = keyof typeof texts;

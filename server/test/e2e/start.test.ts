@@ -202,6 +202,22 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     await page.close();
   });
 
+  it('opens a customer card for staff with the API’s figures', async () => {
+    const list = await apiAs<{ items: { id: number; name: string }[] }>(
+      'manager',
+      '/users/?pageSize=1',
+    );
+    const id = list.items[0]?.id ?? 1;
+    const card = await apiAs<{ name: string; recentOrders: unknown[] }>('manager', `/users/${id}`);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/customers/${id}`);
+    await expect
+      .poll(() => page.getByTestId('customer-name').textContent(), { timeout: 20_000 })
+      .toBe(card.name);
+    await page.screenshot({ path: path.join(shots, 'customer-card.png'), fullPage: true });
+    await page.close();
+  });
+
   it('shows a client only their own stats, also on a staff route', async () => {
     const me = await apiAs<{ customer: { id: number } }>('client', '/me');
     const own = await apiAs<{ stats: { orders: number } }>('client', `/users/${me.customer.id}`);

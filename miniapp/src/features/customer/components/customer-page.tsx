@@ -2,9 +2,11 @@ import { backButton } from '@telegram-apps/sdk-react';
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { Stat } from '../../../components/stat';
 import { formatDate, formatValue } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
-import { useCustomer, useRecommendations } from '../api/get-customer';
+import { useCustomer } from '../api/get-customer';
+import { RecommendationsBlock } from './recommendations-block';
 
 /** Telegram's BackButton on a nested screen, going back to the dashboard. */
 function useBackButton(to: string) {
@@ -25,7 +27,6 @@ export function CustomerPage({ id }: { id: number }) {
   const lang = useLang();
   useBackButton('/');
   const card = useCustomer(id);
-  const recs = useRecommendations(id);
   return (
     <main className="page" data-testid="customer-card">
       <BlockState query={card}>
@@ -40,26 +41,22 @@ export function CustomerPage({ id }: { id: number }) {
             {c.score && (
               <section className="block" data-testid="customer-scores">
                 <div className="kpi-grid" style={{ padding: 0 }}>
-                  <div className="kpi">
-                    <div className="kpi-label">{t('churnRisk', lang)}</div>
-                    <div className="kpi-value" data-testid="customer-churn">
-                      {formatValue(c.score.churnProbability, 'pct', lang)}
-                    </div>
-                  </div>
-                  <div className="kpi">
-                    <div className="kpi-label">{t('clv', lang)}</div>
-                    <div className="kpi-value">{formatValue(c.score.clv, 'money', lang)}</div>
-                  </div>
-                  <div className="kpi">
-                    <div className="kpi-label">{t('pAlive', lang)}</div>
-                    <div className="kpi-value">{formatValue(c.score.pAlive, 'pct', lang)}</div>
-                  </div>
-                  <div className="kpi">
-                    <div className="kpi-label">{t('segmentLabel', lang)}</div>
-                    <div className="kpi-value" style={{ fontSize: 16 }}>
-                      {c.score.segment ?? '—'}
-                    </div>
-                  </div>
+                  <Stat
+                    label={t('churnRisk', lang)}
+                    value={
+                      // The churn model scores customers active on its day only.
+                      c.score.churnProbability === null
+                        ? t('notActive', lang)
+                        : formatValue(c.score.churnProbability, 'pct', lang)
+                    }
+                    testId="customer-churn"
+                  />
+                  <Stat label={t('clv', lang)} value={formatValue(c.score.clv, 'money', lang)} />
+                  <Stat
+                    label={t('pAlive', lang)}
+                    value={formatValue(c.score.pAlive, 'pct', lang)}
+                  />
+                  <Stat label={t('segmentLabel', lang)} value={c.score.segment ?? '—'} small />
                 </div>
                 {c.score.reasons.length > 0 && (
                   <ul data-testid="customer-reasons">
@@ -83,20 +80,7 @@ export function CustomerPage({ id }: { id: number }) {
           </>
         )}
       </BlockState>
-      <section className="block">
-        <h2>{t('recommendations', lang)}</h2>
-        <BlockState query={recs} empty={(r) => r.items.length === 0 && (r.message ?? true)}>
-          {(r) => (
-            <ul>
-              {r.items.map((i) => (
-                <li key={i.id}>
-                  {i.name} <span className="hint">{i.category}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </BlockState>
-      </section>
+      <RecommendationsBlock customerId={id} title="recommendationsFor" />
     </main>
   );
 }
