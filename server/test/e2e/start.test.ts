@@ -137,6 +137,19 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     expect(await value('revenue')).toBe(
       Number(north.kpis.revenue?.value).toLocaleString('en-US', { maximumFractionDigits: 0 }),
     );
+    // Simple LTV as the API computes it (or a dash with the reason when undefined).
+    const ltv = await apiAs<{ simple: { ltv: string | null } }>(
+      'manager',
+      '/analytics/ltv?region=North',
+    );
+    const money = (v: string) => {
+      const n = Number(v);
+      const d = Math.abs(n) < 1000 ? 2 : 0;
+      return n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+    };
+    await expect
+      .poll(() => page.getByTestId('simple-ltv').textContent(), { timeout: 20_000 })
+      .toBe(ltv.simple.ltv === null ? '—' : money(ltv.simple.ltv));
     // Drilling into an RFM segment filters every block to it.
     await page.getByTestId('segment-champions').click();
     await expect.poll(() => page.url()).toMatch(/segment=champions/);
@@ -188,6 +201,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     for (const [name, inside] of [
       ['kpis', 'kpi-activeAtEnd-value'],
       ['cohorts', 'cohort-table'],
+      ['ltv', 'ltv-table'],
       ['breakdown', 'breakdown-table'],
       ['trends', 'trend-chart'],
     ] as const) {

@@ -7,6 +7,7 @@ import { BreakdownTable } from './breakdown-table';
 import { CampaignsBlock } from './campaigns-block';
 import { CohortHeatmap } from './cohort-heatmap';
 import { KpiGrid } from './kpi-grid';
+import { LtvBlock } from './ltv-block';
 import { SegmentsBlock } from './segments-block';
 import { TrendChart } from './trend-chart';
 
@@ -14,6 +15,7 @@ export const blockNames = [
   'kpis',
   'trends',
   'cohorts',
+  'ltv',
   'segments',
   'at-risk',
   'campaigns',
@@ -51,6 +53,8 @@ export function BlockPage({ name }: { name: string }) {
         return <DashboardPart part={name} />;
       case 'cohorts':
         return <CohortHeatmap filters={filters} />;
+      case 'ltv':
+        return <LtvBlock filters={filters} />;
       case 'segments':
         return <SegmentsBlock filters={filters} onPick={() => {}} />;
       case 'at-risk':

@@ -11,6 +11,7 @@ import { CohortHeatmap } from './cohort-heatmap';
 import { FilterBar } from './filter-bar';
 import { HowComputed } from './how-computed';
 import { KpiGrid } from './kpi-grid';
+import { LtvBlock } from './ltv-block';
 import { SegmentsBlock } from './segments-block';
 import { TrendChart } from './trend-chart';
 
@@ -56,6 +57,7 @@ export function DashboardPage() {
         )}
       </BlockState>
       <CohortHeatmap filters={filters} />
+      <LtvBlock filters={filters} />
       <SegmentsBlock filters={filters} onPick={(segment) => setFilters({ ...filters, segment })} />
       <AtRiskBlock filters={filters} />
       <CampaignsBlock filters={filters} />
