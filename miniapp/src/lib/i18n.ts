@@ -28,6 +28,8 @@ const texts = {
   vsPrevious: { en: 'vs previous', ru: 'к прошлому' },
   howComputed: { en: 'How is this computed?', ru: 'Как считается?' },
   period: { en: 'Period', ru: 'Период' },
+  from: { en: 'From', ru: 'С' },
+  to: { en: 'To', ru: 'По' },
   months3: { en: '3 months', ru: '3 мес.' },
   months6: { en: '6 months', ru: '6 мес.' },
   months12: { en: '12 months', ru: '12 мес.' },

@@ -160,6 +160,18 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     await expect
       .poll(() => value('activeAtEnd'), { timeout: 20_000 })
       .toBe(int(champions.kpis.activeAtEnd?.value));
+    // A custom range: the dates go to the URL and every figure follows.
+    await page.getByTestId('filter-from').fill('2026-03-01');
+    await page.getByTestId('filter-to').fill('2026-05-31');
+    await expect.poll(() => page.url()).toMatch(/from=2026-03-01.*to=2026-05-31/);
+    await expect
+      .poll(() => page.getByTestId('dashboard-period').textContent(), { timeout: 20_000 })
+      .toBe('2026-03-01 – 2026-05-31');
+    const spring = await apiAs<Dashboard>(
+      'manager',
+      '/analytics/dashboard?region=North&segment=champions&from=2026-03-01&to=2026-05-31',
+    );
+    expect(await value('newCustomers')).toBe(int(spring.kpis.newCustomers?.value));
     expect(await page.getByTestId('block-campaigns').count()).toBe(1);
     expect(await page.getByTestId('breakdown-table').count()).toBe(1);
     const overflow = await page.evaluate(

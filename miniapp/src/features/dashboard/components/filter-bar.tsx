@@ -57,6 +57,22 @@ export function FilterBar({
       >
         {t(filters.granularity === 'week' ? 'week' : 'month', lang)}
       </button>
+      <input
+        type="date"
+        aria-label={t('from', lang)}
+        data-testid="filter-from"
+        value={filters.from ?? ''}
+        max={filters.to}
+        onChange={(e) => set({ ...filters, from: e.target.value || undefined })}
+      />
+      <input
+        type="date"
+        aria-label={t('to', lang)}
+        data-testid="filter-to"
+        value={filters.to ?? ''}
+        min={filters.from}
+        onChange={(e) => set({ ...filters, to: e.target.value || undefined })}
+      />
       {regions.length > 0 && (
         <select
           aria-label={t('region', lang)}
