@@ -182,6 +182,28 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     await page.close();
   });
 
+  it('filters the dashboard by acquisition channel', async () => {
+    const channels = await apiAs<{ rows: { key: string | null }[] }>(
+      'manager',
+      '/analytics/breakdown?by=channel',
+    );
+    const channel = channels.rows.find((r) => r.key)?.key as string;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('filter-channel').selectOption(channel);
+    await expect
+      .poll(() => page.url())
+      .toMatch(new RegExp(`channel=${encodeURIComponent(channel)}`));
+    const one = await apiAs<Dashboard>(
+      'manager',
+      `/analytics/dashboard?channel=${encodeURIComponent(channel)}`,
+    );
+    await expect
+      .poll(() => page.getByTestId('kpi-activeAtEnd-value').textContent(), { timeout: 20_000 })
+      .toBe(int(one.kpis.activeAtEnd?.value));
+    await page.close();
+  });
+
   it.each([
     [360, 640, 'dark'],
     [1280, 800, 'light'],

@@ -30,7 +30,9 @@ export function DashboardPage() {
   const dashboard = useReport<DashboardReport>('dashboard', filters);
   // The regions the viewer may see (a scoped manager has one): the breakdown's row keys.
   const regions = useReport<Breakdown>('breakdown', { granularity: 'month' }, 'by=region');
-  const regionNames = (regions.data?.rows ?? []).flatMap((r) => (r.key ? [r.key] : []));
+  const channels = useReport<Breakdown>('breakdown', { granularity: 'month' }, 'by=channel');
+  const keys = (b: Breakdown | undefined) => (b?.rows ?? []).flatMap((r) => (r.key ? [r.key] : []));
+  const regionNames = keys(regions.data);
 
   return (
     <main className="page dashboard" data-testid="dashboard">
@@ -40,6 +42,7 @@ export function DashboardPage() {
         filters={filters}
         onChange={setFilters}
         regions={regionNames.length > 1 ? regionNames : []}
+        channels={keys(channels.data)}
       />
       <BlockState query={dashboard}>
         {(d) => (

@@ -18,15 +18,53 @@ function tap() {
   hapticFeedback.selectionChanged.ifAvailable();
 }
 
-/** Period presets, granularity and region; every change goes to the URL. */
+/** A filter picked from the values the data has ("all" clears it). */
+function Choice({
+  label,
+  all,
+  testId,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  all: string;
+  testId: string;
+  value: string | undefined;
+  options: string[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      data-testid={testId}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value || undefined)}
+    >
+      <option value="">
+        {label}: {all}
+      </option>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Period presets or a custom range, granularity, region and acquisition channel; every
+ * change goes to the URL. */
 export function FilterBar({
   filters,
   onChange,
   regions,
+  channels,
 }: {
   filters: Filters;
   onChange: (next: Filters) => void;
   regions: string[];
+  channels: string[];
 }) {
   const lang = useLang();
   const set = (next: Filters) => {
@@ -74,21 +112,24 @@ export function FilterBar({
         onChange={(e) => set({ ...filters, to: e.target.value || undefined })}
       />
       {regions.length > 0 && (
-        <select
-          aria-label={t('region', lang)}
-          data-testid="filter-region"
-          value={filters.region ?? ''}
-          onChange={(e) => set({ ...filters, region: e.target.value || undefined })}
-        >
-          <option value="">
-            {t('region', lang)}: {t('all', lang)}
-          </option>
-          {regions.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
+        <Choice
+          label={t('region', lang)}
+          all={t('all', lang)}
+          testId="filter-region"
+          value={filters.region}
+          options={regions}
+          onChange={(region) => set({ ...filters, region })}
+        />
+      )}
+      {channels.length > 0 && (
+        <Choice
+          label={t('channel', lang)}
+          all={t('all', lang)}
+          testId="filter-channel"
+          value={filters.channel}
+          options={channels}
+          onChange={(channel) => set({ ...filters, channel })}
+        />
       )}
     </div>
   );
