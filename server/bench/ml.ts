@@ -20,7 +20,9 @@ import { RandomForestClassifier as MlForest } from 'ml-random-forest';
 import { sharedDataDir } from '../../test/requirements.ts';
 import { GradientBoostingClassifier } from '../src/ml/boosting/gbm.ts';
 import { fitBgNbd, type Summary } from '../src/ml/clv/bgnbd.ts';
-import { createRng, RandomForestClassifier, rocAuc } from '../src/ml/forest/index.ts';
+import { rocAuc } from '../src/ml/evaluate.ts';
+import { RandomForestClassifier } from '../src/ml/forest/index.ts';
+import { createRng } from '../src/ml/random.ts';
 
 interface Data {
   X: number[][];
@@ -90,8 +92,9 @@ interface Ours {
 const ours: Ours[] = [];
 const fmt = (s: number) => `${s.toFixed(2)} s`;
 
-// Random forest.
+// Random forest. The data sets are kept: gradient boosting fits the larger one too.
 const trees = 100;
+const sets = new Map<string, { train: Data; test: Data }>();
 for (const [n, p] of [
   [20_000, 15],
   [100_000, 20],
@@ -101,6 +104,7 @@ for (const [n, p] of [
   const test = synthetic(20_000, p, 8);
   saveData(`${id}_train`, train);
   saveData(`${id}_test`, test);
+  sets.set(id, { train, test });
   manifest.tasks.push({ id, kind: 'forest', train: `${id}_train`, test: `${id}_test`, trees });
   const rf = new RandomForestClassifier({ nEstimators: trees, seed: 1 });
   const [, fit] = time(() => rf.train(train.X, train.y));
@@ -130,8 +134,7 @@ for (const [n, p] of [
     minLeaf: o.minLeaf,
     maxBins: o.maxBins,
   });
-  const train = synthetic(100_000, 20, 7);
-  const test = synthetic(20_000, 20, 8);
+  const { train, test } = sets.get('forest_100000x20')!;
   const gbm = new GradientBoostingClassifier(o);
   const [, fit] = time(() => gbm.train(train.X, train.y));
   const auc = rocAuc(test.y, gbm.predictProbability(test.X));

@@ -15,7 +15,7 @@ import {
   reliability,
   rocAuc,
 } from '../src/ml/evaluate.ts';
-import { createRng } from '../src/ml/forest/index.ts';
+import { createRng } from '../src/ml/random.ts';
 import { loadTelco, stratifiedFolds } from './helpers/telco.ts';
 
 /** y = 1 when x0 + x1·x2 + noise is high; x3 is pure noise. */

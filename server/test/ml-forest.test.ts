@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataDir } from '../../test/requirements.ts';
-import { createRng, RandomForestClassifier, rocAuc } from '../src/ml/forest/index.ts';
+import { rocAuc } from '../src/ml/evaluate.ts';
+import { RandomForestClassifier } from '../src/ml/forest/index.ts';
+import { createRng } from '../src/ml/random.ts';
 import { loadTelco, stratifiedFolds } from './helpers/telco.ts';
 
 describe('RandomForestClassifier on small data', () => {

@@ -1,7 +1,7 @@
 // The segmentation job on a small demo business, and what the API makes of its segments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../src/analytics/periods.ts';
-import { createRng } from '../src/ml/forest/index.ts';
+import { createRng } from '../src/ml/random.ts';
 import { fitOutliers, isOutlier } from '../src/ml/segments/outliers.ts';
 import { nameOf, trainSegments } from '../src/ml/segments/train-segments.ts';
 import type { TestApp } from './helpers/build-app.ts';

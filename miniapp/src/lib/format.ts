@@ -34,6 +34,16 @@ export function formatDelta(delta: number | string | null, kind: Kind, lang: Lan
   return `${sign}${formatValue(Math.abs(n), kind, lang)}`;
 }
 
+/** A period's first day as a short label: "Mar 26", or "Mar 2, 26" for a week. */
+export function formatPeriod(iso: string, lang: Lang): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale(lang), {
+    timeZone: 'UTC',
+    month: 'short',
+    year: '2-digit',
+    day: iso.endsWith('-01') ? undefined : 'numeric',
+  });
+}
+
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '—';
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);

@@ -2,7 +2,7 @@
 // into quantile histograms, each round fits a depth-limited tree to the logistic loss's
 // gradients and hessians (second-order gain, L2 on leaf values), shrinkage, and early stopping
 // on a validation set. Deterministic: no sampling, so the same data give the same model.
-import { toLabels, toMatrix } from '../forest/data.ts';
+import { toLabels, toMatrix } from '../matrix.ts';
 
 export interface BoostingOptions {
   /** Most rounds. Default 500. */

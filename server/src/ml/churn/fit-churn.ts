@@ -10,7 +10,7 @@ import {
   reliability,
   rocAuc,
 } from '../evaluate.ts';
-import { createRng, deriveSeed } from '../forest/index.ts';
+import { createRng, deriveSeed } from '../random.ts';
 import { type ChurnRow, featureNames } from './features.ts';
 import { type FittedModel, fitBoosting, fitForest, type ModelName, type Split } from './models.ts';
 import { type Reason, reasonsFor, typicalValues } from './reasons.ts';

@@ -2,9 +2,10 @@
 // (options nEstimators / maxFeatures / seed / treeOptions, train, predict, predictProbability),
 // but: features are sampled per split (as scikit-learn), training is O(n log n) per forest plus
 // O(rows × features) per tree level, and predictProbability counts every tree.
-import { buildDataset, toMatrix } from './data.ts';
+import { toMatrix } from '../matrix.ts';
+import { createRng, deriveSeed } from '../random.ts';
+import { buildDataset } from './data.ts';
 import { createWorkspace, growTree } from './grow.ts';
-import { createRng, deriveSeed } from './random.ts';
 import { leafIndex, type Tree, type TreeParams } from './tree.ts';
 
 export interface TreeOptions {

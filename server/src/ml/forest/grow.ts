@@ -4,8 +4,9 @@
 // counts: O(rows in node), not a re-partition of the column for every threshold. Each row
 // travels with its value's rank (4 bytes, not an 8-byte value) so the sweep reads in order;
 // only the small per-row code array is read at random.
+
+import type { Rng } from '../random.ts';
 import type { Dataset } from './data.ts';
-import type { Rng } from './random.ts';
 import type { Tree, TreeParams } from './tree.ts';
 
 /** Buffers reused across the trees of one forest; feature f's block is [f*m, f*m+m). */

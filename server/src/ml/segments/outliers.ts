@@ -5,6 +5,7 @@
 // as DBSCAN judges a point: not an outlier when within eps of a core point of the sample.
 // On the sample this is exactly DBSCAN's noise.
 import { DBSCAN } from 'density-clustering';
+import { distance } from './distance.ts';
 
 export interface OutlierModel {
   eps: number;
@@ -14,12 +15,6 @@ export interface OutlierModel {
   sampleNoise: number;
   cores: number[][];
 }
-
-const distance = (p: readonly number[], q: readonly number[]) => {
-  let s = 0;
-  for (let i = 0; i < p.length; i++) s += ((p[i] as number) - (q[i] as number)) ** 2;
-  return Math.sqrt(s);
-};
 
 /** The k-th smallest distance from each point to the points of the set (itself included, at 0). */
 function kDistances(points: number[][], k: number): number[] {

@@ -1,11 +1,6 @@
 // Mean silhouette coefficient (Euclidean): how much closer points are to their own cluster
 // than to the next one, from -1 to 1. O(n²): callers pass a sample.
-
-const distance = (p: number[], q: number[]) => {
-  let s = 0;
-  for (let i = 0; i < p.length; i++) s += ((p[i] as number) - (q[i] as number)) ** 2;
-  return Math.sqrt(s);
-};
+import { distance } from './distance.ts';
 
 export function silhouette(points: number[][], labels: number[], k: number): number {
   let total = 0;

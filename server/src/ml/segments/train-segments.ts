@@ -6,6 +6,7 @@ import type { Database } from '@retention/db';
 import { kmeans } from 'ml-kmeans';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun, writeScores } from '../model-run.ts';
+import { createRng } from '../random.ts';
 import { featureNames, featuresAsOf, standardise } from './features.ts';
 import { fitOutliers, isOutlier, mostUnusual } from './outliers.ts';
 import { silhouette } from './silhouette.ts';
@@ -22,22 +23,10 @@ export interface SegmentsOptions {
 
 const sampleSize = 3000;
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sampleIndexes(n: number, size: number, seed: number): number[] {
   const all = Array.from({ length: n }, (_, i) => i);
   if (n <= size) return all;
-  const random = mulberry32(seed);
+  const random = createRng(seed).next;
   for (let i = 0; i < size; i++) {
     const j = i + Math.floor(random() * (n - i));
     [all[i], all[j]] = [all[j] as number, all[i] as number];

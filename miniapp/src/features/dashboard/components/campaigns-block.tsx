@@ -1,7 +1,7 @@
 import { BlockState } from '../../../components/block-state';
 import type { Filters } from '../../../lib/filters';
-import { formatDelta, formatValue } from '../../../lib/format';
-import { useLang } from '../../../lib/i18n';
+import { formatDelta, formatValue, type Kind } from '../../../lib/format';
+import { type Lang, useLang } from '../../../lib/i18n';
 import { type Definition, useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
@@ -50,6 +50,16 @@ const words = {
   },
 };
 
+/** An uplift with its 95% interval: "+3.4 pp [−12.7 pp, +19.5 pp]". */
+function interval(
+  u: { estimate: number | string; low: number | string; high: number | string } | null,
+  kind: Kind,
+  lang: Lang,
+): string {
+  if (!u) return '—';
+  return `${formatDelta(u.estimate, kind, lang)} [${formatDelta(u.low, kind, lang)}, ${formatDelta(u.high, kind, lang)}]`;
+}
+
 /** Targeted against control: retention and revenue per member, uplift with its 95% interval. */
 export function CampaignsBlock({ filters }: { filters: Filters }) {
   const lang = useLang();
@@ -89,20 +99,15 @@ export function CampaignsBlock({ filters }: { filters: Filters }) {
                       <td>{formatValue(c.target.retention, 'pct', lang)}</td>
                       <td>{formatValue(c.control.retention, 'pct', lang)}</td>
                       <td data-testid="campaign-retention-uplift">
-                        {c.retentionUplift
-                          ? `${formatDelta(c.retentionUplift.estimate, 'pct', lang)} [${formatDelta(c.retentionUplift.low, 'pct', lang)}, ${formatDelta(c.retentionUplift.high, 'pct', lang)}]${c.retentionUplift.significant ? '' : ` · ${w.notSig}`}`
-                          : '—'}
+                        {interval(c.retentionUplift, 'pct', lang)}
+                        {c.retentionUplift && !c.retentionUplift.significant && ` · ${w.notSig}`}
                       </td>
                     </tr>
                     <tr>
                       <th>{w.perMember}</th>
                       <td>{formatValue(c.target.revenuePerMember, 'money', lang)}</td>
                       <td>{formatValue(c.control.revenuePerMember, 'money', lang)}</td>
-                      <td>
-                        {c.revenueUplift
-                          ? `${formatDelta(c.revenueUplift.estimate, 'money', lang)} [${formatDelta(c.revenueUplift.low, 'money', lang)}, ${formatDelta(c.revenueUplift.high, 'money', lang)}]`
-                          : '—'}
-                      </td>
+                      <td>{interval(c.revenueUplift, 'money', lang)}</td>
                     </tr>
                   </tbody>
                 </table>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
 import type { Filters } from '../../../lib/filters';
-import { formatValue } from '../../../lib/format';
-import { type Lang, useLang } from '../../../lib/i18n';
+import { formatPeriod, formatValue } from '../../../lib/format';
+import { useLang } from '../../../lib/i18n';
 import { type RetentionReport, useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
@@ -16,15 +16,6 @@ const variants: { key: Variant; en: string; ru: string }[] = [
 ];
 
 const title = { en: 'Cohort retention', ru: 'Удержание по когортам' };
-
-function label(iso: string, lang: Lang) {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-US', {
-    timeZone: 'UTC',
-    month: 'short',
-    year: '2-digit',
-    day: iso.endsWith('-01') ? undefined : 'numeric',
-  });
-}
 
 /** Cohorts by first order (rows) against periods since (columns); tap a cell for its numbers. */
 export function CohortHeatmap({ filters }: { filters: Filters }) {
@@ -67,7 +58,7 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
                   <tbody>
                     {r.cohorts.map((c) => (
                       <tr key={c.period.start}>
-                        <th>{label(c.period.start, lang)}</th>
+                        <th>{formatPeriod(c.period.start, lang)}</th>
                         <td className="hint">{c.size}</td>
                         {c.cells.map((cell) => {
                           const v = cell[variant];
@@ -98,8 +89,8 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
               </div>
               {picked && (
                 <p className="hint" data-testid="cohort-picked">
-                  {label(picked.cohort, lang)} · k = {picked.cell.k}: {picked.cell.customers} /{' '}
-                  {picked.size} ({formatValue(picked.cell.share, 'pct', lang)}),{' '}
+                  {formatPeriod(picked.cohort, lang)} · k = {picked.cell.k}: {picked.cell.customers}{' '}
+                  / {picked.size} ({formatValue(picked.cell.share, 'pct', lang)}),{' '}
                   {lang === 'ru' ? 'в периоде и позже' : 'in or after'} {picked.cell.onOrAfter} (
                   {formatValue(picked.cell.onOrAfterShare, 'pct', lang)}),{' '}
                   {lang === 'ru' ? 'выручка' : 'revenue'}{' '}

@@ -1,4 +1,4 @@
-// Seeded PRNG for bootstrap and per-split feature draws. mulberry32: tiny, fast, 32-bit state,
+// Seeded PRNG for the models (bootstrap, per-split feature draws, samples, splits, shuffles). mulberry32: tiny, fast, 32-bit state,
 // good enough for sampling (not for cryptography). Same seed → same stream on every platform.
 
 export interface Rng {
