@@ -69,10 +69,18 @@ const groups: Group[] = [
   {
     name: 'frequency',
     features: ['order_days', 'tenure_days'],
-    text: (v) => ({
-      en: `only ${orders.en(v.order_days)} in ${days.en(v.tenure_days)} as a customer`,
-      ru: `всего ${orders.ru(v.order_days)} за ${days.ru(v.tenure_days)}`,
-    }),
+    // "only" where the customer ordered less often than a typical retained one: for a heavy
+    // buyer the same facts raise the risk through their rhythm, not their count.
+    text: (v, t) =>
+      v.order_days <= t.order_days
+        ? {
+            en: `only ${orders.en(v.order_days)} in ${days.en(v.tenure_days)} as a customer`,
+            ru: `всего ${orders.ru(v.order_days)} за ${days.ru(v.tenure_days)}`,
+          }
+        : {
+            en: `${orders.en(v.order_days)} in ${days.en(v.tenure_days)} as a customer`,
+            ru: `${orders.ru(v.order_days)} за ${days.ru(v.tenure_days)}`,
+          },
   },
   {
     name: 'trend',
