@@ -241,7 +241,9 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     ] as const) {
       await page.goto(`${server.url}/block/${name}?region=North`);
       await expect.poll(() => page.getByTestId(inside).count(), { timeout: 20_000 }).toBe(1);
-      expect(await page.getByTestId('skeleton').count()).toBe(0);
+      // Ready for a screenshot once no part of the block is still loading (the LTV block reads
+      // two endpoints: one may answer before the other).
+      await expect.poll(() => page.getByTestId('skeleton').count(), { timeout: 20_000 }).toBe(0);
       expect(await page.getByTestId('me-role').count()).toBe(0);
       await page.screenshot({ path: path.join(shots, `block-${name}.png`) });
     }
