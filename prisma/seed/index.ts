@@ -125,6 +125,6 @@ export async function clearBusinessData(prisma: PrismaClient): Promise<void> {
 
 async function truncateBusinessTables(client: PrismaClient | Prisma.TransactionClient) {
   await client.$executeRaw`
-    TRUNCATE customer_scores, model_runs, campaign_members, offer_assignments, campaigns, offers,
+    TRUNCATE customer_notes, customer_scores, model_runs, campaign_members, offer_assignments, campaigns, offers,
              events, order_items, orders, contracts, product_prices, products, customers`;
 }

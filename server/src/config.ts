@@ -1,6 +1,7 @@
 // The server's one config schema, parsed once at start. Nothing else reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import type { LoyaltyTier } from './services/loyalty.ts';
 
 const botToken = /^\d{5,20}:[A-Za-z0-9_-]{30,64}$/;
 const telegramId = /^[1-9]\d{0,15}$/;
@@ -92,6 +93,37 @@ const variables = z.object({
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   RETRAIN_HOURS: z.coerce.number().min(0).max(8760).default(24),
+  LOYALTY_TIERS: z
+    .string()
+    .default('Member:0,Silver:500,Gold:1500,Platinum:5000')
+    .transform((s, ctx): LoyaltyTier[] => {
+      const tiers = list(s).map((entry) => {
+        const [name = '', from = ''] = entry.split(':').map((p) => p.trim());
+        return { entry, name, from: /^\d+(\.\d+)?$/.test(from) ? Number(from) : Number.NaN };
+      });
+      const bad = tiers.filter((t) => !t.name || Number.isNaN(t.from));
+      const ascending = tiers.every((t, i) => i === 0 || t.from > (tiers[i - 1]?.from ?? 0));
+      if (bad.length > 0 || tiers[0]?.from !== 0 || !ascending) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be "Name:from" entries with rising amounts, the first from 0, e.g. Member:0,Silver:500,Gold:1500',
+        });
+        return [];
+      }
+      return tiers.map(({ name, from }) => ({ name, from }));
+    }),
+  SUPPORT_TELEGRAM: optional(
+    z
+      .string()
+      .regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be a Telegram username like @shop_support')
+      .transform((u) => u.replace(/^@/, '')),
+  ),
+  SUPPORT_EMAIL: optional(z.email()),
+  SUPPORT_PHONE: optional(
+    z.string().regex(/^\+?[\d\s()-]{5,30}$/, 'must be a phone number like +44 20 7946 0000'),
+  ),
+  SUPPORT_HOURS: optional(z.string().trim().min(1).max(100)),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -156,6 +188,17 @@ export interface Config {
   analytics: AnalyticsSettings;
   /** Models retrain this often (hours); 0 = only when asked. */
   retrainHours: number;
+  /** Loyalty tiers by spend over the last 365 days, ascending, the first from 0. */
+  loyaltyTiers: LoyaltyTier[];
+  /** How clients reach the business; every field optional. */
+  support: SupportContacts;
+}
+
+export interface SupportContacts {
+  telegram: string | null;
+  email: string | null;
+  phone: string | null;
+  hours: string | null;
 }
 
 export interface AnalyticsSettings {
@@ -212,5 +255,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
     },
     retrainHours: c.RETRAIN_HOURS,
+    loyaltyTiers: c.LOYALTY_TIERS,
+    support: {
+      telegram: c.SUPPORT_TELEGRAM ?? null,
+      email: c.SUPPORT_EMAIL ?? null,
+      phone: c.SUPPORT_PHONE ?? null,
+      hours: c.SUPPORT_HOURS ?? null,
+    },
   };
 }

@@ -99,6 +99,27 @@ describe('config', () => {
     expect(() => loadConfig({ MANAGER_TELEGRAM_IDS: '11:, x:South' })).toThrow(/11:, x:South/);
   });
 
+  it('reads loyalty tiers and support contacts, refusing tiers that do not rise from 0', () => {
+    const c = loadConfig({ SUPPORT_TELEGRAM: '@help_desk', SUPPORT_PHONE: '+44 20 7946 0000' });
+    expect(c.loyaltyTiers.map((t) => t.name)).toEqual(['Member', 'Silver', 'Gold', 'Platinum']);
+    expect(c.support).toEqual({
+      telegram: 'help_desk',
+      email: null,
+      phone: '+44 20 7946 0000',
+      hours: null,
+    });
+    expect(loadConfig({ LOYALTY_TIERS: 'Basic:0, Pro:99.5' }).loyaltyTiers).toEqual([
+      { name: 'Basic', from: 0 },
+      { name: 'Pro', from: 99.5 },
+    ]);
+    for (const bad of ['Silver:500', 'A:0,B:10,C:5', 'A:0,B:x', 'A:0,:10']) {
+      expect(() => loadConfig({ LOYALTY_TIERS: bad })).toThrow(
+        /LOYALTY_TIERS: must be "Name:from"/,
+      );
+    }
+    expect(() => loadConfig({ SUPPORT_EMAIL: 'nope' })).toThrow(/SUPPORT_EMAIL/);
+  });
+
   it('refuses the example webhook secret and a production start without a bot token', () => {
     expect(() =>
       loadConfig({ BOT_TOKEN: token, WEBHOOK_SECRET: 'change-me-to-a-long-random-string' }),

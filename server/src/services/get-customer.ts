@@ -2,7 +2,9 @@ import type { PrismaClient } from '@retention/db';
 import { notFound } from '../errors.ts';
 import type { Reason as ChurnReason } from '../ml/churn/reasons.ts';
 import { latestRun, type ModelKind } from '../ml/model-run.ts';
+import { customerJournal } from './customer-changes.ts';
 import { customerScope, customerSelect, orderStats, toCustomerSummary } from './list-customers.ts';
+import { type LoyaltyTier, loyaltyStatus, recentSpend } from './loyalty.ts';
 import type { Identity } from './resolve-identity.ts';
 
 const scoreSelect = {
@@ -25,7 +27,12 @@ const scoringKinds: ModelKind[] = ['segments', 'churn', 'clv'];
  * get their own record without the business's internal view of them (scores, tags,
  * attributes).
  */
-export async function getCustomer(prisma: PrismaClient, viewer: Identity, id: number) {
+export async function getCustomer(
+  prisma: PrismaClient,
+  viewer: Identity,
+  id: number,
+  options: { loyaltyTiers: readonly LoyaltyTier[]; now?: Date },
+) {
   const row = await prisma.customer.findFirst({
     where: { AND: [{ id }, customerScope(viewer)] },
     select: {
@@ -54,6 +61,7 @@ export async function getCustomer(prisma: PrismaClient, viewer: Identity, id: nu
   if (!row) throw notFound(`customer ${id}`);
   const { attributes, contracts, orders, ...profile } = row;
   const stats = (await orderStats(prisma, [id])).get(id);
+  const spend = await recentSpend(prisma, id, options.now);
   const card = {
     ...toCustomerSummary(profile, stats),
     contracts: contracts.map((c) => ({ ...c, monthlyAmount: c.monthlyAmount.toFixed(2) })),
@@ -62,6 +70,7 @@ export async function getCustomer(prisma: PrismaClient, viewer: Identity, id: nu
       total: total.toFixed(2),
       items: _count.items,
     })),
+    loyalty: loyaltyStatus(spend, options.loyaltyTiers),
   };
   if (viewer.role === 'client') {
     const { tags: _internal, ...own } = card;
@@ -71,6 +80,7 @@ export async function getCustomer(prisma: PrismaClient, viewer: Identity, id: nu
     ...card,
     attributes: attributes as Record<string, unknown>,
     score: await latestScore(prisma, id),
+    ...(await customerJournal(prisma, id)),
   };
 }
 

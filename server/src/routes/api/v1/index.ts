@@ -4,12 +4,16 @@ import demoRoutes from './demo/index.ts';
 import ingestRoutes from './ingest/index.ts';
 import jobRoutes from './jobs/index.ts';
 import meRoute from './me.ts';
+import offerRoutes from './offers/index.ts';
 import productRoutes from './products/index.ts';
 import recommendationRoutes from './recommendations/index.ts';
+import supportRoute from './support.ts';
 import userRoutes from './users/index.ts';
 
 const api: FastifyPluginAsync = async (app) => {
   await app.register(meRoute);
+  await app.register(supportRoute);
+  await app.register(offerRoutes, { prefix: '/offers' });
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(productRoutes, { prefix: '/products' });
   await app.register(ingestRoutes, { prefix: '/ingest' });

@@ -2,9 +2,34 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authErrors, ErrorBody, pageOf } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
+import { addNote, changeTag } from '../../../../services/customer-changes.ts';
+import { assignOffer, listCustomerOffers } from '../../../../services/customer-offers.ts';
 import { getCustomer } from '../../../../services/get-customer.ts';
 import { listCustomers } from '../../../../services/list-customers.ts';
-import { CustomerDetail, CustomerSummary, ListUsersQuery } from './schemas.ts';
+import type { Identity } from '../../../../services/resolve-identity.ts';
+import {
+  AssignOfferBody,
+  CustomerDetail,
+  CustomerOffer,
+  CustomerParams,
+  CustomerSummary,
+  ListUsersQuery,
+  NoteBody,
+  TagBody,
+} from './schemas.ts';
+
+const adminOnly = ['admin'] as const;
+const changeErrors = { ...authErrors, 404: ErrorBody, 409: ErrorBody };
+
+/** The audit log's actor for a signed-in person. */
+function actorOf(identity: Identity) {
+  const { first_name, last_name } = identity.user;
+  return {
+    actorRole: identity.role,
+    actorTelegramId: identity.telegramId,
+    name: [first_name, last_name].filter(Boolean).join(' ') || null,
+  };
+}
 
 const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -29,11 +54,133 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "One customer's card (clients: their own only; others are 404)",
         tags: ['customers'],
-        params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
+        params: CustomerParams,
         response: { 200: CustomerDetail, ...authErrors, 404: ErrorBody },
       },
     },
-    async (request) => getCustomer(app.prisma, identityOf(request), request.params.id),
+    async (request) =>
+      getCustomer(app.prisma, identityOf(request), request.params.id, {
+        loyaltyTiers: app.config.loyaltyTiers,
+      }),
+  );
+
+  app.get(
+    '/:id/offers',
+    {
+      config: { access: ['admin', 'manager', 'client'] },
+      schema: {
+        summary: "A customer's offers, usable first (clients: their own only; others are 404)",
+        tags: ['customers'],
+        params: CustomerParams,
+        response: {
+          200: z.object({ items: z.array(CustomerOffer) }),
+          ...authErrors,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request) => ({
+      items: await listCustomerOffers(app.prisma, identityOf(request), request.params.id),
+    }),
+  );
+
+  app.post(
+    '/:id/offers',
+    {
+      config: { access: adminOnly },
+      schema: {
+        summary: 'Assign an offer to a customer with a personal code (admin; audited)',
+        tags: ['customers'],
+        params: CustomerParams,
+        body: AssignOfferBody,
+        response: {
+          201: z.object({
+            id: z.number().int(),
+            code: z.string(),
+            assignedAt: z.date(),
+            offer: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
+          }),
+          ...changeErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const assignment = await assignOffer(app.prisma, actorOf(identityOf(request)), {
+        customerId: request.params.id,
+        offerId: request.body.offerId,
+      });
+      return reply.code(201).send(assignment);
+    },
+  );
+
+  const tagsReply = z.object({ tags: z.array(z.string()), changed: z.boolean() });
+
+  app.post(
+    '/:id/tags',
+    {
+      config: { access: adminOnly },
+      schema: {
+        summary: 'Add a tag to a customer (admin; audited; adding a tag it has changes nothing)',
+        tags: ['customers'],
+        params: CustomerParams,
+        body: TagBody,
+        response: { 200: tagsReply, ...changeErrors },
+      },
+    },
+    async (request) =>
+      changeTag(app.prisma, actorOf(identityOf(request)), {
+        customerId: request.params.id,
+        tag: request.body.tag,
+        op: 'add',
+      }),
+  );
+
+  app.delete(
+    '/:id/tags/:tag',
+    {
+      config: { access: adminOnly },
+      schema: {
+        summary: 'Remove a tag from a customer (admin; audited)',
+        tags: ['customers'],
+        params: CustomerParams.extend(TagBody.shape),
+        response: { 200: tagsReply, ...changeErrors },
+      },
+    },
+    async (request) =>
+      changeTag(app.prisma, actorOf(identityOf(request)), {
+        customerId: request.params.id,
+        tag: request.params.tag,
+        op: 'remove',
+      }),
+  );
+
+  app.post(
+    '/:id/notes',
+    {
+      config: { access: adminOnly },
+      schema: {
+        summary: 'Add a note to a customer (admin; audited)',
+        tags: ['customers'],
+        params: CustomerParams,
+        body: NoteBody,
+        response: {
+          201: z.object({
+            id: z.number().int(),
+            text: z.string(),
+            authorName: z.string().nullable(),
+            createdAt: z.date(),
+          }),
+          ...changeErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const note = await addNote(app.prisma, actorOf(identityOf(request)), {
+        customerId: request.params.id,
+        text: request.body.text,
+      });
+      return reply.code(201).send(note);
+    },
   );
 };
 

@@ -55,6 +55,41 @@ export const CustomerDetail = CustomerSummary.extend({
       items: z.number().int(),
     }),
   ),
+  loyalty: z
+    .object({
+      tier: z.string(),
+      spend: Money.describe('completed orders in the last windowDays days'),
+      windowDays: z.number().int(),
+      next: z
+        .object({ tier: z.string(), from: z.number(), remaining: Money })
+        .nullable()
+        .describe('the next tier and the spend it still takes; null at the top tier'),
+    })
+    .describe('loyalty tier from LOYALTY_TIERS'),
+  notes: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        text: z.string(),
+        authorName: z.string().nullable(),
+        createdAt: z.date(),
+      }),
+    )
+    .optional()
+    .describe('staff only: the newest 20 notes'),
+  history: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        action: z.string(),
+        actorRole: z.string(),
+        actorTelegramId: z.string().nullable(),
+        after: z.unknown(),
+        at: z.date(),
+      }),
+    )
+    .optional()
+    .describe('staff only: the newest 20 audited changes of this customer'),
   score: z
     .object({
       segment: z.string().nullable(),
@@ -81,4 +116,57 @@ export const CustomerDetail = CustomerSummary.extend({
     .nullable()
     .optional()
     .describe('staff only: scores of the newest successful run of each model'),
+});
+
+const OfferBody = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  kind: z.enum(['discount_percent', 'discount_amount', 'gift']),
+  percentOff: z.number().int().nullable(),
+  amountOff: Money.nullable(),
+  gift: z.string().nullable(),
+  terms: z.string().nullable().describe('how to use it, in the business’s words'),
+  validFrom: z.date(),
+  validTo: z.date(),
+});
+export const Offer = OfferBody;
+
+export const CustomerOffer = z.object({
+  assignmentId: z.number().int(),
+  code: z.string().describe('the personal code to give at checkout'),
+  assignedAt: z.date(),
+  deliveryState: z.string(),
+  openedAt: z.date().nullable(),
+  redeemedAt: z.date().nullable(),
+  status: z.enum(['active', 'upcoming', 'expired', 'redeemed']),
+  offer: OfferBody,
+});
+
+export const CustomerParams = z.object({
+  id: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+
+export const AssignOfferBody = z.object({ offerId: z.number().int().min(1).max(2_147_483_647) });
+
+export const TagBody = z.object({
+  tag: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, 'must be letters, digits, spaces, _ or -'),
+});
+
+export const NoteBody = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(2000)
+    .refine(
+      (text) => !/\p{Cc}/u.test(text.replace(/\r?\n|\t/g, '')),
+      'must not contain control characters other than line breaks',
+    ),
 });
