@@ -2,11 +2,16 @@
 // ("N passed, N failed, N skipped") that any CI can read. Under CI=true a skipped test
 // fails the run: CI must have everything the tests need.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const report = '.test-results/vitest.json';
 mkdirSync('.test-results', { recursive: true });
 rmSync(report, { force: true });
+// Markers of earlier runs' Mini App builds (server/test/e2e/miniapp-build.ts).
+for (const f of readdirSync('.test-results')) {
+  if (f.startsWith('miniapp-build-'))
+    rmSync(`.test-results/${f}`, { recursive: true, force: true });
+}
 
 const where = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'embedded PGlite';
 console.log(`Running the tests on ${where}`);

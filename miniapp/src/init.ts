@@ -5,6 +5,7 @@ import {
   themeParams,
   viewport,
 } from '@telegram-apps/sdk-react';
+import { mountNativeControls } from './lib/native';
 
 // The page background is the secondary colour with sections on top, as in Telegram's own
 // settings screens; the client's header and overscroll area should match it.
@@ -34,6 +35,7 @@ export function initTelegram(options: { debug: boolean }): void {
   // Hide Telegram's loading placeholder now: the page shows its own loading state.
   miniApp.ready.ifAvailable();
   viewport.expand.ifAvailable();
+  mountNativeControls();
 
   if (viewport.mount.isAvailable()) {
     viewport

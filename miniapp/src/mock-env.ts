@@ -1,4 +1,5 @@
 import { emitEvent, mockTelegramEnv, type ThemeParams } from '@telegram-apps/sdk-react';
+import { drawDemoChrome } from './demo-chrome';
 
 export type DemoTheme = 'light' | 'dark';
 
@@ -74,7 +75,8 @@ export function mockTelegramForDemo(options: { initDataRaw: string; theme: DemoT
       tgWebAppVersion: '8.0',
       tgWebAppPlatform: 'tdesktop',
     },
-    onEvent([method]) {
+    onEvent([method, params]) {
+      if (drawDemoChrome(method, params as Record<string, unknown> | undefined)) return;
       switch (method) {
         case 'web_app_request_theme':
           return emitEvent('theme_changed', { theme_params: themeParams });

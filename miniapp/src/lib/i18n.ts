@@ -59,10 +59,62 @@ const texts = {
   recommendations: { en: 'Recommended for you', ru: 'Рекомендуем вам' },
   recommendationsFor: { en: 'Recommended products', ru: 'Рекомендуемые товары' },
   notActive: { en: 'not active', ru: 'неактивен' },
+  offers: { en: 'Offers', ru: 'Предложения' },
+  myOffers: { en: 'My offers', ru: 'Мои предложения' },
+  noOffers: { en: 'No offers yet.', ru: 'Предложений пока нет.' },
+  offerCode: { en: 'Your code', ru: 'Ваш код' },
+  howToUse: { en: 'Give this code when you order.', ru: 'Назовите этот код при заказе.' },
+  validUntil: { en: 'valid until', ru: 'действует до' },
+  validFrom: { en: 'valid from', ru: 'действует с' },
+  status_active: { en: 'active', ru: 'активно' },
+  status_upcoming: { en: 'not started', ru: 'ещё не началось' },
+  status_expired: { en: 'expired', ru: 'истекло' },
+  status_redeemed: { en: 'used', ru: 'использовано' },
+  loyalty: { en: 'Loyalty status', ru: 'Статус' },
+  loyaltyNext: { en: 'more to reach', ru: 'до статуса' },
+  loyaltyTop: { en: 'the highest status', ru: 'высший статус' },
+  loyaltyBasis: { en: 'spent in the last 12 months', ru: 'покупки за последние 12 месяцев' },
+  support: { en: 'Support', ru: 'Поддержка' },
+  supportHours: { en: 'Hours', ru: 'Часы работы' },
+  noSupport: {
+    en: 'Support contacts have not been set up yet.',
+    ru: 'Контакты поддержки пока не указаны.',
+  },
+  contactSupport: { en: 'Message support', ru: 'Написать в поддержку' },
+  tags: { en: 'Tags', ru: 'Метки' },
+  noTags: { en: 'No tags.', ru: 'Меток нет.' },
+  notes: { en: 'Notes', ru: 'Заметки' },
+  noNotes: { en: 'No notes yet.', ru: 'Заметок пока нет.' },
+  history: { en: 'Changes', ru: 'Изменения' },
+  actions: { en: 'Actions', ru: 'Действия' },
+  assignOffer: { en: 'Assign offer', ru: 'Назначить предложение' },
+  pickOffer: { en: 'Choose an offer', ru: 'Выберите предложение' },
+  addTag: { en: 'Add tag', ru: 'Добавить метку' },
+  removeTag: { en: 'Remove tag', ru: 'Удалить метку' },
+  newTag: { en: 'New tag', ru: 'Новая метка' },
+  newNote: { en: 'Write a note…', ru: 'Напишите заметку…' },
+  saveNote: { en: 'Save note', ru: 'Сохранить заметку' },
+  confirm: { en: 'Confirm', ru: 'Подтвердить' },
+  cancel: { en: 'Cancel', ru: 'Отмена' },
+  confirmAssign: { en: 'Assign this offer?', ru: 'Назначить предложение?' },
+  confirmTag: { en: 'Add this tag?', ru: 'Добавить метку?' },
+  confirmUntag: { en: 'Remove this tag?', ru: 'Удалить метку?' },
+  confirmNote: { en: 'Save this note?', ru: 'Сохранить заметку?' },
+  done: { en: 'Saved', ru: 'Сохранено' },
+  delivery: { en: 'delivery', ru: 'доставка' },
+  'action_offer.assign': { en: 'offer assigned', ru: 'назначено предложение' },
+  'action_customer.tag.add': { en: 'tag added', ru: 'добавлена метка' },
+  'action_customer.tag.remove': { en: 'tag removed', ru: 'удалена метка' },
+  'action_customer.note.add': { en: 'note added', ru: 'добавлена заметка' },
 } as const;
 
 export type TextKey = keyof typeof texts;
 
 export function t(key: TextKey, lang: Lang): string {
   return texts[key][lang];
+}
+
+/** The text for a key made at run time (e.g. from a server value), or `fallback`. */
+export function textOr(key: string, lang: Lang, fallback: string): string {
+  return key in texts ? texts[key as TextKey][lang] : fallback;
 }

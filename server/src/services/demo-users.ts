@@ -46,12 +46,17 @@ export async function ensureDemoUsers(prisma: PrismaClient): Promise<void> {
   const clientId = BigInt(demoUsers.client.id);
   const linked = await prisma.customer.findUnique({ where: { telegramUserId: clientId } });
   if (linked) return;
-  // Only a customer of the generated demo business that no real Telegram user holds.
+  // Only a customer of the generated demo business that no real Telegram user holds; one
+  // holding a usable offer, so the client's view shows what offers look like.
   const [candidate] = await prisma.$queryRaw<{ id: number }[]>`
     SELECT o.customer_id AS id FROM orders o JOIN customers c ON c.id = o.customer_id
     WHERE o.status = 'completed' AND c.source = 'demo' AND c.telegram_user_id IS NULL
     GROUP BY o.customer_id HAVING count(*) >= 3
-    ORDER BY max(o.placed_at) DESC, o.customer_id LIMIT 1`;
+    ORDER BY EXISTS (
+        SELECT 1 FROM offer_assignments a JOIN offers f ON f.id = a.offer_id
+        WHERE a.customer_id = o.customer_id AND a.redeemed_at IS NULL AND f.valid_to > now()
+      ) DESC, max(o.placed_at) DESC, o.customer_id
+    LIMIT 1`;
   if (candidate) {
     await prisma.customer.update({
       where: { id: candidate.id },

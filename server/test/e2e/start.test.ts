@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createServerDatabase, dropServerDatabase } from '@retention/db/testing';
@@ -6,6 +5,7 @@ import pg from 'pg';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, hasChromium, repoRoot } from '../../../test/requirements.ts';
+import { buildMiniappOnce } from './miniapp-build.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 const shots = path.join(repoRoot, '.test-results');
@@ -14,13 +14,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
   let server: ServerProcess;
   let browser: Browser;
   beforeAll(async () => {
-    // A production build, as `npm start` makes (vitest's NODE_ENV=test would give React's
-    // development build).
-    execFileSync('npm', ['run', 'build', '-w', '@retention/miniapp'], {
-      cwd: repoRoot,
-      stdio: 'ignore',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    await buildMiniappOnce();
     server = await startServer({ DEMO_CUSTOMERS: '300' });
     browser = await chromium.launch({
       executablePath: chromiumPath,

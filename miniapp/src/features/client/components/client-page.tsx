@@ -3,10 +3,13 @@ import { Stat } from '../../../components/stat';
 import { formatDate, formatValue } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { useCustomer } from '../../customer/api/get-customer';
+import { OfferList } from '../../customer/components/offer-list';
 import { RecommendationsBlock } from '../../customer/components/recommendations-block';
 import { LiveBadge } from '../../live/live-badge';
+import { LoyaltyCard } from './loyalty-card';
+import { SupportBlock } from './support-block';
 
-/** A client's own view: their stats and what we recommend. Nothing about anyone else. */
+/** A client's own view: their stats, status, offers and recommendations. Nobody else's. */
 export function ClientPage({ customerId }: { customerId: number }) {
   const lang = useLang();
   const card = useCustomer(customerId);
@@ -39,10 +42,13 @@ export function ClientPage({ customerId }: { customerId: number }) {
                 small
               />
             </div>
+            <LoyaltyCard loyalty={c.loyalty} />
           </>
         )}
       </BlockState>
+      <OfferList customerId={customerId} staff={false} />
       <RecommendationsBlock customerId={customerId} />
+      <SupportBlock />
     </main>
   );
 }

@@ -24,6 +24,9 @@ export type CustomerCard = {
     total: string;
     items: number;
   }[];
+  loyalty: Loyalty;
+  notes?: { id: number; text: string; authorName: string | null; createdAt: string }[];
+  history?: { id: number; action: string; actorRole: string; at: string }[];
   score?: {
     segment: string | null;
     churnProbability: number | null;
@@ -33,6 +36,13 @@ export type CustomerCard = {
     clv: string | null;
     valueAtRisk: string | null;
   } | null;
+};
+
+export type Loyalty = {
+  tier: string;
+  spend: string;
+  windowDays: number;
+  next: { tier: string; from: number; remaining: string } | null;
 };
 
 export type Recommendations = {

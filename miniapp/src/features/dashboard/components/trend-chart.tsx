@@ -1,5 +1,6 @@
 import { themeParams, useSignal } from '@telegram-apps/sdk-react';
 import { useEffect, useRef } from 'react';
+import { usePanGuard } from '../../../lib/native';
 import type { DashboardReport } from '../api/reports';
 
 /**
@@ -12,6 +13,7 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
   const hint = useSignal(themeParams.hintColor) ?? '#999999';
   const accent = useSignal(themeParams.buttonColor) ?? '#40a7e3';
   const danger = useSignal(themeParams.destructiveTextColor) ?? '#e53935';
+  usePanGuard(box);
 
   useEffect(() => {
     const el = box.current;
@@ -27,7 +29,13 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
         rightPriceScale: { borderVisible: false },
         leftPriceScale: { visible: true, borderVisible: false },
         timeScale: { borderVisible: false },
-        handleScroll: false,
+        // A finger drags the periods sideways; vertical swipes stay the page's (see usePanGuard).
+        handleScroll: {
+          horzTouchDrag: true,
+          pressedMouseMove: true,
+          mouseWheel: false,
+          vertTouchDrag: false,
+        },
         handleScale: false,
       });
       const active = chart.addSeries(HistogramSeries, {

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+export type Offer = {
+  id: number;
+  code: string;
+  title: string;
+  description: string | null;
+  kind: 'discount_percent' | 'discount_amount' | 'gift';
+  percentOff: number | null;
+  amountOff: string | null;
+  gift: string | null;
+  terms: string | null;
+  validFrom: string;
+  validTo: string;
+};
+
+export type CustomerOffer = {
+  assignmentId: number;
+  code: string;
+  assignedAt: string;
+  deliveryState: string;
+  redeemedAt: string | null;
+  status: 'active' | 'upcoming' | 'expired' | 'redeemed';
+  offer: Offer;
+};
+
+/** A customer's offers, usable ones first (a client's own, or any for staff). */
+export function useCustomerOffers(customerId: number) {
+  return useQuery({
+    queryKey: ['customer', customerId, 'offers'],
+    queryFn: ({ signal }) =>
+      api.get<{ items: CustomerOffer[] }>(`/users/${customerId}/offers`, signal),
+  });
+}
+
+/** Offers still valid, which an admin can assign. */
+export function useAssignableOffers(enabled: boolean) {
+  return useQuery({
+    queryKey: ['offers'],
+    queryFn: ({ signal }) => api.get<{ items: Offer[] }>('/offers', signal),
+    enabled,
+  });
+}

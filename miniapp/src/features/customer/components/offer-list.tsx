@@ -1,0 +1,73 @@
+import { BlockState } from '../../../components/block-state';
+import { formatDate, formatValue } from '../../../lib/format';
+import { type Lang, type TextKey, t, useLang } from '../../../lib/i18n';
+import { type CustomerOffer, useCustomerOffers } from '../api/offers';
+import './customer.css';
+
+function benefit(o: CustomerOffer['offer'], lang: Lang): string {
+  if (o.kind === 'discount_percent' && o.percentOff !== null) return `−${o.percentOff}%`;
+  if (o.kind === 'discount_amount' && o.amountOff !== null) {
+    return `−${formatValue(o.amountOff, 'money', lang)}`;
+  }
+  return o.gift ?? '';
+}
+
+function OfferItem({ item, staff, lang }: { item: CustomerOffer; staff: boolean; lang: Lang }) {
+  const { offer } = item;
+  const usable = item.status === 'active' || item.status === 'upcoming';
+  return (
+    <li className={`offer ${usable ? '' : 'offer-past'}`} data-testid={`offer-${offer.code}`}>
+      <div className="offer-head">
+        <strong>{offer.title}</strong>
+        <span className={`chip chip-${item.status}`}>
+          {t(`status_${item.status}` as TextKey, lang)}
+        </span>
+      </div>
+      <div className="offer-benefit">{benefit(offer, lang)}</div>
+      {offer.description && <p className="hint">{offer.description}</p>}
+      <p className="hint">
+        {item.status === 'upcoming'
+          ? `${t('validFrom', lang)} ${formatDate(offer.validFrom, lang)}, `
+          : ''}
+        {t('validUntil', lang)} {formatDate(offer.validTo, lang)}
+      </p>
+      {usable && (
+        <div className="offer-code">
+          <span className="hint">{t('offerCode', lang)}</span>
+          <code data-testid="offer-code">{item.code}</code>
+          <span className="hint">
+            {t('howToUse', lang)} {offer.terms ?? ''}
+          </span>
+        </div>
+      )}
+      {staff && (
+        <p className="hint">
+          {t('delivery', lang)}: {item.deliveryState}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** A customer's offers with their codes and how to use them; staff also see delivery. */
+export function OfferList({ customerId, staff }: { customerId: number; staff: boolean }) {
+  const lang = useLang();
+  const offers = useCustomerOffers(customerId);
+  return (
+    <section className="block" data-testid="offers">
+      <h2>{t(staff ? 'offers' : 'myOffers', lang)}</h2>
+      <BlockState
+        query={offers}
+        empty={(o) => (o.items.length === 0 ? t('noOffers', lang) : false)}
+      >
+        {(o) => (
+          <ul className="plain-list">
+            {o.items.map((item) => (
+              <OfferItem key={item.assignmentId} item={item} staff={staff} lang={lang} />
+            ))}
+          </ul>
+        )}
+      </BlockState>
+    </section>
+  );
+}

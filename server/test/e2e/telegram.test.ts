@@ -1,0 +1,382 @@
+// The Mini App as Telegram opens it: a real server with a bot token (no demo sessions), real
+// Chromium, and a Telegram client emulated at the bridge (telegram-env.ts) handing the app
+// initData signed with the test's bot token. Each role sees what it may, the native controls
+// (MainButton, popups, BackButton, closing confirmation, swipes, haptics, theme) are driven
+// the way Telegram drives them, and expired sign-in data asks to reopen the app.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '@retention/db';
+import { seedDemo } from '@retention/db/seed';
+import { createServerDatabase, dropServerDatabase } from '@retention/db/testing';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, hasChromium, repoRoot } from '../../../test/requirements.ts';
+import { testBotToken } from '../helpers/build-app.ts';
+import { buildMiniappOnce } from './miniapp-build.ts';
+import { type ServerProcess, startServer } from './server-process.ts';
+import {
+  initDataFor,
+  installTelegram,
+  launchUrl,
+  type Palette,
+  palettes,
+  sentToTelegram,
+  type TelegramUserData,
+  telegramEmits,
+} from './telegram-env.ts';
+
+const shots = path.join(repoRoot, '.test-results');
+const people = {
+  admin: { id: 8001, first_name: 'Ada', last_name: 'Admin', language_code: 'en' },
+  manager: { id: 8002, first_name: 'Max', last_name: 'Manager', language_code: 'en' },
+  client: { id: 8003, first_name: 'Кира', language_code: 'ru' },
+} satisfies Record<string, TelegramUserData>;
+
+describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let databaseUrl: string | undefined;
+  let clientCustomer: number;
+  const serverUrl = process.env.TEST_DATABASE_URL;
+
+  beforeAll(async () => {
+    const build = buildMiniappOnce();
+    // The business is loaded and the client's Telegram account linked before the server
+    // starts, as a business would have done (the embedded database admits one process).
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'rd-tg-'));
+    databaseUrl = serverUrl ? await createServerDatabase(serverUrl) : undefined;
+    const db = await openDatabase({ databaseUrl, dataDir: path.join(dataDir, 'pglite') });
+    await db.migrate();
+    await seedDemo(db.prisma, { customers: 300 });
+    const [picked] = await db.prisma.$queryRaw<{ id: number }[]>`
+      SELECT o.customer_id AS id FROM orders o
+      WHERE o.status = 'completed'
+        AND NOT EXISTS (SELECT 1 FROM offer_assignments a WHERE a.customer_id = o.customer_id)
+      GROUP BY o.customer_id HAVING count(*) >= 3 ORDER BY max(o.placed_at) DESC LIMIT 1`;
+    clientCustomer = picked!.id;
+    await db.prisma.customer.update({
+      where: { id: clientCustomer },
+      data: { telegramUserId: BigInt(people.client.id) },
+    });
+    await db.close();
+    await build;
+    server = await startServer({
+      DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      BOT_TOKEN: testBotToken,
+      BOT_MODE: 'off',
+      DEMO_DATA: 'off',
+      ADMIN_TELEGRAM_IDS: String(people.admin.id),
+      MANAGER_TELEGRAM_IDS: String(people.manager.id),
+      INITDATA_MAX_AGE: '3600',
+      SUPPORT_TELEGRAM: '@shop_help',
+      SUPPORT_EMAIL: 'help@example.com',
+    });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (serverUrl && databaseUrl) await dropServerDatabase(serverUrl, databaseUrl);
+  });
+
+  /** The API's answer for a Telegram user, to compare with what the Mini App shows. */
+  async function apiAs<T>(who: TelegramUserData, route: string): Promise<T> {
+    const res = await fetch(`${server.url}/api/v1${route}`, {
+      headers: { authorization: `tma ${initDataFor(who, testBotToken)}` },
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  /** A page opened by Telegram for `who` at `route`. */
+  async function open(
+    who: TelegramUserData,
+    route: string,
+    o: { palette?: Palette; width?: number; height?: number; authDate?: Date } = {},
+  ): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({
+      viewport: { width: o.width ?? 390, height: o.height ?? 844 },
+      hasTouch: true,
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await installTelegram(page, o.palette ?? palettes.light);
+    const initData = initDataFor(who, testBotToken, o.authDate);
+    await page.goto(launchUrl(server.url, route, initData, o.palette ?? palettes.light));
+    return { page, errors };
+  }
+
+  const int = (v: unknown, locale = 'en-US') =>
+    Number(v).toLocaleString(locale, { maximumFractionDigits: 0 });
+  type Dashboard = { kpis: Record<string, { value: number | string | null }> };
+
+  it('starts like a Telegram Mini App: ready, expanded, with the client’s theme and insets', async () => {
+    const { page, errors } = await open(people.manager, '/');
+    const kpi = () => page.getByTestId('kpi-activeAtEnd-value').textContent();
+    await expect.poll(kpi, { timeout: 30_000 }).toMatch(/\d/);
+    const sent = (await sentToTelegram(page)).map(([name]) => name);
+    expect(sent).toContain('web_app_ready');
+    expect(sent).toContain('web_app_expand');
+    // Page colour and text from the palette Telegram gave, insets from the client.
+    const look = await page.evaluate(() => {
+      const css = getComputedStyle(document.body);
+      return { background: css.backgroundColor, color: css.color, paddingTop: css.paddingTop };
+    });
+    expect(look).toMatchObject({ background: 'rgb(240, 240, 240)', color: 'rgb(34, 34, 34)' });
+    // Clear of Telegram's controls in full screen: safe area 24px + content safe area 48px.
+    expect(look.paddingTop).toBe('72px');
+    // The user switches Telegram to night mode: the open app follows without a reload.
+    await telegramEmits(page, 'theme_changed', { theme_params: palettes.dark });
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .toBe('rgb(21, 30, 39)');
+    await page.screenshot({ path: path.join(shots, 'telegram-dashboard-theme-switched.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a manager every block with the API’s numbers, following the filters', async () => {
+    const { page, errors } = await open(people.manager, '/');
+    const value = (key: string) => page.getByTestId(`kpi-${key}-value`).textContent();
+    await expect.poll(() => value('activeAtEnd'), { timeout: 30_000 }).toMatch(/\d/);
+    const all = await apiAs<Dashboard>(people.manager, '/analytics/dashboard');
+    for (const key of ['activeAtEnd', 'newCustomers', 'churnedCustomers']) {
+      expect(await value(key)).toBe(int(all.kpis[key]?.value));
+    }
+    for (const block of [
+      'trend-chart',
+      'cohort-table',
+      'ltv-table',
+      'block-segments',
+      'block-at-risk',
+      'block-campaigns',
+      'breakdown-table',
+    ]) {
+      await expect
+        .poll(() => page.getByTestId(block).count(), { timeout: 30_000, message: block })
+        .toBe(1);
+    }
+    await page.screenshot({ path: path.join(shots, 'telegram-manager.png'), fullPage: true });
+    await page.getByTestId('filter-region').selectOption('South');
+    const south = await apiAs<Dashboard>(people.manager, '/analytics/dashboard?region=South');
+    await expect
+      .poll(() => value('activeAtEnd'), { timeout: 30_000 })
+      .toBe(int(south.kpis.activeAtEnd?.value));
+    expect(south.kpis.activeAtEnd?.value).not.toBe(all.kpis.activeAtEnd?.value);
+    expect(await value('churnedCustomers')).toBe(int(south.kpis.churnedCustomers?.value));
+    // Panning the trend chart holds Telegram's swipe-to-close, and only while panning.
+    const chart = page.getByTestId('trend-chart');
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box!.x + box!.width / 4, box!.y + box!.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const swipes = await sentToTelegram(page, 'web_app_setup_swipe_behavior');
+    expect(swipes.map(([, d]) => d?.allow_vertical_swipe)).toEqual([false, true]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets an admin act on a customer through the MainButton and native popups, audited', async () => {
+    const { page, errors } = await open(people.admin, `/customers/${clientCustomer}`);
+    await expect.poll(() => page.getByTestId('customer-name').count(), { timeout: 30_000 }).toBe(1);
+    // The card is a nested screen: Telegram's BackButton shows.
+    const back = await sentToTelegram(page, 'web_app_setup_back_button');
+    expect(back.at(-1)?.[1]).toEqual({ is_visible: true });
+
+    // Writing a note: the MainButton offers to save it and closing the app asks first.
+    await page.getByTestId('note-input').fill('Asked about delivery to a new address.');
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_setup_main_button')).at(-1)?.[1])
+      .toMatchObject({ is_visible: true, is_active: true, text: 'Save note' });
+    const closing = await sentToTelegram(page, 'web_app_setup_closing_behavior');
+    expect(closing.at(-1)?.[1]).toEqual({ need_confirmation: true });
+    await telegramEmits(page, 'main_button_pressed');
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_open_popup')).length)
+      .toBe(1);
+    const popup = (await sentToTelegram(page, 'web_app_open_popup'))[0]?.[1];
+    expect(popup).toMatchObject({
+      title: 'Save this note?',
+      message: 'Asked about delivery to a new address.',
+    });
+    await telegramEmits(page, 'popup_closed', { button_id: 'ok' });
+    await expect
+      .poll(() => page.getByText('Asked about delivery to a new address.').count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(async () =>
+        (await sentToTelegram(page, 'web_app_trigger_haptic_feedback')).map(([, d]) => d),
+      )
+      .toContainEqual({ type: 'notification', notification_type: 'success' });
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_setup_closing_behavior')).at(-1)?.[1])
+      .toEqual({ need_confirmation: false });
+
+    // Assigning an offer: cancelled in the popup, nothing changes; confirmed, it is given.
+    const offers = await apiAs<{ items: { id: number; code: string }[] }>(people.admin, '/offers');
+    const offer = offers.items[0]!;
+    await page.getByTestId('offer-picker').selectOption(String(offer.id));
+    await page.getByTestId('offer-assign').click();
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_open_popup')).length)
+      .toBe(2);
+    await telegramEmits(page, 'popup_closed', { button_id: 'cancel' });
+    await page.waitForTimeout(300);
+    const none = await apiAs<{ items: unknown[] }>(people.admin, `/users/${clientCustomer}/offers`);
+    expect(none.items).toEqual([]);
+    await page.getByTestId('offer-assign').click();
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_open_popup')).length)
+      .toBe(3);
+    await telegramEmits(page, 'popup_closed', { button_id: 'ok' });
+    await expect
+      .poll(() => page.getByTestId(`offer-${offer.code}`).count(), { timeout: 10_000 })
+      .toBe(1);
+    const card = await apiAs<{ history: { action: string; actorTelegramId: string }[] }>(
+      people.manager,
+      `/users/${clientCustomer}`,
+    );
+    expect(card.history.map((h) => h.action)).toEqual(['offer.assign', 'customer.note.add']);
+    expect(card.history.every((h) => h.actorTelegramId === String(people.admin.id))).toBe(true);
+    await page.screenshot({ path: path.join(shots, 'telegram-admin-card.png'), fullPage: true });
+
+    // Back to the dashboard through Telegram's BackButton.
+    await telegramEmits(page, 'back_button_pressed');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a client (in Russian) only their own stats, status and offers, even on staff routes', async () => {
+    const own = await apiAs<{
+      stats: { orders: number };
+      loyalty: { tier: string };
+    }>(people.client, `/users/${clientCustomer}`);
+    const offers = await apiAs<{ items: { code: string }[] }>(
+      people.client,
+      `/users/${clientCustomer}/offers`,
+    );
+    expect(offers.items).toHaveLength(1); // the one the admin assigned above
+    const { page, errors } = await open(people.client, '/', { palette: palettes.dark });
+    await expect
+      .poll(() => page.getByTestId('client-orders').textContent(), { timeout: 30_000 })
+      .toBe(int(own.stats.orders, 'ru-RU'));
+    expect(await page.getByTestId('loyalty-tier').textContent()).toBe(own.loyalty.tier);
+    await expect
+      .poll(() => page.getByTestId('offer-code').textContent())
+      .toBe(offers.items[0]!.code);
+    expect(await page.getByText('Мои предложения').count()).toBe(1);
+    // "Message support" is the screen's MainButton, opening the support chat in Telegram.
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_setup_main_button')).at(-1)?.[1])
+      .toMatchObject({ is_visible: true, text: 'Написать в поддержку' });
+    await telegramEmits(page, 'main_button_pressed');
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_open_tg_link')).at(-1)?.[1])
+      .toMatchObject({ path_full: '/shop_help' });
+    await page.screenshot({ path: path.join(shots, 'telegram-client-dark.png'), fullPage: true });
+
+    // Staff routes show the client's own view and nothing of the staff's.
+    const other = clientCustomer === 1 ? 2 : 1;
+    for (const route of [`/customers/${other}`, '/block/kpis', '/?region=North']) {
+      await page.goto(
+        launchUrl(server.url, route, initDataFor(people.client, testBotToken), palettes.dark),
+      );
+      await expect.poll(() => page.getByTestId('client-view').count(), { timeout: 30_000 }).toBe(1);
+      expect(await page.getByTestId('customer-card').count()).toBe(0);
+      expect(await page.getByTestId('kpi-activeAtEnd-value').count()).toBe(0);
+    }
+    const refused = await fetch(`${server.url}/api/v1/users/${other}`, {
+      headers: { authorization: `tma ${initDataFor(people.client, testBotToken)}` },
+    });
+    expect(refused.status).toBe(404);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('asks to reopen the app when its initData has expired', async () => {
+    const { page } = await open(people.manager, '/', {
+      authDate: new Date(Date.now() - 2 * 3600_000),
+    });
+    await expect
+      .poll(() => page.getByText('Please reopen the app').count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await page.getByText(/initData expired/).count()).toBe(1);
+    expect(await page.getByTestId('kpi-activeAtEnd-value').count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'telegram-expired.png') });
+    await page.close();
+  });
+
+  it.each([
+    [320, 640, 'dark'],
+    [360, 640, 'dark'],
+    [1280, 800, 'light'],
+  ] as const)('fits a %ix%i %s screen, with readable contrast', async (w, h, theme) => {
+    const palette = palettes[theme];
+    for (const [who, route] of [
+      [people.manager, '/'],
+      [people.admin, `/customers/${clientCustomer}`],
+      [people.client, '/'],
+    ] as const) {
+      const { page } = await open(who, route, { palette, width: w, height: h });
+      await expect.poll(() => page.getByTestId('skeleton').count(), { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => page.locator('main').count(), { timeout: 30_000 }).toBe(1);
+      await page.waitForTimeout(500); // charts are loaded on demand
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${route} overflows`).toBe(0);
+      // Every chart as wide as its block.
+      for (const chart of await page.getByTestId('trend-chart').all()) {
+        const box = await chart.boundingBox();
+        expect(box?.width).toBeGreaterThan(Math.min(w, 480) * 0.7);
+      }
+      expect(await contrast(page, '.page-title')).toBeGreaterThanOrEqual(7);
+      expect(await contrast(page, '.hint')).toBeGreaterThanOrEqual(3);
+      const name = `${who.first_name}-${route === '/' ? 'home' : 'card'}`.toLowerCase();
+      await page.screenshot({
+        path: path.join(shots, `telegram-${w}x${h}-${theme}-${name}.png`),
+        fullPage: true,
+      });
+      await page.close();
+    }
+  });
+});
+
+/** WCAG contrast of the first `selector` element's text against the background behind it. */
+function contrast(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return 21;
+    // "rgb(r, g, b)" or, for color-mix(), "color(srgb r g b)" with channels in 0-1.
+    const rgb = (c: string) => {
+      const n = (c.match(/[\d.]+/g) ?? []).map(Number);
+      return c.startsWith('color(srgb') ? n.map((v, i) => (i < 3 ? v * 255 : v)) : n;
+    };
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const lin = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    let bg: number[] = [255, 255, 255];
+    for (let n: Element | null = el; n; n = n.parentElement) {
+      const c = rgb(getComputedStyle(n).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3]! > 0)) {
+        bg = c.slice(0, 3);
+        break;
+      }
+    }
+    const fg = luminance(rgb(getComputedStyle(el).color));
+    const back = luminance(bg);
+    return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+  }, selector);
+}
