@@ -314,6 +314,19 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await page.close();
   });
 
+  it('explains in a plain browser (no Telegram, no demo mode) how to open the app', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/`);
+    await expect
+      .poll(() => page.getByText('Open this app from the Telegram bot').count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    expect(await page.getByText(/only works inside Telegram/).count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'telegram-outside.png') });
+    await page.close();
+  });
+
   it.each([
     [320, 640, 'dark'],
     [360, 640, 'dark'],

@@ -1,6 +1,6 @@
-import { hapticFeedback } from '@telegram-apps/sdk-react';
 import type { Filters } from '../../../lib/filters';
 import { t, useLang } from '../../../lib/i18n';
+import { haptic } from '../../../lib/native';
 
 const presets = [
   { months: 3, label: 'months3' },
@@ -12,10 +12,6 @@ function isoMonthsBack(months: number): string {
   const d = new Date();
   d.setUTCMonth(d.getUTCMonth() - months + 1, 1);
   return d.toISOString().slice(0, 10);
-}
-
-function tap() {
-  hapticFeedback.selectionChanged.ifAvailable();
 }
 
 /** A filter picked from the values the data has ("all" clears it). */
@@ -68,7 +64,7 @@ export function FilterBar({
 }) {
   const lang = useLang();
   const set = (next: Filters) => {
-    tap();
+    haptic.selection();
     onChange(next);
   };
   return (
