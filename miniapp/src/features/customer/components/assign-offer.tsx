@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDate } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { useAssignableOffers } from '../api/offers';
+import { ActionError } from './action-error';
 import { useConfirmedAction } from './use-confirmed-action';
 
 /** An admin picks a valid offer and assigns it after confirming. */
@@ -49,11 +50,7 @@ export function AssignOffer({ customerId, held }: { customerId: number; held: st
           {t('assignOffer', lang)}
         </button>
       </div>
-      {action.error && (
-        <p className="action-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <ActionError error={action.error} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { formatDate } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { useClosingConfirmation, useMainButton } from '../../../lib/native';
 import type { CustomerCard } from '../api/get-customer';
+import { ActionError } from './action-error';
 import { useConfirmedAction } from './use-confirmed-action';
 
 /**
@@ -63,11 +64,7 @@ export function NotesBlock({
           data-testid="note-input"
         />
       )}
-      {action.error && (
-        <p className="action-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <ActionError error={action.error} />
     </section>
   );
 }

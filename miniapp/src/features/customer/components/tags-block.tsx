@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { t, useLang } from '../../../lib/i18n';
 import { useClosingConfirmation } from '../../../lib/native';
+import { ActionError } from './action-error';
 import { useConfirmedAction } from './use-confirmed-action';
 
 /** The customer's tags; admins add and remove them (confirmed, audited on the server). */
@@ -72,11 +73,7 @@ export function TagsBlock({
           </button>
         </form>
       )}
-      {action.error && (
-        <p className="action-error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <ActionError error={action.error} />
     </section>
   );
 }

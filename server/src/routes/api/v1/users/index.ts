@@ -14,6 +14,7 @@ import {
   CustomerParams,
   CustomerSummary,
   ListUsersQuery,
+  Note,
   NoteBody,
   TagBody,
 } from './schemas.ts';
@@ -164,12 +165,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         params: CustomerParams,
         body: NoteBody,
         response: {
-          201: z.object({
-            id: z.number().int(),
-            text: z.string(),
-            authorName: z.string().nullable(),
-            createdAt: z.date(),
-          }),
+          201: Note,
           ...changeErrors,
         },
       },

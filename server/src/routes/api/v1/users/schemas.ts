@@ -30,6 +30,13 @@ export const CustomerSummary = z.object({
   stats: Stats,
 });
 
+export const Note = z.object({
+  id: z.number().int(),
+  text: z.string(),
+  authorName: z.string().nullable().describe('the staff member who wrote it'),
+  createdAt: z.date(),
+});
+
 // Clients reading their own card get it without the staff-only fields (tags, attributes,
 // score): those are optional here.
 export const CustomerDetail = CustomerSummary.extend({
@@ -66,17 +73,7 @@ export const CustomerDetail = CustomerSummary.extend({
         .describe('the next tier and the spend it still takes; null at the top tier'),
     })
     .describe('loyalty tier from LOYALTY_TIERS'),
-  notes: z
-    .array(
-      z.object({
-        id: z.number().int(),
-        text: z.string(),
-        authorName: z.string().nullable(),
-        createdAt: z.date(),
-      }),
-    )
-    .optional()
-    .describe('staff only: the newest 20 notes'),
+  notes: z.array(Note).optional().describe('staff only: the newest 20 notes'),
   history: z
     .array(
       z.object({
