@@ -1,31 +1,33 @@
 import { isApiError } from '../lib/api-client';
+import { launchLang, t } from '../lib/i18n';
 import { ErrorScreen } from './error-screen';
 
 type ApiErrorScreenProps = { error: Error; onRetry: () => void };
 
 /** Shows a failed request with the server's own reason; retry only where it can help. */
 export function ApiErrorScreen({ error, onRetry }: ApiErrorScreenProps) {
+  const lang = launchLang();
   const status = isApiError(error) ? error.status : undefined;
-  const retry = { label: 'Try again', onClick: onRetry };
+  const retry = { label: t('tryAgain', lang), onClick: onRetry };
 
   if (status === 401) {
-    // Usually initData older than the server accepts: only reopening the app renews it.
+    // initData older than the server accepts: only reopening the app renews it.
     return (
       <ErrorScreen
-        title="Please reopen the app"
-        message={`Your sign-in is no longer valid: close this app and open it again from the bot. (${error.message})`}
+        title={t('reopenTitle', lang)}
+        message={`${t('reopenText', lang)} (${error.message})`}
       />
     );
   }
-  if (status === 403) return <ErrorScreen title="Access denied" message={error.message} />;
+  if (status === 403) return <ErrorScreen title={t('deniedTitle', lang)} message={error.message} />;
   if (isApiError(error) && error.serverUnreachable) {
     return (
       <ErrorScreen
-        title="Server unreachable"
-        message="The server cannot be reached. Check the connection and try again."
+        title={t('unreachableTitle', lang)}
+        message={t('unreachableText', lang)}
         action={retry}
       />
     );
   }
-  return <ErrorScreen title="Something went wrong" message={error.message} action={retry} />;
+  return <ErrorScreen title={t('failedTitle', lang)} message={error.message} action={retry} />;
 }

@@ -1,10 +1,21 @@
 // Russian and English, chosen from the Telegram user's language_code (English otherwise).
+import { retrieveLaunchParams } from '@telegram-apps/sdk-react';
 import { useMe } from '../features/me/api/get-me';
 
 export type Lang = 'en' | 'ru';
 
 export function langOf(code: string | null | undefined): Lang {
   return code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+/** The language of the launch data, for screens shown before (or instead of) `/me`. */
+export function launchLang(): Lang {
+  try {
+    return langOf(retrieveLaunchParams().tgWebAppData?.user?.language_code);
+  } catch {
+    // No launch params: a plain browser.
+    return langOf(navigator.language);
+  }
 }
 
 export function useLang(): Lang {
@@ -59,6 +70,19 @@ const texts = {
   recommendations: { en: 'Recommended for you', ru: 'Рекомендуем вам' },
   recommendationsFor: { en: 'Recommended products', ru: 'Рекомендуемые товары' },
   notActive: { en: 'not active', ru: 'неактивен' },
+  reopenTitle: { en: 'Please reopen the app', ru: 'Откройте приложение заново' },
+  reopenText: {
+    en: 'Your sign-in is no longer valid: close this app and open it again from the bot.',
+    ru: 'Вход больше не действителен: закройте приложение и откройте его снова из бота.',
+  },
+  deniedTitle: { en: 'Access denied', ru: 'Нет доступа' },
+  unreachableTitle: { en: 'Server unreachable', ru: 'Сервер недоступен' },
+  unreachableText: {
+    en: 'The server cannot be reached. Check the connection and try again.',
+    ru: 'Сервер не отвечает. Проверьте соединение и попробуйте ещё раз.',
+  },
+  failedTitle: { en: 'Something went wrong', ru: 'Что-то пошло не так' },
+  tryAgain: { en: 'Try again', ru: 'Повторить' },
   offers: { en: 'Offers', ru: 'Предложения' },
   myOffers: { en: 'My offers', ru: 'Мои предложения' },
   noOffers: { en: 'No offers yet.', ru: 'Предложений пока нет.' },

@@ -314,6 +314,22 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await page.close();
   });
 
+  it('asks to reopen the app when its initData expires while it is open', async () => {
+    // Valid for 10 more seconds (INITDATA_MAX_AGE=3600): the dashboard loads, then the live
+    // poll meets a 401 and the whole screen asks to reopen, in the user's language.
+    const { page } = await open({ ...people.manager, language_code: 'ru' }, '/', {
+      authDate: new Date(Date.now() - (3600 - 10) * 1000),
+    });
+    await expect
+      .poll(() => page.getByTestId('kpi-activeAtEnd-value').count(), { timeout: 10_000 })
+      .toBe(1);
+    await expect
+      .poll(() => page.getByText('Откройте приложение заново').count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await page.getByTestId('kpi-activeAtEnd-value').count()).toBe(0);
+    await page.close();
+  });
+
   it('explains in a plain browser (no Telegram, no demo mode) how to open the app', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${server.url}/`);
