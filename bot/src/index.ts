@@ -1,16 +1,21 @@
 // createBot(token, services): the bot knows nothing of Postgres or Fastify; the server
 // passes in the services it needs. Starting it (polling or webhook) is the caller's job.
-import { Bot, type Context, InlineKeyboard } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations } from '@grammyjs/conversations';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Bot, type BotError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import type { BotContext } from './context.ts';
+import { clientFeatures, sharedFeatures } from './features/client.ts';
+import { staffFeatures } from './features/staff.ts';
+import { start } from './features/start.ts';
+import { langOf, t } from './i18n.ts';
+import type { BotServices } from './services.ts';
 
+export type { ConversationData, VersionedStateStorage } from '@grammyjs/conversations';
 export { webhookCallback } from 'grammy';
-
-export type BotRole = 'admin' | 'manager' | 'client' | 'unknown';
-
-export interface BotServices {
-  /** The role of a Telegram user, as the server resolves it for the Mini App. */
-  roleOf(telegramUserId: number): Promise<BotRole>;
-}
+export type { BotContext } from './context.ts';
+export type * from './services.ts';
 
 export interface BotOptions {
   /** https URL of the Mini App; Telegram opens web_app buttons only over https. */
@@ -19,41 +24,54 @@ export interface BotOptions {
   apiRoot?: string | undefined;
   /** Known bot identity: skips the getMe call at start (tests, webhook cold starts). */
   botInfo?: UserFromGetMe | undefined;
+  /** Where errors are reported (the server's logger); console by default. */
+  logError?: (message: string) => void;
 }
 
-const greetings: Record<BotRole, string> = {
-  admin: 'You are an admin: the full retention dashboard and customer tools are in the app.',
-  manager: 'You are a manager: the retention dashboard is in the app.',
-  client: 'Your orders, loyalty status and personal offers are in the app.',
-  unknown:
-    'This bot serves the customers and staff of the business. Staff: ask an admin to grant you a role.',
-};
-
 export function createBot(token: string, services: BotServices, options: BotOptions = {}) {
-  const bot = new Bot<Context>(token, {
+  const bot = new Bot<BotContext>(token, {
     client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
     botInfo: options.botInfo,
   });
-  const pm = bot.chatType('private');
-
-  pm.command('start', async (ctx) => {
-    const role = await services.roleOf(ctx.from.id);
-    const text = `Hello, ${ctx.from.first_name}! ${greetings[role]}`;
-    const canOpen = role !== 'unknown' && options.miniAppUrl?.startsWith('https://');
-    await ctx.reply(text, {
-      reply_markup:
-        canOpen && options.miniAppUrl
-          ? new InlineKeyboard().webApp('Open the app', options.miniAppUrl)
-          : undefined,
-    });
-  });
-
-  pm.command('help', (ctx) =>
-    ctx.reply('/start opens the app for your role. /help shows this message.'),
+  // Telegram's limits: queue within them, and wait out a 429's retry_after (up to a minute).
+  // Network failures are not retried here (auto-retry would retry them forever): the caller
+  // sees them, as the server's polling loop does, with its own backoff and log.
+  bot.api.config.use(apiThrottler());
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }),
   );
 
-  bot.catch((err) => {
-    console.error(`bot: error while handling update ${err.ctx.update.update_id}: ${err.message}`);
+  // Every failure below ends here, in polling and webhook mode alike: logged, and the user
+  // told that it failed rather than left waiting. The update counts as handled (a webhook
+  // error would make Telegram send it again and again).
+  const logError = options.logError ?? ((m: string) => console.error(m));
+  const onError = async (err: BotError<BotContext>) => {
+    logError(`bot: error while handling update ${err.ctx.update.update_id}: ${err.message}`);
+    if (err.ctx.chat) await err.ctx.reply(t('failed', err.ctx.lang ?? 'en')).catch(() => {});
+  };
+  bot.catch(onError);
+  const guarded = bot.errorBoundary(onError);
+
+  // Who is asking, once per update: every gate below reads it.
+  guarded.use(async (ctx, next) => {
+    if (!ctx.from || ctx.from.is_bot) return;
+    const { id, first_name, last_name, username, language_code } = ctx.from;
+    ctx.user = { id, first_name, last_name, username, language_code };
+    ctx.lang = langOf(language_code);
+    ctx.services = services;
+    ctx.miniAppUrl = options.miniAppUrl;
+    ctx.identity = await services.identify(ctx.user);
+    await next();
   });
+  guarded.use(
+    conversations<BotContext, BotContext>(
+      services.storage ? { storage: services.storage } : undefined,
+    ),
+  );
+
+  guarded.use(start);
+  guarded.use(staffFeatures);
+  guarded.use(clientFeatures);
+  guarded.use(sharedFeatures);
   return bot;
 }

@@ -26,3 +26,5 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const forbidden = (why: string) => new AppError('forbidden', why);
 export const unauthorized = (why: string) => new AppError('unauthorized', why);
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

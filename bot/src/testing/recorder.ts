@@ -53,3 +53,40 @@ export function privateText(from: { id: number; first_name: string }, text: stri
     },
   };
 }
+
+/** A press of an inline button with `data` under a bot message in the user's private chat. */
+export function privateCallback(from: { id: number; first_name: string }, data: string): Update {
+  return {
+    update_id: updateId++,
+    callback_query: {
+      id: String(updateId),
+      from: { ...from, is_bot: false },
+      chat_instance: String(from.id),
+      data,
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: from.id, type: 'private', first_name: from.first_name },
+        text: 'an earlier message',
+      },
+    },
+  };
+}
+
+/** A contact shared in the private chat (`userId` is whose contact it is). */
+export function privateContact(
+  from: { id: number; first_name: string },
+  phone: string,
+  userId: number = from.id,
+): Update {
+  return {
+    update_id: updateId++,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: from.id, type: 'private', first_name: from.first_name },
+      from: { ...from, is_bot: false },
+      contact: { phone_number: phone, first_name: from.first_name, user_id: userId },
+    },
+  };
+}

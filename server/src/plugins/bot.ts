@@ -4,7 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createBot, webhookCallback } from '@retention/bot';
 import fp from 'fastify-plugin';
-import { resolveIdentity } from '../services/resolve-identity.ts';
+import { botServices } from '../services/bot-services.ts';
 import { sendError } from './errors.ts';
 
 export const webhookPath = '/telegram/webhook';
@@ -16,13 +16,11 @@ export default fp(
       app.log.info('bot: off (set BOT_TOKEN and BOT_MODE=polling|webhook to run it)');
       return;
     }
-    const bot = createBot(
-      config.botToken,
-      {
-        roleOf: async (id) => (await resolveIdentity(app.prisma, { id, first_name: '' })).role,
-      },
-      { miniAppUrl: config.publicUrl, apiRoot: config.telegramApiRoot },
-    );
+    const bot = createBot(config.botToken, botServices(app), {
+      miniAppUrl: config.publicUrl,
+      apiRoot: config.telegramApiRoot,
+      logError: (message) => app.log.error(message),
+    });
     let stopped = false;
     const retry = async (what: string, run: () => Promise<unknown>) => {
       for (

@@ -1,0 +1,105 @@
+// Staff in chat: the KPI summary, customer lookup and cards, recommendations for a customer.
+import { InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context.ts';
+import { briefLine, cardText, kpiText } from '../format.ts';
+import { gated, staff as staffRoles } from '../gate.ts';
+import { t } from '../i18n.ts';
+import { appUrl } from './start.ts';
+
+const periods = [7, 30, 90] as const;
+// Telegram allows 64 bytes of callback data; a longer search gets no paging buttons.
+const maxCallbackBytes = 64;
+
+const { allowed, composer } = gated(staffRoles, {
+  commands: ['analytics', 'customer', 'users'],
+  callbacks: /^(a|u|c):/,
+});
+export const staffFeatures = composer;
+
+async function analytics(ctx: BotContext, days: number) {
+  const summary = await ctx.services.kpiSummary(ctx.user, days);
+  const keyboard = new InlineKeyboard();
+  for (const d of periods) {
+    keyboard.text(`${d === days ? '• ' : ''}${t(`days${d}`, ctx.lang)}`, `a:${d}`);
+  }
+  const url = appUrl(ctx, `/?from=${summary.from}&to=${summary.to}`);
+  if (url && ctx.chat?.type === 'private') {
+    keyboard.row().webApp(t('openDashboard', ctx.lang), url);
+  }
+  return { text: kpiText(summary, ctx.lang), reply_markup: keyboard };
+}
+
+allowed.command('analytics', async (ctx) => {
+  const asked = Number(ctx.match.trim());
+  const days = periods.includes(asked as (typeof periods)[number]) ? asked : 30;
+  const { text, reply_markup } = await analytics(ctx, days);
+  await ctx.reply(text, { reply_markup });
+});
+
+allowed.callbackQuery(/^a:(\d+)$/, async (ctx) => {
+  const days = Number(ctx.match[1]);
+  if (!periods.includes(days as (typeof periods)[number])) return ctx.answerCallbackQuery();
+  const { text, reply_markup } = await analytics(ctx, days);
+  await ctx.editMessageText(text, { reply_markup }).catch(() => {});
+  await ctx.answerCallbackQuery();
+});
+
+/** One page of customers matching `query`, each a button opening its card. */
+async function search(ctx: BotContext, query: string, page: number) {
+  const found = await ctx.services.findCustomers(ctx.user, query, page);
+  if (found.total === 0) return { text: `${t('noCustomers', ctx.lang)} “${query}”.` };
+  const keyboard = new InlineKeyboard();
+  for (const c of found.items) keyboard.text(briefLine(c, ctx.lang), `c:${c.id}`).row();
+  const pages = Math.ceil(found.total / found.pageSize);
+  const pageData = (p: number) => `u:${p}:${query}`;
+  if (Buffer.byteLength(pageData(pages)) <= maxCallbackBytes) {
+    if (page > 1) keyboard.text(t('prev', ctx.lang), pageData(page - 1));
+    if (page < pages) keyboard.text(t('next', ctx.lang), pageData(page + 1));
+  }
+  const text = `${t('found', ctx.lang)}: ${found.total} (“${query}”), ${page}/${pages}`;
+  return { text, reply_markup: keyboard };
+}
+
+async function sendCard(ctx: BotContext, id: number) {
+  const card = await ctx.services.customerCard(ctx.user, id);
+  if (!card) return ctx.reply(`${t('notFound', ctx.lang)} #${id}.`);
+  const url = appUrl(ctx, `/customers/${id}`);
+  return ctx.reply(cardText(card, ctx.lang), {
+    reply_markup:
+      url && ctx.chat?.type === 'private'
+        ? new InlineKeyboard().webApp(t('openCard', ctx.lang), url)
+        : undefined,
+  });
+}
+
+allowed.command('customer', async (ctx) => {
+  const query = ctx.match.trim();
+  if (!query) return ctx.reply(t('customerUsage', ctx.lang));
+  if (/^\d{1,9}$/.test(query)) {
+    const card = await ctx.services.customerCard(ctx.user, Number(query));
+    if (card) return sendCard(ctx, card.id);
+  }
+  // Not an id in scope: a phone, e-mail or name. One match is its card, more a list.
+  const found = await ctx.services.findCustomers(ctx.user, query, 1);
+  if (found.total === 1 && found.items[0]) return sendCard(ctx, found.items[0].id);
+  const { text, reply_markup } = await search(ctx, query, 1);
+  return ctx.reply(text, { reply_markup });
+});
+
+allowed.command('users', async (ctx) => {
+  const query = ctx.match.trim();
+  if (!query) return ctx.reply(t('usersUsage', ctx.lang));
+  const { text, reply_markup } = await search(ctx, query, 1);
+  return ctx.reply(text, { reply_markup });
+});
+
+allowed.callbackQuery(/^u:(\d+):(.+)$/s, async (ctx) => {
+  const { text, reply_markup } = await search(ctx, ctx.match[2] ?? '', Number(ctx.match[1]));
+  await ctx.editMessageText(text, { reply_markup }).catch(() => {});
+  await ctx.answerCallbackQuery();
+});
+
+allowed.callbackQuery(/^c:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await sendCard(ctx, Number(ctx.match[1]));
+});

@@ -1,0 +1,119 @@
+// What the bot needs from the server, as plain data. The server implements it over its own
+// services, checking the caller's role and scope again: the bot's gates are the first line,
+// not the only one.
+import type { ConversationData, VersionedStateStorage } from '@grammyjs/conversations';
+
+export type BotRole = 'admin' | 'manager' | 'client' | 'unknown';
+
+/** The Telegram user an update comes from. */
+export interface BotUser {
+  id: number;
+  first_name: string;
+  last_name?: string | undefined;
+  username?: string | undefined;
+  language_code?: string | undefined;
+}
+
+export interface BotIdentity {
+  role: BotRole;
+  /** A manager limited to one region; null means every region. */
+  regionScope: string | null;
+  /** The customer record of a client. */
+  customerId: number | null;
+}
+
+export interface Kpi {
+  key: string;
+  kind: 'int' | 'money' | 'pct';
+  value: number | null;
+  previous: number | null;
+}
+
+export interface KpiSummary {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  region: string | null;
+  kpis: Kpi[];
+}
+
+export interface CustomerBrief {
+  id: number;
+  name: string | null;
+  region: string | null;
+  orders: number;
+  revenue: string;
+  lastOrderAt: Date | null;
+}
+
+export interface CustomerCardView extends CustomerBrief {
+  phone: string | null;
+  email: string | null;
+  tags: string[];
+  loyaltyTier: string;
+  score: {
+    segment: string | null;
+    churnProbability: number | null;
+    atRisk: boolean | null;
+    reasons: { en: string; ru: string }[];
+    pAlive: number | null;
+    clv: string | null;
+  } | null;
+  recentOrders: { placedAt: Date; total: string; status: string }[];
+}
+
+export interface OfferView {
+  code: string;
+  title: string;
+  description: string | null;
+  status: 'active' | 'upcoming' | 'expired' | 'redeemed';
+  validTo: Date;
+  terms: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface ProductView {
+  sku: string;
+  name: string;
+  category: string | null;
+  price: string | null;
+}
+
+export interface SupportContacts {
+  telegram: string | null;
+  email: string | null;
+  phone: string | null;
+  hours: string | null;
+}
+
+export interface BotServices {
+  /** Role, scope and linked customer of a Telegram user, as the Mini App's API resolves them. */
+  identify(user: BotUser): Promise<BotIdentity>;
+  /** The dashboard's KPIs for the last `days` days against the same length before (staff). */
+  kpiSummary(user: BotUser, days: number): Promise<KpiSummary>;
+  /** Customers by id, phone, e-mail or name within the user's scope (staff). */
+  findCustomers(user: BotUser, query: string, page: number): Promise<Page<CustomerBrief>>;
+  /** One customer's card within the user's scope, or null (staff; clients their own). */
+  customerCard(user: BotUser, customerId: number): Promise<CustomerCardView | null>;
+  customerOffers(user: BotUser, customerId: number): Promise<OfferView[]>;
+  recommendations(
+    user: BotUser,
+    customerId: number,
+  ): Promise<{ items: { name: string; category: string | null }[]; message: string | null }>;
+  products(user: BotUser, query: string | undefined, page: number): Promise<Page<ProductView>>;
+  support(): SupportContacts;
+  /**
+   * Links an unknown user to the customer with this phone number (their own, shared through
+   * Telegram's contact button). Returns the customer's name, or null when none matches.
+   */
+  linkByPhone(user: BotUser, phone: string): Promise<{ name: string | null } | null>;
+  /** Conversation state shared by every server instance (Postgres); in memory when absent. */
+  storage?: VersionedStateStorage<string, ConversationData>;
+}

@@ -1,0 +1,128 @@
+// In-memory BotServices for the bot's own tests: a few customers, offers and products, and a
+// log of which services were asked (a refused user must not reach any that return data).
+import type {
+  BotRole,
+  BotServices,
+  BotUser,
+  CustomerCardView,
+  OfferView,
+  ProductView,
+} from '../services.ts';
+
+export interface FakeServices extends BotServices {
+  asked: string[];
+}
+
+const customers: CustomerCardView[] = [1, 2, 3, 4, 5, 6, 7].map((id) => ({
+  id,
+  name: `Customer ${id}`,
+  region: id % 2 ? 'North' : 'South',
+  phone: `+1555000000${id}`,
+  email: `c${id}@example.com`,
+  orders: id,
+  revenue: `${id * 10}.00`,
+  lastOrderAt: new Date(Date.UTC(2026, 10, id)),
+  tags: id === 1 ? ['vip'] : [],
+  loyaltyTier: 'Silver',
+  score: {
+    segment: 'Loyal',
+    churnProbability: 0.42,
+    atRisk: true,
+    reasons: [{ en: 'no order for 77 days', ru: 'нет заказов 77 дней' }],
+    pAlive: 0.8,
+    clv: '120.50',
+  },
+  recentOrders: [
+    { placedAt: new Date(Date.UTC(2026, 10, id)), total: '10.00', status: 'completed' },
+  ],
+}));
+
+const offers: OfferView[] = [
+  {
+    code: 'WELCOME10-ABCDEF',
+    title: '10% off',
+    description: null,
+    status: 'active',
+    validTo: new Date(Date.UTC(2027, 0, 31)),
+    terms: 'First order only.',
+  },
+  {
+    code: 'OLD-XYZ',
+    title: 'Old offer',
+    description: null,
+    status: 'expired',
+    validTo: new Date(Date.UTC(2025, 0, 31)),
+    terms: null,
+  },
+];
+
+const products: ProductView[] = Array.from({ length: 11 }, (_, i) => ({
+  sku: `SKU-${i + 1}`,
+  name: `Product ${i + 1}`,
+  category: 'Tea',
+  price: '9.90',
+}));
+
+/** Roles by Telegram id; clients own the customer with the same id as their Telegram id. */
+export function fakeServices(roles: Record<number, BotRole>): FakeServices {
+  const asked: string[] = [];
+  const roleOf = (user: BotUser) => roles[user.id] ?? 'unknown';
+  const ask = (name: string) => asked.push(name);
+  return {
+    asked,
+    async identify(user) {
+      const role = roleOf(user);
+      return { role, regionScope: null, customerId: role === 'client' ? user.id : null };
+    },
+    async kpiSummary(_user, days) {
+      ask('kpiSummary');
+      return {
+        from: '2026-10-23',
+        to: '2026-11-21',
+        previousFrom: '2026-09-23',
+        previousTo: '2026-10-22',
+        region: null,
+        kpis: [
+          { key: 'activeAtEnd', kind: 'int', value: 1200 + days, previous: 1000 },
+          { key: 'churnRate', kind: 'pct', value: 0.12, previous: 0.1 },
+          { key: 'revenue', kind: 'money', value: 5000, previous: 4000 },
+        ],
+      };
+    },
+    async findCustomers(_user, query, page) {
+      ask('findCustomers');
+      const hits = customers.filter(
+        (c) => c.name?.toLowerCase().includes(query.toLowerCase()) || c.phone === query,
+      );
+      return { items: hits.slice((page - 1) * 5, page * 5), page, pageSize: 5, total: hits.length };
+    },
+    async customerCard(user, id) {
+      ask('customerCard');
+      if (roleOf(user) === 'client' && id !== user.id) return null;
+      return customers.find((c) => c.id === id) ?? null;
+    },
+    async customerOffers() {
+      ask('customerOffers');
+      return offers;
+    },
+    async recommendations() {
+      ask('recommendations');
+      return { items: [{ name: 'Green tea', category: 'Tea' }], message: null };
+    },
+    async products(_user, query, page) {
+      ask('products');
+      const hits = products.filter((p) => !query || p.name.includes(query));
+      return { items: hits.slice((page - 1) * 8, page * 8), page, pageSize: 8, total: hits.length };
+    },
+    support() {
+      ask('support');
+      return { telegram: 'shop_help', email: null, phone: null, hours: 'Mon-Fri' };
+    },
+    async linkByPhone(user, phone) {
+      ask('linkByPhone');
+      if (phone.replace(/\D/g, '') !== '15550000003') return null;
+      roles[user.id] = 'client';
+      return { name: 'Customer 3' };
+    },
+  };
+}

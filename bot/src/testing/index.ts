@@ -1,0 +1,2 @@
+export { fakeServices } from './fake-services.ts';
+export * from './recorder.ts';

@@ -1,0 +1,181 @@
+// Every command and button for every role: allowed ones answer with data, the rest get the
+// refusal and reach no service that returns data.
+import { describe, expect, it } from 'vitest';
+import type { BotRole } from '../src/index.ts';
+import { privateCallback, privateText } from '../src/testing/recorder.ts';
+import { botFor, sent } from './helpers.ts';
+
+const refusal = 'This command is not available to you.';
+const roles: BotRole[] = ['admin', 'manager', 'client', 'unknown'];
+const all = roles;
+const staff: BotRole[] = ['admin', 'manager'];
+const known: BotRole[] = ['admin', 'manager', 'client'];
+
+// command → who may use it, and the service an allowed use asks
+const commands: [string, BotRole[], string][] = [
+  ['/analytics', staff, 'kpiSummary'],
+  ['/customer 1', staff, 'customerCard'],
+  ['/users Customer', staff, 'findCustomers'],
+  ['/recommendations 1', known, 'recommendations'],
+  ['/products', known, 'products'],
+  ['/stats', ['client'], 'customerCard'],
+  ['/offers', ['client'], 'customerOffers'],
+  ['/support', ['client'], 'support'],
+];
+
+const callbacks: [string, BotRole[], string][] = [
+  ['a:7', staff, 'kpiSummary'],
+  ['u:2:Customer', staff, 'findCustomers'],
+  ['c:1', staff, 'customerCard'],
+  ['p:2:', known, 'products'],
+];
+
+// Telegram ids: 1 admin, 2 manager, 3 client (owns customer 3), 4 unknown.
+const ids: Record<BotRole, number> = { admin: 1, manager: 2, client: 3, unknown: 4 };
+const setup = () =>
+  botFor({ [ids.admin]: 'admin', [ids.manager]: 'manager', [ids.client]: 'client' });
+
+describe('the gating matrix', () => {
+  for (const [text, allowed, service] of commands) {
+    for (const role of all) {
+      const may = allowed.includes(role);
+      it(`${text} as ${role}: ${may ? 'answers' : 'refused'}`, async () => {
+        const { bot, calls, services, errors } = setup();
+        await bot.handleUpdate(privateText({ id: ids[role], first_name: role }, text));
+        const replies = sent(calls);
+        expect(replies.length).toBeGreaterThan(0);
+        if (may) {
+          expect(replies[0]!.text).not.toBe(refusal);
+          expect(services.asked).toContain(service);
+        } else {
+          expect(replies.map((r) => r.text)).toEqual([refusal]);
+          expect(services.asked).toEqual([]);
+        }
+        expect(errors).toEqual([]);
+      });
+    }
+  }
+
+  for (const [data, allowed, service] of callbacks) {
+    for (const role of all) {
+      const may = allowed.includes(role);
+      it(`button ${data} as ${role}: ${may ? 'answers' : 'refused'}`, async () => {
+        const { bot, calls, services } = setup();
+        await bot.handleUpdate(privateCallback({ id: ids[role], first_name: role }, data));
+        const answer = calls.find((c) => c.method === 'answerCallbackQuery')!.payload;
+        if (may) {
+          expect(answer.show_alert).toBeUndefined();
+          expect(services.asked).toContain(service);
+        } else {
+          expect(answer).toMatchObject({ text: refusal, show_alert: true });
+          expect(calls.filter((c) => c.method !== 'answerCallbackQuery')).toEqual([]);
+          expect(services.asked).toEqual([]);
+        }
+      });
+    }
+  }
+});
+
+describe('what the commands answer', () => {
+  it('/analytics: KPIs with changes, period buttons and the dashboard button', async () => {
+    const { bot, calls } = botFor({ 1: 'admin' }, 'https://app.example.com');
+    await bot.handleUpdate(privateText({ id: 1, first_name: 'A' }, '/analytics 90'));
+    const [reply] = sent(calls);
+    expect(reply!.text).toBe(
+      [
+        'Retention: 2026-10-23 – 2026-11-21',
+        '(vs 2026-09-23 – 2026-10-22)',
+        '',
+        'Active customers: 1,290 (+29%)',
+        'Churn rate: 12% (+2 pp)',
+        'Revenue: 5,000 (+25%)',
+      ].join('\n'),
+    );
+    expect(reply!.reply_markup).toEqual({
+      inline_keyboard: [
+        [
+          { text: '7 days', callback_data: 'a:7' },
+          { text: '30 days', callback_data: 'a:30' },
+          { text: '• 90 days', callback_data: 'a:90' },
+        ],
+        [
+          {
+            text: 'Open the dashboard',
+            web_app: { url: 'https://app.example.com/?from=2026-10-23&to=2026-11-21' },
+          },
+        ],
+      ],
+    });
+  });
+
+  it('/customer: a card with risk, reasons and CLV; several matches a paged list', async () => {
+    const { bot, calls } = botFor({ 1: 'admin' });
+    await bot.handleUpdate(privateText({ id: 1, first_name: 'A' }, '/customer 1'));
+    const card = String(sent(calls)[0]!.text);
+    expect(card).toContain('#1 Customer 1');
+    expect(card).toContain('Churn risk: 42% (at risk)');
+    expect(card).toContain('  – no order for 77 days');
+    expect(card).toContain('CLV, 12 months: 120.50');
+    await bot.handleUpdate(privateText({ id: 1, first_name: 'A' }, '/customer customer'));
+    const list = sent(calls)[1]!;
+    expect(list.text).toBe('Found: 7 (“customer”), 1/2');
+    const rows = (list.reply_markup as { inline_keyboard: { callback_data: string }[][] })
+      .inline_keyboard;
+    expect(rows.slice(0, 5).map((r) => r[0]!.callback_data)).toEqual([
+      'c:1',
+      'c:2',
+      'c:3',
+      'c:4',
+      'c:5',
+    ]);
+    expect(rows[5]).toEqual([{ text: 'More ›', callback_data: 'u:2:customer' }]);
+  });
+
+  it('/customer without a query explains how to use it; an unknown id says so', async () => {
+    const { bot, calls } = botFor({ 1: 'manager' });
+    await bot.handleUpdate(privateText({ id: 1, first_name: 'M' }, '/customer'));
+    expect(sent(calls)[0]!.text).toMatch(/^Send \/customer followed by/);
+    await bot.handleUpdate(privateText({ id: 1, first_name: 'M' }, '/customer 999'));
+    expect(sent(calls)[1]!.text).toBe('No customer matches “999”.');
+  });
+
+  it('/offers lists a client’s usable offers with codes; /support the contacts', async () => {
+    const { bot, calls } = botFor({ 3: 'client' });
+    await bot.handleUpdate(privateText({ id: 3, first_name: 'C' }, '/offers'));
+    expect(sent(calls)[0]!.text).toBe(
+      'Your offers:\n• 10% off — code WELCOME10-ABCDEF, valid until Jan 31, 2027\n  First order only.',
+    );
+    await bot.handleUpdate(privateText({ id: 3, first_name: 'C' }, '/support'));
+    expect(sent(calls)[1]!.text).toBe('Support:\nTelegram: @shop_help\nHours: Mon-Fri');
+  });
+
+  it('/recommendations: a client gets their own, staff name a customer', async () => {
+    const { bot, calls } = botFor({ 1: 'admin', 3: 'client' });
+    await bot.handleUpdate(privateText({ id: 3, first_name: 'C' }, '/recommendations'));
+    expect(sent(calls)[0]!.text).toBe('Recommended for you:\n1. Green tea (Tea)');
+    await bot.handleUpdate(privateText({ id: 1, first_name: 'A' }, '/recommendations'));
+    expect(sent(calls)[1]!.text).toMatch(/^Send \/recommendations followed by a customer id/);
+    await bot.handleUpdate(privateText({ id: 1, first_name: 'A' }, '/recommendations 2'));
+    expect(sent(calls)[2]!.text).toBe('Recommended for #2:\n1. Green tea (Tea)');
+  });
+
+  it('/products pages the catalogue', async () => {
+    const { bot, calls } = botFor({ 3: 'client' });
+    await bot.handleUpdate(privateText({ id: 3, first_name: 'C' }, '/products'));
+    const reply = sent(calls)[0]!;
+    expect(String(reply.text).split('\n')[0]).toBe('Products (11), 1/2:');
+    expect(reply.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'More ›', callback_data: 'p:2:' }]],
+    });
+  });
+
+  it('tells the user when something fails, and logs it', async () => {
+    const { bot, calls, services, errors } = botFor({ 1: 'admin' });
+    services.kpiSummary = async () => {
+      throw new Error('database is down');
+    };
+    await bot.handleUpdate(privateText({ id: 1, first_name: 'A' }, '/analytics'));
+    expect(sent(calls)[0]!.text).toBe('Something went wrong on our side. Please try again later.');
+    expect(errors[0]).toMatch(/database is down/);
+  });
+});

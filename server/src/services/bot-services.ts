@@ -1,0 +1,187 @@
+// The bot's view of the server (BotServices of @retention/bot) over the same functions the
+// API uses, with the same identity, roles and scopes: a user the API would refuse gets nothing
+// here either, whatever the bot's own gates let through.
+import type { BotServices, BotUser, KpiSummary } from '@retention/bot';
+import type { FastifyInstance } from 'fastify';
+import { isoOf, todayIn } from '../analytics/periods.ts';
+import { dashboardReport } from '../analytics/reports.ts';
+import { cachedReport, metricContext } from '../analytics/request.ts';
+import { forbidden, isAppError } from '../errors.ts';
+import { recommendFor } from '../ml/recs/recommend-for.ts';
+import { createBotStorage } from './bot-storage.ts';
+import { listCustomerOffers } from './customer-offers.ts';
+import { getCustomer } from './get-customer.ts';
+import { linkByPhone } from './link-by-phone.ts';
+import { listCustomers } from './list-customers.ts';
+import { listProducts } from './list-products.ts';
+import { type Identity, isStaff, resolveIdentity } from './resolve-identity.ts';
+
+const kpiKinds: Record<string, KpiSummary['kpis'][number]['kind']> = {
+  activeAtEnd: 'int',
+  newCustomers: 'int',
+  churnedCustomers: 'int',
+  churnRate: 'pct',
+  retentionRate: 'pct',
+  revenue: 'money',
+  arpu: 'money',
+  aov: 'money',
+  nrr: 'pct',
+};
+
+/** null instead of a 404 (the bot says "no customer"); every other error goes on. */
+async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
+export function botServices(app: FastifyInstance): BotServices {
+  const { prisma } = app;
+  const who = (user: BotUser) => resolveIdentity(prisma, user);
+  const staffOnly = async (user: BotUser): Promise<Identity> => {
+    const identity = await who(user);
+    if (!isStaff(identity)) throw forbidden('staff only');
+    return identity;
+  };
+
+  return {
+    async identify(user) {
+      const { role, regionScope, customerId } = await who(user);
+      return { role, regionScope, customerId };
+    },
+
+    async kpiSummary(user, days) {
+      const identity = await staffOnly(user);
+      const today = todayIn(app.config.analytics.timeZone);
+      const ctx = await metricContext(app, identity, {
+        from: isoOf(today - days + 1),
+        to: isoOf(today),
+        granularity: 'month',
+      });
+      const report = await cachedReport(app, 'dashboard', ctx, dashboardReport);
+      return {
+        from: report.period.from,
+        to: report.period.to,
+        previousFrom: report.previousPeriod.from,
+        previousTo: report.previousPeriod.to,
+        region: identity.regionScope,
+        kpis: Object.entries(kpiKinds).flatMap(([key, kind]) => {
+          const k = (report.kpis as Record<string, { value: unknown; previous: unknown }>)[key];
+          if (!k) return [];
+          const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+          return [{ key, kind, value: num(k.value), previous: num(k.previous) }];
+        }),
+      };
+    },
+
+    async findCustomers(user, query, page) {
+      const found = await listCustomers(prisma, await staffOnly(user), {
+        q: query.slice(0, 100),
+        page,
+        pageSize: 5,
+        sort: 'id',
+      });
+      return {
+        ...found,
+        items: found.items.map((c) => ({
+          id: c.id,
+          name: c.name,
+          region: c.region,
+          orders: c.stats.orders,
+          revenue: c.stats.revenue,
+          lastOrderAt: c.stats.lastOrderAt,
+        })),
+      };
+    },
+
+    async customerCard(user, customerId) {
+      const identity = await who(user);
+      const card = await orNull(() =>
+        getCustomer(prisma, identity, customerId, { loyaltyTiers: app.config.loyaltyTiers }),
+      );
+      if (!card) return null;
+      const score = 'score' in card ? card.score : null;
+      return {
+        id: card.id,
+        name: card.name,
+        region: card.region,
+        phone: card.phone,
+        email: card.email,
+        orders: card.stats.orders,
+        revenue: card.stats.revenue,
+        lastOrderAt: card.stats.lastOrderAt,
+        tags: 'tags' in card ? card.tags : [],
+        loyaltyTier: card.loyalty.tier,
+        score: score
+          ? {
+              segment: score.segment,
+              churnProbability: score.churnProbability,
+              atRisk: score.atRisk,
+              reasons: score.reasons.map((r) => ({ en: r.en, ru: r.ru })),
+              pAlive: score.pAlive,
+              clv: score.clv,
+            }
+          : null,
+        recentOrders: card.recentOrders.map((o) => ({
+          placedAt: o.placedAt,
+          total: o.total,
+          status: o.status,
+        })),
+      };
+    },
+
+    async customerOffers(user, customerId) {
+      const identity = await who(user);
+      const items = (await orNull(() => listCustomerOffers(prisma, identity, customerId))) ?? [];
+      return items.map((a) => ({
+        code: a.code,
+        title: a.offer.title,
+        description: a.offer.description,
+        status: a.status,
+        validTo: a.offer.validTo,
+        terms: a.offer.terms,
+      }));
+    },
+
+    async recommendations(user, customerId) {
+      const identity = await who(user);
+      const recs = await orNull(() =>
+        recommendFor(app.db, identity, customerId, app.config.analytics.timeZone),
+      );
+      if (!recs) return { items: [], message: null };
+      return {
+        items: recs.items.map((i) => ({ name: i.name, category: i.category })),
+        message: recs.message,
+      };
+    },
+
+    async products(user, query, page) {
+      const identity = await who(user);
+      if (identity.role === 'unknown') throw forbidden('known users only');
+      const found = await listProducts(prisma, { q: query, page, pageSize: 8, sort: 'name' });
+      return {
+        ...found,
+        items: found.items.map((p) => ({
+          sku: p.sku,
+          name: p.name,
+          category: p.category,
+          price: p.price,
+        })),
+      };
+    },
+
+    support: () => app.config.support,
+
+    async linkByPhone(user, phone) {
+      const identity = await who(user);
+      if (identity.role !== 'unknown') return null;
+      const customer = await linkByPhone(prisma, BigInt(user.id), phone);
+      return customer ? { name: customer.name } : null;
+    },
+
+    storage: createBotStorage(prisma),
+  };
+}
