@@ -13,7 +13,7 @@ const staffCommands: [string, TextKey][] = [
 ];
 
 const byRole: Record<BotRole, [string, TextKey][]> = {
-  admin: staffCommands,
+  admin: [...staffCommands, ['grant', 'cmdGrant'], ['revoke', 'cmdRevoke']],
   manager: staffCommands,
   client: [
     ['stats', 'cmdStats'],

@@ -6,6 +6,7 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, type BotError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext } from './context.ts';
+import { adminFeatures } from './features/admin.ts';
 import { clientFeatures, sharedFeatures } from './features/client.ts';
 import { staffFeatures } from './features/staff.ts';
 import { start } from './features/start.ts';
@@ -22,15 +23,22 @@ export interface BotOptions {
   miniAppUrl?: string | undefined;
   /** Bot API root (a self-hosted Bot API server or an emulator in tests). */
   apiRoot?: string | undefined;
+  /** The HTTP client for Bot API calls (tests record calls with one); Node's by default. */
+  fetch?: typeof fetch | undefined;
   /** Known bot identity: skips the getMe call at start (tests, webhook cold starts). */
   botInfo?: UserFromGetMe | undefined;
+  /** How long a conversation waits for an answer before it ends (default 10 minutes). */
+  conversationWaitMs?: number;
   /** Where errors are reported (the server's logger); console by default. */
   logError?: (message: string) => void;
 }
 
 export function createBot(token: string, services: BotServices, options: BotOptions = {}) {
   const bot = new Bot<BotContext>(token, {
-    client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+    client: {
+      ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    },
     botInfo: options.botInfo,
   });
   // Telegram's limits: queue within them, and wait out a 429's retry_after (up to a minute).
@@ -70,6 +78,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   );
 
   guarded.use(start);
+  guarded.use(adminFeatures(services, options.conversationWaitMs));
   guarded.use(staffFeatures);
   guarded.use(clientFeatures);
   guarded.use(sharedFeatures);

@@ -93,6 +93,9 @@ export interface SupportContacts {
   hours: string | null;
 }
 
+/** A change done, or refused with the server's reason (bad input, a conflict). */
+export type ChangeResult = { ok: true } | { ok: false; reason: string };
+
 export interface BotServices {
   /** Role, scope and linked customer of a Telegram user, as the Mini App's API resolves them. */
   identify(user: BotUser): Promise<BotIdentity>;
@@ -114,6 +117,25 @@ export interface BotServices {
    * Telegram's contact button). Returns the customer's name, or null when none matches.
    */
   linkByPhone(user: BotUser, phone: string): Promise<{ name: string | null } | null>;
+  // Admins only (the server refuses anyone else); each change is audited on the server.
+  /** Offers still valid, which can be assigned. */
+  assignableOffers(user: BotUser): Promise<{ id: number; code: string; title: string }[]>;
+  /** Gives the customer the offer; the personal code, or the reason it was refused. */
+  assignOffer(
+    user: BotUser,
+    customerId: number,
+    offerId: number,
+  ): Promise<{ ok: true; code: string } | { ok: false; reason: string }>;
+  addTag(user: BotUser, customerId: number, tag: string): Promise<ChangeResult>;
+  addNote(user: BotUser, customerId: number, text: string): Promise<ChangeResult>;
+  /** Grants a staff role (a manager optionally limited to a region). */
+  grantRole(
+    user: BotUser,
+    target: number,
+    role: 'admin' | 'manager',
+    region: string | null,
+  ): Promise<ChangeResult>;
+  revokeRole(user: BotUser, target: number): Promise<ChangeResult>;
   /** Conversation state shared by every server instance (Postgres); in memory when absent. */
   storage?: VersionedStateStorage<string, ConversationData>;
 }

@@ -1,6 +1,6 @@
 import { type BotRole, createBot } from '../src/index.ts';
 import { fakeServices } from '../src/testing/fake-services.ts';
-import { type RecordedCall, recordCalls, testBotInfo } from '../src/testing/recorder.ts';
+import { type RecordedCall, recordingFetch, testBotInfo } from '../src/testing/recorder.ts';
 
 export const token = '7000000001:AAHtestTokenForRetentionDeskTests_0001';
 
@@ -8,12 +8,14 @@ export const token = '7000000001:AAHtestTokenForRetentionDeskTests_0001';
 export function botFor(roles: Record<number, BotRole>, miniAppUrl?: string) {
   const services = fakeServices(roles);
   const errors: string[] = [];
+  const recorder = recordingFetch();
   const bot = createBot(token, services, {
     miniAppUrl,
     botInfo: testBotInfo,
+    fetch: recorder.fetch,
     logError: (m) => errors.push(m),
   });
-  return { bot, calls: recordCalls(bot), services, errors };
+  return { bot, calls: recorder.calls, services, errors };
 }
 
 /** The messages the bot sent. */

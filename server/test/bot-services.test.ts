@@ -1,7 +1,13 @@
 // The bot over the server's real services and database: the same identities, scopes and
 // audit trail as the API (the bot's gates are tested on their own in bot/test).
 import { createBot } from '@retention/bot';
-import { privateContact, privateText, recordCalls, testBotInfo } from '@retention/bot/testing';
+import {
+  privateCallback,
+  privateContact,
+  privateText,
+  recordingFetch,
+  testBotInfo,
+} from '@retention/bot/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botServices } from '../src/services/bot-services.ts';
 import { assignOffer } from '../src/services/customer-offers.ts';
@@ -12,8 +18,8 @@ describe('the bot on the server’s services', () => {
   let t: TestApp;
   let f: Fixture;
   const talk = async (who: { id: number; first_name: string }, text: string) => {
-    const bot = createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo });
-    const calls = recordCalls(bot);
+    const { fetch, calls } = recordingFetch();
+    const bot = createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo, fetch });
     await bot.handleUpdate(privateText(who, text));
     return calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
   };
@@ -77,8 +83,8 @@ describe('the bot on the server’s services', () => {
   });
 
   it('links an unknown user who shares their phone to that customer, audited', async () => {
-    const bot = createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo });
-    const calls = recordCalls(bot);
+    const { fetch, calls } = recordingFetch();
+    const bot = createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo, fetch });
     await bot.handleUpdate(privateContact(people.unknown, '+7 (900) 000-00-03'));
     expect(String(calls.find((c) => c.method === 'sendMessage')?.payload.text)).toBe(
       'Thank you! Your account is linked to your customer record (North Customer 3).',
@@ -96,12 +102,63 @@ describe('the bot on the server’s services', () => {
     expect(stats).toMatch(/^Your purchases: 0 orders/);
     // The number is taken now: nobody else links to it.
     const other = { id: 5999, first_name: 'Eve' };
-    const bot2 = createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo });
-    const calls2 = recordCalls(bot2);
+    const second = recordingFetch();
+    const bot2 = createBot(testBotToken, botServices(t.app), {
+      botInfo: testBotInfo,
+      fetch: second.fetch,
+    });
+    const calls2 = second.calls;
     await bot2.handleUpdate(privateContact(other, '+79000000003'));
     expect(String(calls2.find((c) => c.method === 'sendMessage')?.payload.text)).toMatch(
       /could not find a customer/,
     );
+  });
+
+  it('lets an admin tag a customer in a conversation kept in Postgres, and grant and revoke roles, all audited', async () => {
+    const prisma = t.database.db.prisma;
+    const customer = f.southCustomers[3]!;
+    const { fetch, calls } = recordingFetch();
+    // A fresh bot per update, as separate server instances would be: the conversation lives on
+    // in bot_state between them.
+    const send = (update: Parameters<ReturnType<typeof createBot>['handleUpdate']>[0]) =>
+      createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo, fetch }).handleUpdate(
+        update,
+      );
+    await send(privateCallback(people.admin, `at:${customer}`));
+    expect(await prisma.botState.count()).toBe(1);
+    await send(privateText(people.admin, 'Key account'));
+    const texts = calls.filter((c) => c.method === 'sendMessage').map((c) => c.payload.text);
+    expect(texts.at(-1)).toBe(`Tag added to #${customer}.`);
+    expect((await prisma.customer.findUnique({ where: { id: customer } }))?.tags).toContain(
+      'key account',
+    );
+    const tagAudit = await prisma.auditLog.findFirst({
+      where: { action: 'customer.tag.add', targetId: String(customer) },
+    });
+    expect(tagAudit?.actorTelegramId).toBe(BigInt(people.admin.id));
+
+    await send(privateCallback(people.admin, 'gr:7777:manager:South'));
+    expect(await prisma.staff.findUnique({ where: { telegramUserId: 7777n } })).toMatchObject({
+      role: 'manager',
+      regionScope: 'South',
+      grantedBy: BigInt(people.admin.id),
+    });
+    await send(privateCallback(people.admin, 'rv:7777'));
+    expect(await prisma.staff.findUnique({ where: { telegramUserId: 7777n } })).toBeNull();
+    const roleAudit = await prisma.auditLog.findMany({
+      where: { targetType: 'telegram_user', targetId: '7777' },
+      orderBy: { id: 'asc' },
+    });
+    expect(roleAudit.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['staff.grant', null, { role: 'manager', region: 'South' }],
+      ['staff.revoke', { role: 'manager', region: 'South' }, null],
+    ]);
+    await send(privateCallback(people.admin, `rv:${people.admin.id}`));
+    const edits = calls.filter((c) => c.method === 'editMessageText').map((c) => c.payload.text);
+    expect(edits.at(-1)).toBe('Not done: you cannot revoke your own role');
+    // A manager pressing the same buttons changes nothing.
+    await send(privateCallback(people.manager, 'gr:7777:admin:'));
+    expect(await prisma.staff.findUnique({ where: { telegramUserId: 7777n } })).toBeNull();
   });
 
   it('keeps conversation state in Postgres', async () => {

@@ -4,6 +4,7 @@ import type { BotContext } from '../context.ts';
 import { briefLine, cardText, kpiText } from '../format.ts';
 import { gated, staff as staffRoles } from '../gate.ts';
 import { t } from '../i18n.ts';
+import { adminCardButtons } from './admin.ts';
 import { appUrl } from './start.ts';
 
 const periods = [7, 30, 90] as const;
@@ -64,11 +65,11 @@ async function sendCard(ctx: BotContext, id: number) {
   const card = await ctx.services.customerCard(ctx.user, id);
   if (!card) return ctx.reply(`${t('notFound', ctx.lang)} #${id}.`);
   const url = appUrl(ctx, `/customers/${id}`);
+  const keyboard =
+    ctx.identity.role === 'admin' ? adminCardButtons(id, ctx.lang) : new InlineKeyboard();
+  if (url && ctx.chat?.type === 'private') keyboard.row().webApp(t('openCard', ctx.lang), url);
   return ctx.reply(cardText(card, ctx.lang), {
-    reply_markup:
-      url && ctx.chat?.type === 'private'
-        ? new InlineKeyboard().webApp(t('openCard', ctx.lang), url)
-        : undefined,
+    reply_markup: keyboard.inline_keyboard.flat().length > 0 ? keyboard : undefined,
   });
 }
 

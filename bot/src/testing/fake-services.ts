@@ -10,7 +10,10 @@ import type {
 } from '../services.ts';
 
 export interface FakeServices extends BotServices {
+  /** The services asked, in order. */
   asked: string[];
+  /** The changes made, with their arguments. */
+  changes: unknown[][];
 }
 
 const customers: CustomerCardView[] = [1, 2, 3, 4, 5, 6, 7].map((id) => ({
@@ -66,10 +69,12 @@ const products: ProductView[] = Array.from({ length: 11 }, (_, i) => ({
 /** Roles by Telegram id; clients own the customer with the same id as their Telegram id. */
 export function fakeServices(roles: Record<number, BotRole>): FakeServices {
   const asked: string[] = [];
+  const changes: unknown[][] = [];
   const roleOf = (user: BotUser) => roles[user.id] ?? 'unknown';
   const ask = (name: string) => asked.push(name);
   return {
     asked,
+    changes,
     async identify(user) {
       const role = roleOf(user);
       return { role, regionScope: null, customerId: role === 'client' ? user.id : null };
@@ -117,6 +122,41 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
     support() {
       ask('support');
       return { telegram: 'shop_help', email: null, phone: null, hours: 'Mon-Fri' };
+    },
+    async assignableOffers() {
+      ask('assignableOffers');
+      return [{ id: 7, code: 'WELCOME10', title: '10% off' }];
+    },
+    async assignOffer(_user, customerId, offerId) {
+      ask('assignOffer');
+      changes.push(['assignOffer', customerId, offerId]);
+      return customerId === 99
+        ? { ok: false, reason: 'customer 99 not found' }
+        : { ok: true, code: 'WELCOME10-ABCDEF' };
+    },
+    async addTag(_user, customerId, tag) {
+      ask('addTag');
+      if (!/^[a-z0-9 _-]+$/i.test(tag))
+        return { ok: false, reason: 'a tag must be letters, digits, spaces, _ or -' };
+      changes.push(['addTag', customerId, tag]);
+      return { ok: true };
+    },
+    async addNote(_user, customerId, text) {
+      ask('addNote');
+      changes.push(['addNote', customerId, text]);
+      return { ok: true };
+    },
+    async grantRole(_user, target, role, region) {
+      ask('grantRole');
+      changes.push(['grantRole', target, role, region]);
+      roles[target] = role;
+      return { ok: true };
+    },
+    async revokeRole(_user, target) {
+      ask('revokeRole');
+      changes.push(['revokeRole', target]);
+      delete roles[target];
+      return { ok: true };
     },
     async linkByPhone(user, phone) {
       ask('linkByPhone');

@@ -1,6 +1,5 @@
-// Tests drive the bot with bot.handleUpdate() and read what it would have sent:
-// an API transformer records every outgoing call instead of calling Telegram.
-import type { Bot, Context } from 'grammy';
+// Tests drive the bot with bot.handleUpdate() and read what it would have sent: a fake
+// fetch records every outgoing Bot API call instead of calling Telegram.
 import type { Update, UserFromGetMe } from 'grammy/types';
 
 export interface RecordedCall {
@@ -24,14 +23,31 @@ export const testBotInfo: UserFromGetMe = {
   supports_join_request_queries: false,
 };
 
-export function recordCalls<C extends Context>(bot: Bot<C>): RecordedCall[] {
+/**
+ * A `fetch` for createBot's `fetch` option that answers every Bot API call with success and
+ * records it. It sits below everything grammY does (transformers, conversations), so calls
+ * made inside conversations are recorded too.
+ */
+export function recordingFetch(): { fetch: typeof fetch; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
-  bot.api.config.use(async (_prev, method, payload) => {
-    calls.push({ method, payload: payload as Record<string, unknown> });
-    // biome-ignore lint/suspicious/noExplicitAny: a generic successful Bot API answer
-    return { ok: true, result: true } as any;
-  });
-  return calls;
+  let messageId = 1000;
+  const fake = async (input: unknown, init?: { body?: unknown }) => {
+    const method = String(input).split('/').pop() ?? '';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : {};
+    calls.push({ method, payload: body as Record<string, unknown> });
+    // A sent message comes back as a message; everything else as `true`.
+    const result = method.startsWith('send')
+      ? {
+          message_id: messageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: body.chat_id, type: 'private' },
+        }
+      : true;
+    return new Response(JSON.stringify({ ok: true, result }), {
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+  return { fetch: fake as unknown as typeof fetch, calls };
 }
 
 let updateId = 1;

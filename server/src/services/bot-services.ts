@@ -9,12 +9,15 @@ import { cachedReport, metricContext } from '../analytics/request.ts';
 import { forbidden, isAppError } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import { createBotStorage } from './bot-storage.ts';
-import { listCustomerOffers } from './customer-offers.ts';
+import { addNote, changeTag, noteProblem, tagProblem } from './customer-changes.ts';
+import { assignOffer, listCustomerOffers, listOffers } from './customer-offers.ts';
 import { getCustomer } from './get-customer.ts';
 import { linkByPhone } from './link-by-phone.ts';
 import { listCustomers } from './list-customers.ts';
 import { listProducts } from './list-products.ts';
+import { actorOf } from './record-audit.ts';
 import { type Identity, isStaff, resolveIdentity } from './resolve-identity.ts';
+import { grantRole, revokeRole } from './staff-roles.ts';
 
 const kpiKinds: Record<string, KpiSummary['kpis'][number]['kind']> = {
   activeAtEnd: 'int',
@@ -38,12 +41,30 @@ async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
   }
 }
 
+/** A refusal the user can act on (not found, conflict, bad input) as data, with its reason. */
+async function refusalOf<T>(run: () => Promise<T>): Promise<T | { ok: false; reason: string }> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error) && ['not_found', 'conflict', 'bad_request'].includes(error.code)) {
+      return { ok: false, reason: error.message };
+    }
+    throw error;
+  }
+}
+
 export function botServices(app: FastifyInstance): BotServices {
   const { prisma } = app;
   const who = (user: BotUser) => resolveIdentity(prisma, user);
   const staffOnly = async (user: BotUser): Promise<Identity> => {
     const identity = await who(user);
     if (!isStaff(identity)) throw forbidden('staff only');
+    return identity;
+  };
+
+  const adminOnly = async (user: BotUser): Promise<Identity> => {
+    const identity = await who(user);
+    if (identity.role !== 'admin') throw forbidden('admins only');
     return identity;
   };
 
@@ -181,6 +202,54 @@ export function botServices(app: FastifyInstance): BotServices {
       const customer = await linkByPhone(prisma, BigInt(user.id), phone);
       return customer ? { name: customer.name } : null;
     },
+
+    async assignableOffers(user) {
+      await adminOnly(user);
+      return (await listOffers(prisma, { all: false })).map(({ id, code, title }) => ({
+        id,
+        code,
+        title,
+      }));
+    },
+
+    assignOffer: (user, customerId, offerId) =>
+      refusalOf(async () => {
+        const given = await assignOffer(prisma, actorOf(await adminOnly(user)), {
+          customerId,
+          offerId,
+        });
+        return { ok: true as const, code: given.code };
+      }),
+
+    addTag: (user, customerId, tag) =>
+      refusalOf(async () => {
+        const problem = tagProblem(tag);
+        if (problem) return { ok: false as const, reason: problem };
+        await changeTag(prisma, actorOf(await adminOnly(user)), { customerId, tag, op: 'add' });
+        return { ok: true as const };
+      }),
+
+    addNote: (user, customerId, text) =>
+      refusalOf(async () => {
+        const problem = noteProblem(text);
+        if (problem) return { ok: false as const, reason: problem };
+        await addNote(prisma, actorOf(await adminOnly(user)), { customerId, text: text.trim() });
+        return { ok: true as const };
+      }),
+
+    grantRole: (user, target, role, region) =>
+      refusalOf(async () => {
+        const actor = actorOf(await adminOnly(user));
+        const grant = role === 'admin' ? { role } : { role, region };
+        await grantRole(prisma, actor, BigInt(target), grant);
+        return { ok: true as const };
+      }),
+
+    revokeRole: (user, target) =>
+      refusalOf(async () => {
+        const revoked = await revokeRole(prisma, actorOf(await adminOnly(user)), BigInt(target));
+        return revoked ? { ok: true as const } : { ok: false as const, reason: 'not staff' };
+      }),
 
     storage: createBotStorage(prisma),
   };

@@ -6,7 +6,7 @@ import { addNote, changeTag } from '../../../../services/customer-changes.ts';
 import { assignOffer, listCustomerOffers } from '../../../../services/customer-offers.ts';
 import { getCustomer } from '../../../../services/get-customer.ts';
 import { listCustomers } from '../../../../services/list-customers.ts';
-import type { Identity } from '../../../../services/resolve-identity.ts';
+import { actorOf } from '../../../../services/record-audit.ts';
 import {
   AssignOfferBody,
   CustomerDetail,
@@ -21,16 +21,6 @@ import {
 
 const adminOnly = ['admin'] as const;
 const changeErrors = { ...authErrors, 404: ErrorBody, 409: ErrorBody };
-
-/** The audit log's actor for a signed-in person. */
-function actorOf(identity: Identity) {
-  const { first_name, last_name } = identity.user;
-  return {
-    actorRole: identity.role,
-    actorTelegramId: identity.telegramId,
-    name: [first_name, last_name].filter(Boolean).join(' ') || null,
-  };
-}
 
 const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { Label, Money, Pagination, SearchText } from '../../../../lib/schemas.ts';
+import {
+  maxNoteLength,
+  maxTagLength,
+  noteProblem,
+  tagPattern,
+} from '../../../../services/customer-changes.ts';
 
 export const ListUsersQuery = Pagination.extend({
   q: SearchText.optional().describe('name, email, phone, external id or id'),
@@ -152,8 +158,8 @@ export const TagBody = z.object({
     .string()
     .trim()
     .min(1)
-    .max(40)
-    .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, 'must be letters, digits, spaces, _ or -'),
+    .max(maxTagLength)
+    .regex(tagPattern, 'must be letters, digits, spaces, _ or -'),
 });
 
 export const NoteBody = z.object({
@@ -161,9 +167,9 @@ export const NoteBody = z.object({
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(2000)
+    .max(maxNoteLength)
     .refine(
-      (text) => !/\p{Cc}/u.test(text.replace(/\r?\n|\t/g, '')),
+      (text) => noteProblem(text) === null,
       'must not contain control characters other than line breaks',
     ),
 });
