@@ -111,6 +111,8 @@ const texts = {
   products: { en: 'Products', ru: 'Товары' },
   noProducts: { en: 'No product matches', ru: 'Нет товаров по запросу' },
   help: { en: 'What I can do for you:', ru: 'Что я умею:' },
+  rendering: { en: 'Rendering the screenshot…', ru: 'Готовлю скриншот…' },
+  noScreenshot: { en: 'No screenshot:', ru: 'Скриншота не будет:' },
   assignOffer: { en: 'Assign offer', ru: 'Назначить предложение' },
   addTag: { en: 'Add tag', ru: 'Добавить метку' },
   addNote: { en: 'Add note', ru: 'Добавить заметку' },

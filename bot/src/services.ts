@@ -136,6 +136,15 @@ export interface BotServices {
     region: string | null,
   ): Promise<ChangeResult>;
   revokeRole(user: BotUser, target: number): Promise<ChangeResult>;
+  /**
+   * A PNG of a dashboard block for the last `days` days as the user sees it (staff), with a
+   * caption, or why it could not be made (no Chromium, a timeout).
+   */
+  screenshot(
+    user: BotUser,
+    block: string,
+    days: number,
+  ): Promise<{ ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string }>;
   /** Conversation state shared by every server instance (Postgres); in memory when absent. */
   storage?: VersionedStateStorage<string, ConversationData>;
 }

@@ -28,6 +28,7 @@ const callbacks: [string, BotRole[], string][] = [
   ['u:2:Customer', staff, 'findCustomers'],
   ['c:1', staff, 'customerCard'],
   ['p:2:', known, 'products'],
+  ['s:kpis:30', staff, 'screenshot'],
 ];
 
 // Telegram ids: 1 admin, 2 manager, 3 client (owns customer 3), 4 unknown.
@@ -99,6 +100,18 @@ describe('what the commands answer', () => {
           { text: '• 90 days', callback_data: 'a:90' },
         ],
         [
+          { text: '📷 KPIs', callback_data: 's:kpis:90' },
+          { text: '📷 Trends', callback_data: 's:trends:90' },
+          { text: '📷 Cohorts', callback_data: 's:cohorts:90' },
+          { text: '📷 LTV', callback_data: 's:ltv:90' },
+        ],
+        [
+          { text: '📷 Segments', callback_data: 's:segments:90' },
+          { text: '📷 At risk', callback_data: 's:at-risk:90' },
+          { text: '📷 Campaigns', callback_data: 's:campaigns:90' },
+          { text: '📷 Summary', callback_data: 's:breakdown:90' },
+        ],
+        [
           {
             text: 'Open the dashboard',
             web_app: { url: 'https://app.example.com/?from=2026-10-23&to=2026-11-21' },
@@ -106,6 +119,18 @@ describe('what the commands answer', () => {
         ],
       ],
     });
+  });
+
+  it('sends a block’s screenshot as a photo, or says why there is none', async () => {
+    const { bot, calls } = botFor({ 1: 'manager' });
+    await bot.handleUpdate(privateCallback({ id: 1, first_name: 'M' }, 's:cohorts:30'));
+    expect(calls.map((c) => c.method)).toEqual([
+      'answerCallbackQuery',
+      'sendChatAction',
+      'sendPhoto',
+    ]);
+    await bot.handleUpdate(privateCallback({ id: 1, first_name: 'M' }, 's:ltv:30'));
+    expect(sent(calls).at(-1)!.text).toBe('No screenshot: Chromium is missing');
   });
 
   it('/customer: a card with risk, reasons and CLV; several matches a paged list', async () => {

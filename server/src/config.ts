@@ -93,6 +93,7 @@ const variables = z.object({
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   RETRAIN_HOURS: z.coerce.number().min(0).max(8760).default(24),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   LOYALTY_TIERS: z
     .string()
     .default('Member:0,Silver:500,Gold:1500,Platinum:5000')
@@ -188,6 +189,8 @@ export interface Config {
   analytics: AnalyticsSettings;
   /** Models retrain this often (hours); 0 = only when asked. */
   retrainHours: number;
+  /** The Chromium the bot's screenshots are rendered with. */
+  chromiumPath: string;
   /** Loyalty tiers by spend over the last 365 days, ascending, the first from 0. */
   loyaltyTiers: LoyaltyTier[];
   /** How clients reach the business; every field optional. */
@@ -255,6 +258,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
     },
     retrainHours: c.RETRAIN_HOURS,
+    chromiumPath: c.CHROMIUM_PATH,
     loyaltyTiers: c.LOYALTY_TIERS,
     support: {
       telegram: c.SUPPORT_TELEGRAM ?? null,

@@ -1,5 +1,5 @@
 // Staff in chat: the KPI summary, customer lookup and cards, recommendations for a customer.
-import { InlineKeyboard } from 'grammy';
+import { InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { briefLine, cardText, kpiText } from '../format.ts';
 import { gated, staff as staffRoles } from '../gate.ts';
@@ -13,8 +13,20 @@ const maxCallbackBytes = 64;
 
 const { allowed, composer } = gated(staffRoles, {
   commands: ['analytics', 'customer', 'users'],
-  callbacks: /^(a|u|c):/,
+  callbacks: /^(a|u|c|s):/,
 });
+
+// The Mini App's block routes a screenshot can be taken of, with their button labels.
+const blocks = [
+  ['kpis', 'KPIs'],
+  ['trends', 'Trends'],
+  ['cohorts', 'Cohorts'],
+  ['ltv', 'LTV'],
+  ['segments', 'Segments'],
+  ['at-risk', 'At risk'],
+  ['campaigns', 'Campaigns'],
+  ['breakdown', 'Summary'],
+] as const;
 export const staffFeatures = composer;
 
 async function analytics(ctx: BotContext, days: number) {
@@ -23,6 +35,10 @@ async function analytics(ctx: BotContext, days: number) {
   for (const d of periods) {
     keyboard.text(`${d === days ? '• ' : ''}${t(`days${d}`, ctx.lang)}`, `a:${d}`);
   }
+  blocks.forEach(([block, label], i) => {
+    if (i % 4 === 0) keyboard.row();
+    keyboard.text(`📷 ${label}`, `s:${block}:${days}`);
+  });
   const url = appUrl(ctx, `/?from=${summary.from}&to=${summary.to}`);
   if (url && ctx.chat?.type === 'private') {
     keyboard.row().webApp(t('openDashboard', ctx.lang), url);
@@ -103,4 +119,16 @@ allowed.callbackQuery(/^u:(\d+):(.+)$/s, async (ctx) => {
 allowed.callbackQuery(/^c:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   await sendCard(ctx, Number(ctx.match[1]));
+});
+
+allowed.callbackQuery(/^s:([a-z-]+):(\d+)$/, async (ctx) => {
+  const [block, days] = [ctx.match[1] ?? '', Number(ctx.match[2])];
+  if (!blocks.some(([b]) => b === block) || !periods.includes(days as (typeof periods)[number])) {
+    return ctx.answerCallbackQuery();
+  }
+  await ctx.answerCallbackQuery({ text: t('rendering', ctx.lang) });
+  await ctx.replyWithChatAction('upload_photo').catch(() => {});
+  const shot = await ctx.services.screenshot(ctx.user, block, days);
+  if (!shot.ok) return ctx.reply(`${t('noScreenshot', ctx.lang)} ${shot.reason}`);
+  return ctx.replyWithPhoto(new InputFile(shot.png, `${block}.png`), { caption: shot.caption });
 });

@@ -158,6 +158,15 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       delete roles[target];
       return { ok: true };
     },
+    async screenshot(_user, block, days) {
+      ask('screenshot');
+      if (block === 'ltv') return { ok: false, reason: 'Chromium is missing' };
+      return {
+        ok: true,
+        png: new Uint8Array([137, 80, 78, 71]),
+        caption: `${block}, ${days} days`,
+      };
+    },
     async linkByPhone(user, phone) {
       ask('linkByPhone');
       if (phone.replace(/\D/g, '') !== '15550000003') return null;

@@ -4,6 +4,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createBot, webhookCallback } from '@retention/bot';
 import fp from 'fastify-plugin';
+import { createScreenshotter } from '../screenshots/screenshotter.ts';
 import { botServices } from '../services/bot-services.ts';
 import { sendError } from './errors.ts';
 
@@ -16,7 +17,19 @@ export default fp(
       app.log.info('bot: off (set BOT_TOKEN and BOT_MODE=polling|webhook to run it)');
       return;
     }
-    const bot = createBot(config.botToken, botServices(app), {
+    // Chromium reaches the server where it listens (on 127.0.0.1 when bound to every address).
+    const screenshotter = createScreenshotter({
+      baseUrl: () => {
+        const address = app.server.address();
+        if (!address || typeof address === 'string') throw new Error('the server is not listening');
+        const host = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.address;
+        return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      },
+      botToken: config.botToken,
+      chromiumPath: config.chromiumPath,
+    });
+    app.addHook('onClose', () => screenshotter.close());
+    const bot = createBot(config.botToken, botServices(app, { screenshotter }), {
       miniAppUrl: config.publicUrl,
       apiRoot: config.telegramApiRoot,
       logError: (message) => app.log.error(message),

@@ -8,6 +8,7 @@ import { dashboardReport } from '../analytics/reports.ts';
 import { cachedReport, metricContext } from '../analytics/request.ts';
 import { forbidden, isAppError } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
+import { type BlockName, blockNames, type Screenshotter } from '../screenshots/screenshotter.ts';
 import { createBotStorage } from './bot-storage.ts';
 import { addNote, changeTag, noteProblem, tagProblem } from './customer-changes.ts';
 import { assignOffer, listCustomerOffers, listOffers } from './customer-offers.ts';
@@ -46,14 +47,24 @@ async function refusalOf<T>(run: () => Promise<T>): Promise<T | { ok: false; rea
   try {
     return await run();
   } catch (error) {
-    if (isAppError(error) && ['not_found', 'conflict', 'bad_request'].includes(error.code)) {
+    if (
+      isAppError(error) &&
+      ['not_found', 'conflict', 'bad_request', 'unavailable'].includes(error.code)
+    ) {
       return { ok: false, reason: error.message };
     }
     throw error;
   }
 }
 
-export function botServices(app: FastifyInstance): BotServices {
+/**
+ * `screenshotter` renders block screenshots (none: the bot says screenshots are unavailable,
+ * e.g. the server is not listening on an address it can reach).
+ */
+export function botServices(
+  app: FastifyInstance,
+  deps: { screenshotter?: Screenshotter } = {},
+): BotServices {
   const { prisma } = app;
   const who = (user: BotUser) => resolveIdentity(prisma, user);
   const staffOnly = async (user: BotUser): Promise<Identity> => {
@@ -250,6 +261,28 @@ export function botServices(app: FastifyInstance): BotServices {
         const revoked = await revokeRole(prisma, actorOf(await adminOnly(user)), BigInt(target));
         return revoked ? { ok: true as const } : { ok: false as const, reason: 'not staff' };
       }),
+
+    async screenshot(user, block, days) {
+      const identity = await staffOnly(user);
+      if (!(blockNames as readonly string[]).includes(block)) {
+        return { ok: false, reason: `unknown block ${block}` };
+      }
+      if (!deps.screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
+      const today = todayIn(app.config.analytics.timeZone);
+      const from = isoOf(today - days + 1);
+      const to = isoOf(today);
+      const result = await refusalOf(async () => ({
+        ok: true as const,
+        png: await deps.screenshotter!.capture(
+          user,
+          block as BlockName,
+          new URLSearchParams({ from, to }),
+        ),
+      }));
+      if (!result.ok) return result;
+      const scope = identity.regionScope ? ` · ${identity.regionScope}` : '';
+      return { ...result, caption: `${block} · ${from} – ${to}${scope}` };
+    },
 
     storage: createBotStorage(prisma),
   };
