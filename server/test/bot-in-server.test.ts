@@ -1,4 +1,6 @@
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from './e2e/server-process.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 
 // Nothing listens on port 9 (discard) here: every Bot API call fails at once.
@@ -45,6 +47,49 @@ describe('the bot inside the server', () => {
       expect(res.statusCode, String(secret)).toBe(401);
     }
     expect((await t.app.inject({ url: '/health' })).json().bot).toBe('webhook');
+  });
+});
+
+describe('the bot by webhook, against the Bot API emulator', () => {
+  it('processes updates that carry the right secret, and only those', async () => {
+    const emulator = new TelegramServer({ port: await freePort(), host: '127.0.0.1' });
+    await emulator.start();
+    const t = await buildTestApp({
+      BOT_TOKEN: testBotToken,
+      BOT_MODE: 'webhook',
+      PUBLIC_URL: 'https://retention.example.com',
+      WEBHOOK_SECRET: 'the-right-secret-0123456789',
+      TELEGRAM_API_ROOT: emulator.config.apiURL,
+    });
+    try {
+      const update = (id: number) => ({
+        update_id: id,
+        message: {
+          message_id: id,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: 4242, type: 'private', first_name: 'Wes' },
+          from: { id: 4242, is_bot: false, first_name: 'Wes' },
+          text: '/help',
+          entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+        },
+      });
+      const post = (id: number, secret?: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/telegram/webhook',
+          payload: update(id),
+          headers: secret ? { 'x-telegram-bot-api-secret-token': secret } : {},
+        });
+      expect((await post(1, 'the-right-secret-0123456789')).statusCode).toBe(200);
+      expect((await post(2, 'a-wrong-secret-0123456789')).statusCode).toBe(401);
+      expect((await post(3)).statusCode).toBe(401);
+      const sent = emulator.storage.botMessages.filter((m) => String(m.message.chat_id) === '4242');
+      expect(sent).toHaveLength(1);
+      expect(String(sent[0]!.message.text)).toMatch(/^What I can do for you:/);
+    } finally {
+      await t.close();
+      await emulator.stop();
+    }
   });
 });
 

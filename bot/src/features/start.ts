@@ -4,6 +4,7 @@ import { Composer, InlineKeyboard, Keyboard } from 'grammy';
 import { commandsFor } from '../commands.ts';
 import type { BotContext } from '../context.ts';
 import { t } from '../i18n.ts';
+import type { BotRole } from '../services.ts';
 
 const greeting = { admin: 'greetAdmin', manager: 'greetManager', client: 'greetClient' } as const;
 
@@ -13,15 +14,21 @@ export function appUrl(ctx: BotContext, path = '/'): string | undefined {
   return `${ctx.miniAppUrl}${path}`;
 }
 
+/** The role's command list in the user's chat menu; a failure is logged, not fatal. */
+async function registerCommands(ctx: BotContext, role: BotRole): Promise<void> {
+  if (!ctx.chat) return;
+  await ctx.api
+    .setMyCommands(commandsFor(role, ctx.lang), { scope: { type: 'chat', chat_id: ctx.chat.id } })
+    .catch((e: Error) => console.warn(`bot: setMyCommands failed: ${e.message}`));
+}
+
 export const start = new Composer<BotContext>();
 const pm = start.chatType('private');
 
 pm.command('start', async (ctx) => {
   const { role } = ctx.identity;
   const hello = `${t('hello', ctx.lang)}, ${ctx.from.first_name}!`;
-  await ctx.api.setMyCommands(commandsFor(role, ctx.lang), {
-    scope: { type: 'chat', chat_id: ctx.chat.id },
-  });
+  await registerCommands(ctx, role);
   if (role === 'unknown') {
     const keyboard = new Keyboard().requestContact(t('sharePhone', ctx.lang)).resized().oneTime();
     await ctx.reply(`${hello} ${t('greetUnknown', ctx.lang)}`, { reply_markup: keyboard });
@@ -29,11 +36,13 @@ pm.command('start', async (ctx) => {
   }
   const url = appUrl(ctx);
   if (url) {
-    // The chat's menu button opens the app too.
-    await ctx.api.setChatMenuButton({
-      chat_id: ctx.chat.id,
-      menu_button: { type: 'web_app', text: t('openApp', ctx.lang), web_app: { url } },
-    });
+    // The chat's menu button opens the app too (a nicety: failing it must not cost the reply).
+    await ctx.api
+      .setChatMenuButton({
+        chat_id: ctx.chat.id,
+        menu_button: { type: 'web_app', text: t('openApp', ctx.lang), web_app: { url } },
+      })
+      .catch((e: Error) => console.warn(`bot: setChatMenuButton failed: ${e.message}`));
   }
   await ctx.reply(`${hello} ${t(greeting[role], ctx.lang)}`, {
     reply_markup: url ? new InlineKeyboard().webApp(t('openApp', ctx.lang), url) : undefined,
@@ -57,9 +66,7 @@ pm.on('message:contact', async (ctx) => {
     await ctx.reply(t('notLinked', ctx.lang), removeKeyboard);
     return;
   }
-  await ctx.api.setMyCommands(commandsFor('client', ctx.lang), {
-    scope: { type: 'chat', chat_id: ctx.chat.id },
-  });
+  await registerCommands(ctx, 'client');
   const url = appUrl(ctx);
   await ctx.reply(
     `${t('linked', ctx.lang)}${linked.name ? ` (${linked.name})` : ''}.`,
