@@ -5,7 +5,7 @@ import type { BotContext } from '../context.ts';
 import { formatDay, formatNumber, offerLine } from '../format.ts';
 import { gated, known } from '../gate.ts';
 import { t } from '../i18n.ts';
-import { appUrl } from './start.ts';
+import { appUrl } from '../links.ts';
 
 const clients = gated(['client'], { commands: ['stats', 'offers', 'support'] });
 export const clientFeatures = clients.composer;

@@ -4,8 +4,8 @@ import type { BotContext } from '../context.ts';
 import { briefLine, cardText, kpiText } from '../format.ts';
 import { gated, staff as staffRoles } from '../gate.ts';
 import { t } from '../i18n.ts';
+import { appButton } from '../links.ts';
 import { adminCardButtons } from './admin.ts';
-import { appUrl } from './start.ts';
 
 const periods = [7, 30, 90] as const;
 // Telegram allows 64 bytes of callback data; a longer search gets no paging buttons.
@@ -39,10 +39,12 @@ async function analytics(ctx: BotContext, days: number) {
     if (i % 4 === 0) keyboard.row();
     keyboard.text(`📷 ${label}`, `s:${block}:${days}`);
   });
-  const url = appUrl(ctx, `/?from=${summary.from}&to=${summary.to}`);
-  if (url && ctx.chat?.type === 'private') {
-    keyboard.row().webApp(t('openDashboard', ctx.lang), url);
-  }
+  const open = appButton(ctx, t('openDashboard', ctx.lang), {
+    screen: 'dashboard',
+    from: summary.from,
+    to: summary.to,
+  });
+  if (open) keyboard.row().add(open);
   return { text: kpiText(summary, ctx.lang), reply_markup: keyboard };
 }
 
@@ -80,12 +82,11 @@ async function search(ctx: BotContext, query: string, page: number) {
 async function sendCard(ctx: BotContext, id: number) {
   const card = await ctx.services.customerCard(ctx.user, id);
   if (!card) return ctx.reply(`${t('notFound', ctx.lang)} #${id}.`);
-  const url = appUrl(ctx, `/customers/${id}`);
-  const keyboard =
-    ctx.identity.role === 'admin' ? adminCardButtons(id, ctx.lang) : new InlineKeyboard();
-  if (url && ctx.chat?.type === 'private') keyboard.row().webApp(t('openCard', ctx.lang), url);
+  const rows = ctx.identity.role === 'admin' ? adminCardButtons(id, ctx.lang).inline_keyboard : [];
+  const open = appButton(ctx, t('openCard', ctx.lang), { screen: 'customer', id });
+  if (open) rows.push([open]);
   return ctx.reply(cardText(card, ctx.lang), {
-    reply_markup: keyboard.inline_keyboard.flat().length > 0 ? keyboard : undefined,
+    reply_markup: rows.length > 0 ? { inline_keyboard: rows } : undefined,
   });
 }
 

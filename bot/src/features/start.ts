@@ -4,15 +4,10 @@ import { Composer, InlineKeyboard, Keyboard } from 'grammy';
 import { commandsFor } from '../commands.ts';
 import type { BotContext } from '../context.ts';
 import { t } from '../i18n.ts';
+import { appUrl } from '../links.ts';
 import type { BotRole } from '../services.ts';
 
 const greeting = { admin: 'greetAdmin', manager: 'greetManager', client: 'greetClient' } as const;
-
-/** Telegram opens Mini Apps only over https. */
-export function appUrl(ctx: BotContext, path = '/'): string | undefined {
-  if (!ctx.miniAppUrl?.startsWith('https://')) return undefined;
-  return `${ctx.miniAppUrl}${path}`;
-}
 
 /** The role's command list in the user's chat menu; a failure is logged, not fatal. */
 async function registerCommands(ctx: BotContext, role: BotRole): Promise<void> {
