@@ -12,7 +12,11 @@ const staff: BotRole[] = ['admin', 'manager'];
 const known: BotRole[] = ['admin', 'manager', 'client'];
 
 // command → who may use it, and the service an allowed use asks
+const admin: BotRole[] = ['admin'];
+
 const commands: [string, BotRole[], string][] = [
+  ['/grant 555 manager North', admin, ''],
+  ['/revoke 555', admin, ''],
   ['/analytics', staff, 'kpiSummary'],
   ['/customer 1', staff, 'customerCard'],
   ['/users Customer', staff, 'findCustomers'],
@@ -29,6 +33,14 @@ const callbacks: [string, BotRole[], string][] = [
   ['c:1', staff, 'customerCard'],
   ['p:2:', known, 'products'],
   ['s:kpis:30', staff, 'screenshot'],
+  ['ao:3', admin, 'assignableOffers'],
+  ['ao:3:7', admin, 'assignableOffers'],
+  ['aoy:3:7', admin, 'assignOffer'],
+  ['at:3', admin, ''],
+  ['an:3', admin, ''],
+  ['gr:555:manager:North', admin, 'grantRole'],
+  ['rv:555', admin, 'revokeRole'],
+  ['x', admin, ''],
 ];
 
 // Telegram ids: 1 admin, 2 manager, 3 client (owns customer 3), 4 unknown.
@@ -47,7 +59,7 @@ describe('the gating matrix', () => {
         expect(replies.length).toBeGreaterThan(0);
         if (may) {
           expect(replies[0]!.text).not.toBe(refusal);
-          expect(services.asked).toContain(service);
+          if (service) expect(services.asked).toContain(service);
         } else {
           expect(replies.map((r) => r.text)).toEqual([refusal]);
           expect(services.asked).toEqual([]);
@@ -66,12 +78,26 @@ describe('the gating matrix', () => {
         const answer = calls.find((c) => c.method === 'answerCallbackQuery')!.payload;
         if (may) {
           expect(answer.show_alert).toBeUndefined();
-          expect(services.asked).toContain(service);
+          if (service) expect(services.asked).toContain(service);
+          expect(calls.length).toBeGreaterThan(1); // it answered with a message or an edit
         } else {
           expect(answer).toMatchObject({ text: refusal, show_alert: true });
           expect(calls.filter((c) => c.method !== 'answerCallbackQuery')).toEqual([]);
           expect(services.asked).toEqual([]);
         }
+      });
+    }
+  }
+});
+
+describe('commands for everyone', () => {
+  for (const text of ['/start', '/help', '/cancel']) {
+    for (const role of all) {
+      it(`${text} as ${role} answers`, async () => {
+        const { bot, calls } = setup();
+        await bot.handleUpdate(privateText({ id: ids[role], first_name: role }, text));
+        expect(sent(calls)).toHaveLength(1);
+        expect(sent(calls)[0]!.text).not.toBe(refusal);
       });
     }
   }

@@ -137,6 +137,14 @@ describe('the bot on the server’s services', () => {
     });
     expect(tagAudit?.actorTelegramId).toBe(BigInt(people.admin.id));
 
+    await send(privateCallback(people.admin, `an:${customer}`));
+    await send(privateText(people.admin, 'Prefers e-mail to calls.'));
+    const noteAudit = await prisma.auditLog.findFirst({
+      where: { action: 'customer.note.add', targetId: String(customer) },
+    });
+    expect(noteAudit?.after).toMatchObject({ text: 'Prefers e-mail to calls.' });
+    expect(noteAudit?.actorTelegramId).toBe(BigInt(people.admin.id));
+
     await send(privateCallback(people.admin, 'gr:7777:manager:South'));
     expect(await prisma.staff.findUnique({ where: { telegramUserId: 7777n } })).toMatchObject({
       role: 'manager',

@@ -68,8 +68,10 @@ describe('an import killed with SIGKILL and run again', () => {
       const first = runCli(file, crashed.env);
       let log = '';
       first.stderr?.on('data', (d) => (log += d));
-      while (!log.includes('importing')) await new Promise((r) => setTimeout(r, 50));
-      await new Promise((r) => setTimeout(r, 2500)); // into the batches
+      // Progress is reported as a batch is handed to the writer, after the one before it was
+      // committed: a second progress line means at least one batch is in the database.
+      const lines = () => log.match(/rows\/s/g)?.length ?? 0;
+      while (lines() < 2) await new Promise((r) => setTimeout(r, 20));
       first.kill('SIGKILL');
       const [, signal] = await once(first, 'exit');
       expect(signal).toBe('SIGKILL');

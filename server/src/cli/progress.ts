@@ -1,4 +1,4 @@
-// Progress for long commands: a bar redrawn in place on a terminal; plain lines every few
+// Progress for long commands: a bar redrawn in place on a terminal; plain lines every two
 // seconds otherwise (CI logs, pipes).
 export function progressPrinter(label: string, stream: NodeJS.WriteStream = process.stderr) {
   const started = Date.now();
@@ -15,7 +15,7 @@ export function progressPrinter(label: string, stream: NodeJS.WriteStream = proc
         const width = 24;
         const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
         stream.write(`\r[${bar}] ${text}   `);
-      } else if (Date.now() - lastPlain >= 5000 || share === 1) {
+      } else if (Date.now() - lastPlain >= 2000 || share === 1) {
         lastPlain = Date.now();
         stream.write(`${text}\n`);
       }

@@ -21,7 +21,11 @@ export default fp(
     const screenshotter = createScreenshotter({
       baseUrl: () => {
         const address = app.server.address();
-        if (!address || typeof address === 'string') throw new Error('the server is not listening');
+        // The bot on its own (npm run bot) serves no pages: the Mini App is at PUBLIC_URL.
+        if (!address || typeof address === 'string') {
+          if (config.publicUrl) return config.publicUrl;
+          throw new Error('this process serves no Mini App and PUBLIC_URL is not set');
+        }
         const host = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.address;
         return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
       },

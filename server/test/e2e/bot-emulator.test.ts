@@ -2,6 +2,8 @@
 // telegram-test-api, over a demo business. Telegram users are emulated clients sending
 // commands, button presses and a shared contact; what the bot sent is read back from the
 // emulator.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import { createServerDatabase, dropServerDatabase } from '@retention/db/testing'
 import { chromium } from 'playwright-core';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, hasChromium } from '../../../test/requirements.ts';
+import { chromiumPath, hasChromium, repoRoot } from '../../../test/requirements.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
 import { freePort, type ServerProcess, startServer } from './server-process.ts';
@@ -203,5 +205,46 @@ describe('the bot against the Bot API emulator', () => {
     );
     const stats = await command(users.newcomer, '/stats');
     expect(stats.message.text).toMatch(/^Your purchases: \d+ orders/);
+  });
+});
+
+describe('the bot on its own (npm run bot)', () => {
+  it('answers by long polling without an HTTP server, and stops on SIGTERM', async () => {
+    const emulator = new TelegramServer({ port: await freePort(), host: '127.0.0.1' });
+    await emulator.start();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'rd-botonly-'));
+    const { BOT_TOKEN: _t, DATABASE_URL: _d, ...inherited } = process.env;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/bot.ts'], {
+      cwd: repoRoot,
+      env: {
+        ...inherited,
+        DATA_DIR: dataDir,
+        DEMO_DATA: 'off',
+        BOT_TOKEN: testBotToken,
+        TELEGRAM_API_ROOT: emulator.config.apiURL,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
+    try {
+      await expect.poll(() => log, { timeout: 60_000 }).toMatch(/bot only: long polling/);
+      const client = emulator.getClient(testBotToken, {
+        userId: 9100,
+        chatId: 9100,
+        firstName: 'Oz',
+      });
+      await client.sendCommand(client.makeCommand('/start'));
+      const updates = await client.getUpdates();
+      expect(String(updates.result[0]?.message.text)).toMatch(/^Hello, Oz! This bot serves/);
+      child.kill('SIGTERM');
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await emulator.stop();
+    }
   });
 });
