@@ -8,8 +8,8 @@ import { AppError } from '../errors.ts';
 import { signInitData, type TelegramUser } from '../lib/init-data.ts';
 import { installTelegramBridge, launchUrl, palettes } from './telegram-bridge.ts';
 
-// The Mini App's block routes (miniapp/src/features/dashboard/components/block-page.tsx); the
-// screenshot e2e renders them, so a name missing there fails it.
+// The Mini App's block routes: keep in step with blockNames in
+// miniapp/src/features/dashboard/components/block-page.tsx.
 export const blockNames = [
   'kpis',
   'trends',
