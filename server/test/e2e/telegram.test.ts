@@ -207,16 +207,23 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       message: 'Asked about delivery to a new address.',
     });
     await telegramEmits(page, 'popup_closed', { button_id: 'ok' });
+    // Saved: the note is in the card's list (not only in the editor), then the haptic.
+    const saved = page
+      .getByTestId('customer-notes')
+      .locator('.note', { hasText: 'Asked about delivery to a new address.' });
+    await expect.poll(() => saved.count(), { timeout: 30_000 }).toBe(1);
     await expect
-      .poll(() => page.getByText('Asked about delivery to a new address.').count())
-      .toBeGreaterThan(0);
-    await expect
-      .poll(async () =>
-        (await sentToTelegram(page, 'web_app_trigger_haptic_feedback')).map(([, d]) => d),
+      .poll(
+        async () =>
+          (await sentToTelegram(page, 'web_app_trigger_haptic_feedback')).map(([, d]) => d),
+        { timeout: 30_000 },
       )
       .toContainEqual({ type: 'notification', notification_type: 'success' });
     await expect
-      .poll(async () => (await sentToTelegram(page, 'web_app_setup_closing_behavior')).at(-1)?.[1])
+      .poll(
+        async () => (await sentToTelegram(page, 'web_app_setup_closing_behavior')).at(-1)?.[1],
+        { timeout: 30_000 },
+      )
       .toEqual({ need_confirmation: false });
 
     // Assigning an offer: cancelled in the popup, nothing changes; confirmed, it is given.
@@ -237,7 +244,7 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       .toBe(3);
     await telegramEmits(page, 'popup_closed', { button_id: 'ok' });
     await expect
-      .poll(() => page.getByTestId(`offer-${offer.code}`).count(), { timeout: 10_000 })
+      .poll(() => page.getByTestId(`offer-${offer.code}`).count(), { timeout: 30_000 })
       .toBe(1);
     const card = await apiAs<{ history: { action: string; actorTelegramId: string }[] }>(
       people.manager,
