@@ -21,6 +21,8 @@ const byRole: Record<BotRole, [string, TextKey][]> = {
     ['recommendations', 'cmdRecommendations'],
     ['products', 'cmdProducts'],
     ['support', 'cmdSupport'],
+    ['stop_offers', 'cmdStopOffers'],
+    ['start_offers', 'cmdStartOffers'],
   ],
   unknown: [],
 };

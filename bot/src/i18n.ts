@@ -111,6 +111,17 @@ const texts = {
   products: { en: 'Products', ru: 'Товары' },
   noProducts: { en: 'No product matches', ru: 'Нет товаров по запросу' },
   help: { en: 'What I can do for you:', ru: 'Что я умею:' },
+  offersOff: {
+    en: 'You will get no more offer messages. /start_offers turns them back on.',
+    ru: 'Больше не будем присылать предложения. /start_offers включит их снова.',
+  },
+  offersOn: {
+    en: 'Offer messages are on. /stop_offers turns them off.',
+    ru: 'Предложения включены. /stop_offers отключит их.',
+  },
+  alreadySo: { en: '(It already was.)', ru: '(Так уже было.)' },
+  cmdStopOffers: { en: 'no more offer messages', ru: 'не присылать предложения' },
+  cmdStartOffers: { en: 'offer messages back on', ru: 'снова присылать предложения' },
   rendering: { en: 'Rendering the screenshot…', ru: 'Готовлю скриншот…' },
   noScreenshot: { en: 'No screenshot:', ru: 'Скриншота не будет:' },
   assignOffer: { en: 'Assign offer', ru: 'Назначить предложение' },

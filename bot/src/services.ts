@@ -117,6 +117,8 @@ export interface BotServices {
    * Telegram's contact button). Returns the customer's name, or null when none matches.
    */
   linkByPhone(user: BotUser, phone: string): Promise<{ name: string | null } | null>;
+  /** A client turns offer messages off or on (/stop_offers, /start_offers); audited. */
+  setOfferMessages(user: BotUser, wanted: boolean): Promise<{ changed: boolean }>;
   // Admins only (the server refuses anyone else); each change is audited on the server.
   /** Offers still valid, which can be assigned. */
   assignableOffers(user: BotUser): Promise<{ id: number; code: string; title: string }[]>;

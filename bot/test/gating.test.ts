@@ -25,6 +25,8 @@ const commands: [string, BotRole[], string][] = [
   ['/stats', ['client'], 'customerCard'],
   ['/offers', ['client'], 'customerOffers'],
   ['/support', ['client'], 'support'],
+  ['/stop_offers', ['client'], 'setOfferMessages'],
+  ['/start_offers', ['client'], 'setOfferMessages'],
 ];
 
 const callbacks: [string, BotRole[], string][] = [

@@ -169,6 +169,30 @@ describe('the bot on the server’s services', () => {
     expect(await prisma.staff.findUnique({ where: { telegramUserId: 7777n } })).toBeNull();
   });
 
+  it('lets a client stop and restart offer messages, audited', async () => {
+    const prisma = t.database.db.prisma;
+    expect(await talk(people.clientB, '/stop_offers')).toEqual([
+      'You will get no more offer messages. /start_offers turns them back on.',
+    ]);
+    const stopped = await prisma.customer.findUnique({ where: { id: f.clientB } });
+    expect(stopped?.offersOptOutAt).toBeInstanceOf(Date);
+    expect(await talk(people.clientB, '/stop_offers')).toEqual([
+      'You will get no more offer messages. /start_offers turns them back on. (It already was.)',
+    ]);
+    await talk(people.clientB, '/start_offers');
+    expect(
+      (await prisma.customer.findUnique({ where: { id: f.clientB } }))?.offersOptOutAt,
+    ).toBeNull();
+    const audit = await prisma.auditLog.findMany({
+      where: { targetId: String(f.clientB), action: { startsWith: 'customer.offers' } },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      'customer.offers.opt_out',
+      'customer.offers.opt_in',
+    ]);
+  });
+
   it('keeps conversation state in Postgres', async () => {
     const storage = botServices(t.app).storage!;
     const state = { version: [0, 0] as [0, number], state: {} };

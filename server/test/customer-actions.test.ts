@@ -119,6 +119,26 @@ describe('customer actions and offers', () => {
     ).toBe(1);
   });
 
+  it('records the first time a client opens their offer, and nobody else’s', async () => {
+    const own = (await call(people.clientA, 'GET', `/users/${f.clientA}/offers`)).json();
+    const assignment = own.items[0].assignmentId as number;
+    expect(own.items[0].openedAt).toBeNull();
+    const url = `/users/${f.clientA}/offers/${assignment}/open`;
+    const first = await call(people.clientA, 'POST', url);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().first).toBe(true);
+    const again = (await call(people.clientA, 'POST', url)).json();
+    expect(again).toEqual({ openedAt: first.json().openedAt, first: false });
+    expect((await call(people.clientB, 'POST', url)).statusCode).toBe(404);
+    expect(
+      (await call(people.clientB, 'POST', `/users/${f.clientB}/offers/${assignment}/open`))
+        .statusCode,
+    ).toBe(404);
+    expect((await call(people.manager, 'POST', url)).statusCode).toBe(403);
+    const after = (await call(people.clientA, 'GET', `/users/${f.clientA}/offers`)).json();
+    expect(after.items[0].openedAt).toBe(first.json().openedAt);
+  });
+
   it('refuses changes from managers and clients, and leaves no trace', async () => {
     const before = await t.database.db.prisma.auditLog.count();
     for (const who of [people.manager, people.clientA]) {

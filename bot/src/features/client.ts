@@ -7,7 +7,9 @@ import { gated, known } from '../gate.ts';
 import { t } from '../i18n.ts';
 import { appUrl } from '../links.ts';
 
-const clients = gated(['client'], { commands: ['stats', 'offers', 'support'] });
+const clients = gated(['client'], {
+  commands: ['stats', 'offers', 'support', 'stop_offers', 'start_offers'],
+});
 export const clientFeatures = clients.composer;
 
 /** The client's own customer id; the gate guarantees a client, the link may still be gone. */
@@ -39,6 +41,17 @@ clients.allowed.command('offers', async (ctx) => {
     [`${t('yourOffers', ctx.lang)}:`, ...usable.map((o) => offerLine(o, ctx.lang))].join('\n'),
   );
 });
+
+for (const [command, wanted] of [
+  ['stop_offers', false],
+  ['start_offers', true],
+] as const) {
+  clients.allowed.command(command, async (ctx) => {
+    const { changed } = await ctx.services.setOfferMessages(ctx.user, wanted);
+    const key = wanted ? 'offersOn' : 'offersOff';
+    return ctx.reply(`${t(key, ctx.lang)}${changed ? '' : ` ${t('alreadySo', ctx.lang)}`}`);
+  });
+}
 
 clients.allowed.command('support', async (ctx) => {
   const s = ctx.services.support();

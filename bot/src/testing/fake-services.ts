@@ -123,6 +123,11 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       ask('support');
       return { telegram: 'shop_help', email: null, phone: null, hours: 'Mon-Fri' };
     },
+    async setOfferMessages(_user, wanted) {
+      ask('setOfferMessages');
+      changes.push(['setOfferMessages', wanted]);
+      return { changed: true };
+    },
     async assignableOffers() {
       ask('assignableOffers');
       return [{ id: 7, code: 'WELCOME10', title: '10% off' }];

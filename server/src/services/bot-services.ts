@@ -11,7 +11,12 @@ import { recommendFor } from '../ml/recs/recommend-for.ts';
 import { type BlockName, blockNames, type Screenshotter } from '../screenshots/screenshotter.ts';
 import { createBotStorage } from './bot-storage.ts';
 import { addNote, changeTag, noteProblem, tagProblem } from './customer-changes.ts';
-import { assignOffer, listCustomerOffers, listOffers } from './customer-offers.ts';
+import {
+  assignOffer,
+  listCustomerOffers,
+  listOffers,
+  setOfferMessages,
+} from './customer-offers.ts';
 import { getCustomer } from './get-customer.ts';
 import { linkByPhone } from './link-by-phone.ts';
 import { listCustomers } from './list-customers.ts';
@@ -212,6 +217,17 @@ export function botServices(
       if (identity.role !== 'unknown') return null;
       const customer = await linkByPhone(prisma, BigInt(user.id), phone);
       return customer ? { name: customer.name } : null;
+    },
+
+    async setOfferMessages(user, wanted) {
+      const identity = await who(user);
+      if (identity.role !== 'client' || identity.customerId === null) {
+        throw forbidden('clients only');
+      }
+      return setOfferMessages(prisma, actorOf(identity), {
+        customerId: identity.customerId,
+        wanted,
+      });
     },
 
     async assignableOffers(user) {

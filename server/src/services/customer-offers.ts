@@ -170,3 +170,60 @@ export async function assignOffer(
     return { ...assignment, offer: { id: offer.id, code: offer.code, title: offer.title } };
   });
 }
+
+/**
+ * The client opened (saw) one of their offers: the first time is recorded on the assignment;
+ * later opens change nothing. Another customer's assignment is "not found".
+ */
+export async function openOffer(
+  prisma: PrismaClient,
+  viewer: Identity,
+  target: { customerId: number; assignmentId: number },
+  now = new Date(),
+) {
+  if (viewer.role !== 'client' || viewer.customerId !== target.customerId) {
+    throw notFound(`offer ${target.assignmentId}`);
+  }
+  const row = await prisma.offerAssignment.findFirst({
+    where: { id: target.assignmentId, customerId: target.customerId },
+    select: { id: true, openedAt: true },
+  });
+  if (!row) throw notFound(`offer ${target.assignmentId}`);
+  if (row.openedAt) return { openedAt: row.openedAt, first: false };
+  const updated = await prisma.offerAssignment.update({
+    where: { id: row.id },
+    data: { openedAt: now },
+    select: { openedAt: true },
+  });
+  return { openedAt: updated.openedAt as Date, first: true };
+}
+
+/** A client turns offer messages off (/stop_offers) or back on; audited when it changes. */
+export async function setOfferMessages(
+  prisma: PrismaClient,
+  actor: Actor,
+  target: { customerId: number; wanted: boolean },
+  now = new Date(),
+) {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.customer.findUnique({
+      where: { id: target.customerId },
+      select: { offersOptOutAt: true },
+    });
+    if (!row) throw notFound(`customer ${target.customerId}`);
+    const wantedNow = row.offersOptOutAt === null;
+    if (wantedNow === target.wanted) return { wanted: wantedNow, changed: false };
+    await tx.customer.update({
+      where: { id: target.customerId },
+      data: { offersOptOutAt: target.wanted ? null : now },
+    });
+    await recordAudit(tx, actor, {
+      action: target.wanted ? 'customer.offers.opt_in' : 'customer.offers.opt_out',
+      targetType: 'customer',
+      targetId: target.customerId,
+      before: { offerMessages: wantedNow },
+      after: { offerMessages: target.wanted },
+    });
+    return { wanted: target.wanted, changed: true };
+  });
+}

@@ -280,6 +280,19 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       .poll(() => page.getByTestId('offer-code').textContent())
       .toBe(offers.items[0]!.code);
     expect(await page.getByText('Мои предложения').count()).toBe(1);
+    // Seeing the offer in the app counts as opening it (once).
+    await expect
+      .poll(
+        async () =>
+          (
+            await apiAs<{ items: { openedAt: string | null }[] }>(
+              people.client,
+              `/users/${clientCustomer}/offers`,
+            )
+          ).items[0]?.openedAt,
+        { timeout: 30_000 },
+      )
+      .toMatch(/^\d{4}-/);
     // "Message support" is the screen's MainButton, opening the support chat in Telegram.
     await expect
       .poll(async () => (await sentToTelegram(page, 'web_app_setup_main_button')).at(-1)?.[1])

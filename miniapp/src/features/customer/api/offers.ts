@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { api } from '../../../lib/api-client';
 
 export type Offer = {
@@ -20,6 +21,7 @@ export type CustomerOffer = {
   code: string;
   assignedAt: string;
   deliveryState: string;
+  openedAt: string | null;
   redeemedAt: string | null;
   status: 'active' | 'upcoming' | 'expired' | 'redeemed';
   offer: Offer;
@@ -41,4 +43,22 @@ export function useAssignableOffers(enabled: boolean) {
     queryFn: ({ signal }) => api.get<{ items: Offer[] }>('/offers', signal),
     enabled,
   });
+}
+
+/**
+ * A client looking at their usable offers has opened them: each first sight is recorded once
+ * (the campaign results count opens). Failures are left alone; the next visit tries again.
+ */
+export function useRecordOpens(customerId: number, offers: CustomerOffer[] | undefined) {
+  const sent = useRef(new Set<number>());
+  useEffect(() => {
+    for (const o of offers ?? []) {
+      const usable = o.status === 'active' || o.status === 'upcoming';
+      if (!usable || o.openedAt || sent.current.has(o.assignmentId)) continue;
+      sent.current.add(o.assignmentId);
+      void api.post(`/users/${customerId}/offers/${o.assignmentId}/open`).catch(() => {
+        sent.current.delete(o.assignmentId);
+      });
+    }
+  }, [customerId, offers]);
 }

@@ -1,7 +1,7 @@
 import { BlockState } from '../../../components/block-state';
 import { formatDate, formatValue } from '../../../lib/format';
 import { type Lang, type TextKey, t, useLang } from '../../../lib/i18n';
-import { type CustomerOffer, useCustomerOffers } from '../api/offers';
+import { type CustomerOffer, useCustomerOffers, useRecordOpens } from '../api/offers';
 import './customer.css';
 
 function benefit(o: CustomerOffer['offer'], lang: Lang): string {
@@ -53,6 +53,8 @@ function OfferItem({ item, staff, lang }: { item: CustomerOffer; staff: boolean;
 export function OfferList({ customerId, staff }: { customerId: number; staff: boolean }) {
   const lang = useLang();
   const offers = useCustomerOffers(customerId);
+  // Only the client's own sight of an offer counts as opening it.
+  useRecordOpens(customerId, staff ? undefined : offers.data?.items);
   return (
     <section className="block" data-testid="offers">
       <h2>{t(staff ? 'offers' : 'myOffers', lang)}</h2>

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { authErrors, ErrorBody, pageOf } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 import { addNote, changeTag } from '../../../../services/customer-changes.ts';
-import { assignOffer, listCustomerOffers } from '../../../../services/customer-offers.ts';
+import {
+  assignOffer,
+  listCustomerOffers,
+  openOffer,
+} from '../../../../services/customer-offers.ts';
 import { getCustomer } from '../../../../services/get-customer.ts';
 import { listCustomers } from '../../../../services/list-customers.ts';
 import { actorOf } from '../../../../services/record-audit.ts';
@@ -73,6 +77,31 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({
       items: await listCustomerOffers(app.prisma, identityOf(request), request.params.id),
     }),
+  );
+
+  app.post(
+    '/:id/offers/:assignmentId/open',
+    {
+      config: { access: ['client'] },
+      schema: {
+        summary:
+          'The client opened one of their offers: the first open is recorded (their own only; others are 404)',
+        tags: ['customers'],
+        params: CustomerParams.extend({
+          assignmentId: z.coerce.number().int().min(1).max(2_147_483_647),
+        }),
+        response: {
+          200: z.object({ openedAt: z.date(), first: z.boolean() }),
+          ...authErrors,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request) =>
+      openOffer(app.prisma, identityOf(request), {
+        customerId: request.params.id,
+        assignmentId: request.params.assignmentId,
+      }),
   );
 
   app.post(
