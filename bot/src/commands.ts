@@ -10,6 +10,7 @@ const staffCommands: [string, TextKey][] = [
   ['users', 'cmdUsers'],
   ['recommendations', 'cmdRecommendations'],
   ['products', 'cmdProducts'],
+  ['alerts', 'cmdAlerts'],
 ];
 
 const byRole: Record<BotRole, [string, TextKey][]> = {

@@ -7,6 +7,7 @@ import { Bot, type BotError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext } from './context.ts';
 import { adminFeatures } from './features/admin.ts';
+import { alertsFeatures } from './features/alerts.ts';
 import { clientFeatures, sharedFeatures } from './features/client.ts';
 import { staffFeatures } from './features/staff.ts';
 import { start } from './features/start.ts';
@@ -16,6 +17,15 @@ import type { BotServices } from './services.ts';
 export type { ConversationData, VersionedStateStorage } from '@grammyjs/conversations';
 export { webhookCallback } from 'grammy';
 export type { BotContext } from './context.ts';
+export { kpiText } from './format.ts';
+export { langOf } from './i18n.ts';
+export { type DeliveredOffer, offerMessage } from './offer-message.ts';
+export {
+  createOfferSender,
+  type OfferSender,
+  type OfferSenderOptions,
+  type SendOutcome,
+} from './offer-sender.ts';
 export type * from './services.ts';
 
 export interface BotOptions {
@@ -79,6 +89,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
 
   guarded.use(start);
   guarded.use(adminFeatures(services, options.conversationWaitMs));
+  guarded.use(alertsFeatures(services, options.conversationWaitMs));
   guarded.use(staffFeatures);
   guarded.use(clientFeatures);
   guarded.use(sharedFeatures);

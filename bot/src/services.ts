@@ -96,6 +96,36 @@ export interface SupportContacts {
 /** A change done, or refused with the server's reason (bad input, a conflict). */
 export type ChangeResult = { ok: true } | { ok: false; reason: string };
 
+/** A staff member's digest and alert settings (/alerts). Local times are "HH:MM". */
+export interface AlertSettingsView {
+  digest: 'off' | 'daily' | 'weekly';
+  digestTime: string;
+  /** ISO weekday of the weekly digest: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** IANA zone of the times (the business time zone unless chosen). */
+  timeZone: string;
+  /** The dashboard block pictured in the digest, or none. */
+  screenshotBlock: string | null;
+  /** Quiet hours [start, end), local; may wrap midnight; null = none. */
+  quietStart: string | null;
+  quietEnd: string | null;
+  /** Alert when the last complete month's churn rate is above this percentage. */
+  churnRateAbove: number | null;
+  /** Alert when a high-value customer's churn probability reaches this percentage. */
+  churnProbabilityAtLeast: number | null;
+  /** CLV or value at risk from this amount makes a customer high value. */
+  highValueFrom: number;
+  /** Alerts on failed imports and ingestion batches. */
+  failureAlerts: boolean;
+  /** The blocks that can be chosen for the screenshot. */
+  blocks: string[];
+}
+
+/** The settings to change (null clears an optional one). */
+export type AlertSettingsChange = Partial<
+  Omit<AlertSettingsView, 'blocks' | 'timeZone'> & { timeZone: string | null }
+>;
+
 export interface BotServices {
   /** Role, scope and linked customer of a Telegram user, as the Mini App's API resolves them. */
   identify(user: BotUser): Promise<BotIdentity>;
@@ -117,6 +147,11 @@ export interface BotServices {
    * Telegram's contact button). Returns the customer's name, or null when none matches.
    */
   linkByPhone(user: BotUser, phone: string): Promise<{ name: string | null } | null>;
+  /**
+   * A client opens one of their offers ("Get my code" under a delivered offer): the first open
+   * is recorded. Null when the assignment is not theirs.
+   */
+  openOffer(user: BotUser, assignmentId: number): Promise<OfferView | null>;
   /** A client turns offer messages off or on (/stop_offers, /start_offers); audited. */
   setOfferMessages(user: BotUser, wanted: boolean): Promise<{ changed: boolean }>;
   // Admins only (the server refuses anyone else); each change is audited on the server.
@@ -147,6 +182,22 @@ export interface BotServices {
     block: string,
     days: number,
   ): Promise<{ ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string }>;
+  // Alerts and digests (/alerts), staff only: the server checks the role on every call.
+  /** The user's alert and digest settings (defaults until they change one). */
+  alertSettings(user: BotUser): Promise<AlertSettingsView>;
+  /**
+   * Changes some settings (the user's language is kept for their digests); the new settings,
+   * or the reason the change was refused (a bad time, a threshold out of range).
+   */
+  updateAlertSettings(
+    user: BotUser,
+    change: AlertSettingsChange,
+  ): Promise<{ ok: true; settings: AlertSettingsView } | { ok: false; reason: string }>;
+  /** The user's digest, made now as the scheduler would send it (text, and the block's picture or why there is none). */
+  testDigest(user: BotUser): Promise<{
+    text: string;
+    screenshot?: { ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string };
+  }>;
   /** Conversation state shared by every server instance (Postgres); in memory when absent. */
   storage?: VersionedStateStorage<string, ConversationData>;
 }

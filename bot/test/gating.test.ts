@@ -27,9 +27,11 @@ const commands: [string, BotRole[], string][] = [
   ['/support', ['client'], 'support'],
   ['/stop_offers', ['client'], 'setOfferMessages'],
   ['/start_offers', ['client'], 'setOfferMessages'],
+  ['/alerts', staff, 'alertSettings'],
 ];
 
 const callbacks: [string, BotRole[], string][] = [
+  ['oc:41', ['client'], 'openOffer'],
   ['a:7', staff, 'kpiSummary'],
   ['u:2:Customer', staff, 'findCustomers'],
   ['c:1', staff, 'customerCard'],
@@ -43,6 +45,23 @@ const callbacks: [string, BotRole[], string][] = [
   ['gr:555:manager:North', admin, 'grantRole'],
   ['rv:555', admin, 'revokeRole'],
   ['x', admin, ''],
+  ['al:m', staff, 'alertSettings'],
+  ['al:d:daily', staff, 'updateAlertSettings'],
+  ['al:t', staff, ''],
+  ['al:t:08:00', staff, 'updateAlertSettings'],
+  ['al:tt', staff, ''],
+  ['al:w', staff, ''],
+  ['al:w:5', staff, 'updateAlertSettings'],
+  ['al:b', staff, 'alertSettings'],
+  ['al:b:kpis', staff, 'updateAlertSettings'],
+  ['al:q', staff, ''],
+  ['al:q:22:00-07:00', staff, 'updateAlertSettings'],
+  ['al:q:-', staff, 'updateAlertSettings'],
+  ['al:qt', staff, ''],
+  ['al:cr', staff, ''],
+  ['al:hv', staff, ''],
+  ['al:f:1', staff, 'updateAlertSettings'],
+  ['al:x', staff, 'testDigest'],
 ];
 
 // Telegram ids: 1 admin, 2 manager, 3 client (owns customer 3), 4 unknown.

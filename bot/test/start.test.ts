@@ -16,6 +16,7 @@ describe('/start', () => {
       'users',
       'recommendations',
       'products',
+      'alerts',
       'help',
       'cancel',
     ]);

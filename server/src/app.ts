@@ -10,14 +10,17 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { loggerOptions } from './lib/logger.ts';
+import alertsPlugin, { type AlertsOptions } from './plugins/alerts.ts';
 import analyticsPlugin from './plugins/analytics.ts';
 import apiKeyAuthPlugin from './plugins/api-key-auth.ts';
 import authPlugin from './plugins/auth.ts';
 import botPlugin from './plugins/bot.ts';
 import dbPlugin from './plugins/db.ts';
+import deliveryPlugin, { type DeliveryOptions } from './plugins/delivery.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorsPlugin from './plugins/errors.ts';
 import miniappPlugin from './plugins/miniapp.ts';
+import screenshotterPlugin from './plugins/screenshotter.ts';
 import securityPlugin from './plugins/security.ts';
 import trainingPlugin from './plugins/training.ts';
 import apiRoutes from './routes/api/v1/index.ts';
@@ -26,6 +29,10 @@ import healthRoute from './routes/health.ts';
 export interface AppDeps {
   /** An open database (tests); otherwise one is opened from the config. */
   db?: Database;
+  /** The alerts scheduler's clock, sender and timer (tests). */
+  alerts?: AlertsOptions;
+  /** The offer delivery's clock and Bot API (tests). */
+  delivery?: DeliveryOptions;
 }
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
@@ -59,8 +66,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(authPlugin);
   await app.register(apiKeyAuthPlugin);
   await app.register(healthRoute);
+  await app.register(deliveryPlugin, deps.delivery ?? {});
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  await app.register(screenshotterPlugin);
   await app.register(botPlugin);
+  await app.register(alertsPlugin, deps.alerts ?? {});
   await app.register(miniappPlugin);
   return app;
 }

@@ -93,6 +93,7 @@ const variables = z.object({
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   RETRAIN_HOURS: z.coerce.number().min(0).max(8760).default(24),
+  DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   LOYALTY_TIERS: z
     .string()
@@ -189,6 +190,8 @@ export interface Config {
   analytics: AnalyticsSettings;
   /** Models retrain this often (hours); 0 = only when asked. */
   retrainHours: number;
+  /** Queued campaign offers are looked for this often (seconds) where the bot runs. */
+  deliveryIntervalSeconds: number;
   /** The Chromium the bot's screenshots are rendered with. */
   chromiumPath: string;
   /** Loyalty tiers by spend over the last 365 days, ascending, the first from 0. */
@@ -258,6 +261,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
     },
     retrainHours: c.RETRAIN_HOURS,
+    deliveryIntervalSeconds: c.DELIVERY_INTERVAL_SECONDS,
     chromiumPath: c.CHROMIUM_PATH,
     loyaltyTiers: c.LOYALTY_TIERS,
     support: {

@@ -45,6 +45,7 @@ describe('POST /api/v1/ingest/orders', () => {
       stored: 1,
       duplicates: 0,
       customersCreated: 1,
+      redemptions: 0,
       errors: [],
     });
     const o = await stored('o1');

@@ -38,6 +38,7 @@ describe('POST /api/v1/ingest/events', () => {
       stored: 2,
       duplicates: 1,
       customersCreated: 1,
+      redemptions: 0,
       errors: [],
     });
     const again = await post({ items: batch });

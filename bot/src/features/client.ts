@@ -9,6 +9,7 @@ import { appUrl } from '../links.ts';
 
 const clients = gated(['client'], {
   commands: ['stats', 'offers', 'support', 'stop_offers', 'start_offers'],
+  callbacks: /^oc:/,
 });
 export const clientFeatures = clients.composer;
 
@@ -39,6 +40,25 @@ clients.allowed.command('offers', async (ctx) => {
   if (usable.length === 0) return ctx.reply(t('noOffers', ctx.lang));
   return ctx.reply(
     [`${t('yourOffers', ctx.lang)}:`, ...usable.map((o) => offerLine(o, ctx.lang))].join('\n'),
+  );
+});
+
+// "Get my code" under a delivered offer: the server records the opening and answers the
+// offer only when it is this client's own.
+clients.allowed.callbackQuery(/^oc:(\d+)$/, async (ctx) => {
+  const offer = await ctx.services.openOffer(ctx.user, Number(ctx.match[1]));
+  if (!offer) {
+    return ctx.answerCallbackQuery({ text: t('offerNotFound', ctx.lang), show_alert: true });
+  }
+  await ctx.answerCallbackQuery();
+  const note =
+    offer.status === 'redeemed'
+      ? ` (${t('offerUsed', ctx.lang)})`
+      : offer.status === 'expired'
+        ? ` (${t('offerEnded', ctx.lang)})`
+        : '';
+  return ctx.reply(
+    `${t('yourCode', ctx.lang)}: ${offer.code}${note}\n${offerLine(offer, ctx.lang)}`,
   );
 });
 

@@ -1,6 +1,8 @@
 // In-memory BotServices for the bot's own tests: a few customers, offers and products, and a
 // log of which services were asked (a refused user must not reach any that return data).
 import type {
+  AlertSettingsChange,
+  AlertSettingsView,
   BotRole,
   BotServices,
   BotUser,
@@ -66,12 +68,41 @@ const products: ProductView[] = Array.from({ length: 11 }, (_, i) => ({
   price: '9.90',
 }));
 
+const defaultAlerts: AlertSettingsView = {
+  digest: 'off',
+  digestTime: '09:00',
+  weekday: 1,
+  timeZone: 'UTC',
+  screenshotBlock: null,
+  quietStart: null,
+  quietEnd: null,
+  churnRateAbove: null,
+  churnProbabilityAtLeast: null,
+  highValueFrom: 1000,
+  failureAlerts: false,
+  blocks: ['kpis', 'trends', 'cohorts', 'ltv', 'segments', 'at-risk', 'campaigns', 'breakdown'],
+};
+
+/** The server's checks, as far as the bot's tests need them. */
+function alertProblem(c: AlertSettingsChange): string | null {
+  const times = [c.digestTime, c.quietStart, c.quietEnd].filter((v) => typeof v === 'string');
+  if (times.some((v) => !/^([01]\d|2[0-3]):[0-5]\d$/.test(v))) {
+    return 'the time must be like 09:30 (00:00-23:59)';
+  }
+  for (const v of [c.churnRateAbove, c.churnProbabilityAtLeast]) {
+    if (typeof v === 'number' && !(v > 0 && v < 100)) return 'it must be above 0 and below 100';
+  }
+  return null;
+}
+
 /** Roles by Telegram id; clients own the customer with the same id as their Telegram id. */
 export function fakeServices(roles: Record<number, BotRole>): FakeServices {
   const asked: string[] = [];
   const changes: unknown[][] = [];
   const roleOf = (user: BotUser) => roles[user.id] ?? 'unknown';
   const ask = (name: string) => asked.push(name);
+  const alerts = new Map<number, AlertSettingsView>();
+  const alertsOf = (user: BotUser) => ({ ...(alerts.get(user.id) ?? defaultAlerts) });
   return {
     asked,
     changes,
@@ -123,6 +154,18 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       ask('support');
       return { telegram: 'shop_help', email: null, phone: null, hours: 'Mon-Fri' };
     },
+    async openOffer(_user, assignmentId) {
+      ask('openOffer');
+      if (assignmentId !== 41) return null;
+      return {
+        code: 'COMEBACK15-ABCDEF',
+        title: '15% off',
+        description: null,
+        status: 'active',
+        validTo: new Date('2030-01-31T00:00:00Z'),
+        terms: 'One order.',
+      };
+    },
     async setOfferMessages(_user, wanted) {
       ask('setOfferMessages');
       changes.push(['setOfferMessages', wanted]);
@@ -162,6 +205,25 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       changes.push(['revokeRole', target]);
       delete roles[target];
       return { ok: true };
+    },
+    async alertSettings(user) {
+      ask('alertSettings');
+      return alertsOf(user);
+    },
+    async updateAlertSettings(user, change) {
+      ask('updateAlertSettings');
+      const bad = alertProblem(change);
+      if (bad) return { ok: false, reason: bad };
+      changes.push(['updateAlertSettings', change]);
+      alerts.set(user.id, { ...alertsOf(user), ...change, timeZone: change.timeZone ?? 'UTC' });
+      return { ok: true, settings: alertsOf(user) };
+    },
+    async testDigest() {
+      ask('testDigest');
+      return {
+        text: '📬 Test digest\nRetention: 2026-11-14 – 2026-11-20',
+        screenshot: { ok: false, reason: 'Chromium is missing' },
+      };
     },
     async screenshot(_user, block, days) {
       ask('screenshot');

@@ -1,6 +1,9 @@
 import { Route, Switch } from 'wouter';
 import { ApiErrorScreen } from '../components/api-error-screen';
 import { LoadingScreen } from '../components/loading-screen';
+import { CampaignPage } from '../features/campaigns/components/campaign-page';
+import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
+import { NewCampaignPage } from '../features/campaigns/components/new-campaign-page';
 import { ClientPage } from '../features/client/components/client-page';
 import { CustomerPage } from '../features/customer/components/customer-page';
 import { BlockPage } from '../features/dashboard/components/block-page';
@@ -11,11 +14,21 @@ import { AccountBar } from '../features/me/components/account-bar';
 import { MeDetails } from '../features/me/components/me-details';
 import { MeProfile } from '../features/me/components/me-profile';
 
-/** Staff get the dashboard and customer cards; every other path is the dashboard. */
-function StaffRoutes() {
+/**
+ * Staff get the dashboard, customer cards and campaigns (only admins start one: a manager's
+ * `/campaigns/new` is the list); every other path is the dashboard.
+ */
+function StaffRoutes({ admin }: { admin: boolean }) {
   return (
     <Switch>
       <Route path="/customers/:id">{(p) => <CustomerPage id={Number(p.id)} />}</Route>
+      <Route path="/campaigns">
+        <CampaignsPage admin={admin} />
+      </Route>
+      <Route path="/campaigns/new">
+        {admin ? <NewCampaignPage /> : <CampaignsPage admin={false} />}
+      </Route>
+      <Route path="/campaigns/:id">{(p) => <CampaignPage id={Number(p.id)} />}</Route>
       <Route path="/block/:name">{(p) => <BlockPage name={p.name} />}</Route>
       <Route>
         <DashboardPage />
@@ -26,7 +39,9 @@ function StaffRoutes() {
 
 /** What a role sees. A client has no staff routes at all: any path shows their own view. */
 function Screens({ me }: { me: Me }) {
-  if (me.role === 'admin' || me.role === 'manager') return <StaffRoutes />;
+  if (me.role === 'admin' || me.role === 'manager') {
+    return <StaffRoutes admin={me.role === 'admin'} />;
+  }
   if (me.role === 'client' && me.customer) return <ClientPage customerId={me.customer.id} />;
   return (
     <main className="page">

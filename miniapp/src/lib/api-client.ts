@@ -34,11 +34,16 @@ type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** `text`: the body as it came (a CSV export), not parsed as JSON. */
+  as?: 'json' | 'text';
 };
 
 /** Calls `/api/v1<path>` and returns the parsed JSON body; throws `ApiError` on failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers = new Headers({ Accept: 'application/json' });
+  const asText = options.as === 'text';
+  const headers = new Headers({
+    Accept: asText ? 'text/csv, text/plain, */*' : 'application/json',
+  });
   if (initDataRaw) headers.set('Authorization', `tma ${initDataRaw}`);
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
 
@@ -58,6 +63,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   const text = await response.text();
   if (!response.ok) throw toApiError(response, parseJson(text));
+  if (asText) return text as T;
   // 204 No Content and the like.
   if (!text) return undefined as T;
   const body = parseJson(text);
@@ -93,4 +99,6 @@ function toApiError(response: Response, body: unknown): ApiError {
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  /** A non-JSON answer (a CSV export), fetched with the same authorization. */
+  text: (path: string, signal?: AbortSignal) => apiRequest<string>(path, { signal, as: 'text' }),
 };

@@ -7,6 +7,7 @@ import {
   hapticFeedback,
   mainButton,
   popup,
+  retrieveLaunchParams,
   swipeBehavior,
 } from '@telegram-apps/sdk-react';
 import { type RefObject, useEffect, useRef } from 'react';
@@ -133,4 +134,29 @@ export function useBackButton(to: string): void {
       backButton.hide();
     };
   }, [navigate, to]);
+}
+
+/**
+ * Whether a file the page makes (a Blob behind `<a download>`) reaches the user: it does in
+ * Telegram Desktop, Web and a browser, not in the Android and iOS webviews, which drop such
+ * downloads. The SDK's `downloadFile` asks the client to fetch an HTTPS URL itself, without
+ * the app's Authorization header, so it cannot fetch an authenticated export.
+ */
+export function canSaveFiles(): boolean {
+  try {
+    const platform = retrieveLaunchParams().tgWebAppPlatform;
+    return !['android', 'android_x', 'ios'].includes(platform);
+  } catch {
+    return true;
+  }
+}
+
+/** Saves `text` as a file named `name` where the client allows it (see `canSaveFiles`). */
+export function saveTextFile(text: string, name: string, type = 'text/csv'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

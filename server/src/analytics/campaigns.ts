@@ -47,6 +47,16 @@ export interface CampaignEffect {
   retentionUplift: Interval | null;
   /** Revenue per member, target − control, in cents, with a 95% interval (Welch). */
   revenueUpliftCents: Interval | null;
+  /** The revenue uplift per member × targeted members: what the campaign added, in cents. */
+  incrementalRevenueCents: number | null;
+  /**
+   * What the redeemed offers cost, in cents: a percent discount's share of the full price
+   * (order total × p ÷ (100 − p), the total being after the discount), an amount discount's
+   * amount, a gift's cost.
+   */
+  discountCostCents: number;
+  /** (Incremental revenue − cost) ÷ cost; null without cost or without an uplift estimate. */
+  roi: number | null;
 }
 
 interface Row {
@@ -67,6 +77,7 @@ interface Row {
   retained: number;
   revenue: string | null;
   revenue_var: number | null;
+  cost: string | null;
 }
 
 export async function campaignEffects(
@@ -83,6 +94,7 @@ export async function campaignEffects(
       sel.ctes,
       `camp AS (
         SELECT c.id, c.name, c.status::text AS status, o.code, o.title, c.control_share,
+               o.kind::text AS offer_kind, o.percent_off, o.amount_off, o.gift_cost,
                (c.start_at AT TIME ZONE ${tz})::date AS start_day,
                (c.end_at AT TIME ZONE ${tz})::date AS end_day,
                least((c.end_at AT TIME ZONE ${tz})::date, ${asOf}) AS measured_to
@@ -94,10 +106,17 @@ export async function campaignEffects(
       `mem AS (
         SELECT camp.*, m.customer_id, m."group"::text AS grp,
                a.sent_at, a.opened_at, a.redeemed_at,
-               coalesce(bought.orders, 0) AS orders, coalesce(bought.revenue, 0) AS revenue
+               coalesce(bought.orders, 0) AS orders, coalesce(bought.revenue, 0) AS revenue,
+               CASE WHEN a.redeemed_at IS NULL
+                      OR (a.redeemed_at AT TIME ZONE ${tz})::date > camp.measured_to THEN 0
+                    WHEN camp.offer_kind = 'discount_percent'
+                      THEN coalesce(ro.total, 0) * camp.percent_off / (100 - camp.percent_off)
+                    WHEN camp.offer_kind = 'discount_amount' THEN coalesce(camp.amount_off, 0)
+                    ELSE coalesce(camp.gift_cost, 0) END AS cost
         FROM camp JOIN campaign_members m ON m.campaign_id = camp.id
         ${sel.join}
         LEFT JOIN offer_assignments a ON a.campaign_id = camp.id AND a.customer_id = m.customer_id
+        LEFT JOIN orders ro ON ro.id = a.order_id AND ro.status = 'completed'
         LEFT JOIN LATERAL (
           SELECT sum(d.orders) AS orders, sum(d.revenue) AS revenue FROM analytics_customer_days d
           WHERE d.customer_id = m.customer_id AND d.day >= camp.start_day AND d.day <= camp.measured_to
@@ -108,7 +127,8 @@ export async function campaignEffects(
            start_day::text, end_day::text, measured_to::text, grp,
            count(*)::int AS members, count(sent_at)::int AS sent, count(opened_at)::int AS opened,
            count(redeemed_at)::int AS redeemed, count(*) FILTER (WHERE orders > 0)::int AS retained,
-           sum(revenue)::text AS revenue, var_samp(revenue * 100)::float8 AS revenue_var
+           sum(revenue)::text AS revenue, var_samp(revenue * 100)::float8 AS revenue_var,
+           round(sum(cost), 2)::text AS cost
     FROM mem
     GROUP BY id, name, status, code, title, control_share, start_day, end_day, measured_to, grp
     ORDER BY start_day DESC, id DESC`,
@@ -123,6 +143,19 @@ export async function campaignEffects(
     const target = outcome(t);
     const control = outcome(c);
     const redeemed = int(t?.redeemed ?? 0);
+    const revenueUpliftCents = meanUplift(
+      target,
+      control,
+      t?.revenue_var ?? null,
+      c?.revenue_var ?? null,
+    );
+    const incrementalRevenueCents =
+      target.revenuePerMemberCents === null || control.revenuePerMemberCents === null
+        ? null
+        : Math.round(
+            (target.revenuePerMemberCents - control.revenuePerMemberCents) * target.members,
+          );
+    const discountCostCents = cents(t?.cost);
     return {
       id: int(any.id),
       name: any.name,
@@ -140,12 +173,13 @@ export async function campaignEffects(
       target,
       control,
       retentionUplift: proportionUplift(target, control),
-      revenueUpliftCents: meanUplift(
-        target,
-        control,
-        t?.revenue_var ?? null,
-        c?.revenue_var ?? null,
-      ),
+      revenueUpliftCents,
+      incrementalRevenueCents,
+      discountCostCents,
+      roi:
+        incrementalRevenueCents === null || discountCostCents === 0
+          ? null
+          : (incrementalRevenueCents - discountCostCents) / discountCostCents,
     };
   });
 }

@@ -27,7 +27,7 @@ export const definitions = {
   stickiness:
     'Stickiness = average daily active customers (with at least one behaviour event that day) over the period ÷ customers with an event in the 30 days ending on its last day (DAU/MAU).',
   campaigns:
-    'Per campaign overlapping the range, from its start to its end (or today): redemption = redeemed ÷ targeted; retention = share of members with a completed order; revenue per member. Uplift = target − control with a 95% normal interval (Wald for retention, Welch for revenue).',
+    'Per campaign overlapping the range, from its start to its end (or today): redemption = redeemed ÷ targeted; retention = share of members with a completed order; revenue per member. Uplift = target − control with a 95% normal interval (Wald for retention, Welch for revenue). Incremental revenue = revenue uplift per member × targeted members; cost = the redeemed offers’ value (a percent discount: order total × p ÷ (100 − p); an amount; a gift’s cost); ROI = (incremental revenue − cost) ÷ cost.',
   segments:
     'Segments of the latest segmentation run: k-means on standardised recency, orders, revenue, tenure, order value and event days (90), k chosen by silhouette, named from the centroids. Outliers: DBSCAN noise on the same features (minPts = 12, eps = 90th percentile of the distance to the 12th neighbour). Sizes and figures are today’s, over your selection.',
   churnRisk:

@@ -335,12 +335,17 @@ export async function campaignsReport(ctx: MetricContext) {
   const effects = await campaignEffects(ctx.db, ctx.selection, ctx.range);
   return {
     definition: definitionOf(ctx, ['campaigns']),
-    campaigns: effects.map(({ revenueUpliftCents, ...e }) => ({
-      ...e,
-      target: outcomeOut(e.target),
-      control: outcomeOut(e.control),
-      revenueUplift: moneyInterval(revenueUpliftCents),
-    })),
+    campaigns: effects.map(
+      ({ revenueUpliftCents, incrementalRevenueCents, discountCostCents, ...e }) => ({
+        ...e,
+        target: outcomeOut(e.target),
+        control: outcomeOut(e.control),
+        revenueUplift: moneyInterval(revenueUpliftCents),
+        incrementalRevenue:
+          incrementalRevenueCents === null ? null : money(incrementalRevenueCents),
+        discountCost: money(discountCostCents),
+      }),
+    ),
   };
 }
 

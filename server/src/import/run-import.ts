@@ -2,7 +2,9 @@
 // while the next is read, each batch in its own transaction: a crash loses at most the
 // batch in flight, and a re-run skips what is stored.
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Database } from '@retention/db';
+import { recordIngestFailure } from '../ingest/record-failure.ts';
 import { HeaderError } from './columns.ts';
 import { type ImportKind, type PlanOptions, planFor } from './plans.ts';
 import { csvRecords, type ReadProgress, sniffDelimiter, whitespaceRecords } from './readers.ts';
@@ -46,7 +48,33 @@ export function importOptions(
   };
 }
 
+/**
+ * Imports one file; a failed import (an error, or more rejected rows than allowed) is also
+ * recorded in ingest_failures for the staff's failure alerts (not for a dry run).
+ */
 export async function runImport(db: Database, o: ImportOptions): Promise<ImportSummary> {
+  const record = (message: string) =>
+    o.dryRun
+      ? Promise.resolve()
+      : recordIngestFailure(db.prisma, {
+          channel: 'import',
+          what: `${o.kind} ${path.basename(o.file)}`,
+          message,
+        });
+  let summary: ImportSummary;
+  try {
+    summary = await importFile(db, o);
+  } catch (error) {
+    await record((error as Error).message);
+    throw error;
+  }
+  if (summary.failed) {
+    await record(`${summary.rejected} rows rejected, more than --max-errors ${o.maxErrors}`);
+  }
+  return summary;
+}
+
+async function importFile(db: Database, o: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const totalBytes = (await stat(o.file)).size;
   const progress: ReadProgress = { bytes: 0 };

@@ -20,6 +20,8 @@ export interface BatchResult {
   stored: number;
   duplicates: number;
   customersCreated: number;
+  /** Offers redeemed by the stored orders' codes (orders only). */
+  redemptions: number;
   /** Items not taken, by index; an item may have several. */
   errors: ItemError[];
 }
@@ -27,6 +29,7 @@ export interface BatchResult {
 interface Written {
   stored: number;
   customersCreated: number;
+  redemptions?: number;
   rejected: Rejection[];
 }
 
@@ -51,6 +54,7 @@ async function ingest<T>(
     stored: written.stored,
     duplicates: accepted - written.stored,
     customersCreated: written.customersCreated,
+    redemptions: written.redemptions ?? 0,
     errors: [...checked.errors, ...rejected.values()].sort((a, b) => a.index - b.index),
   };
 }
@@ -82,6 +86,11 @@ export function ingestOrders(db: Database, items: readonly unknown[], o: BatchOp
       source: o.source,
       createCustomers: o.unknownCustomers === 'create',
     });
-    return { stored: r.ordersInserted, customersCreated: r.customersCreated, rejected: r.rejected };
+    return {
+      stored: r.ordersInserted,
+      customersCreated: r.customersCreated,
+      redemptions: r.redemptions,
+      rejected: r.rejected,
+    };
   });
 }

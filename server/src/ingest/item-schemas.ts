@@ -127,6 +127,11 @@ export const OrderItem = z
       placedAt: timestamp.describe('When the order was placed (ISO 8601; no zone means UTC)'),
       channel: z.enum(Channel, expected(`one of ${orderChannels.join(', ')}`)).optional(),
       region: text(100).optional().describe('Region of the order (and of a created customer)'),
+      promoCode: text(64)
+        .optional()
+        .describe(
+          'Offer code used: a personal code (LIVE10-X7K2PQ) or the offer code; redeems the customer’s own offer',
+        ),
       status: z
         .enum(['completed', 'cancelled'], expected('completed or cancelled'))
         .default('completed'),

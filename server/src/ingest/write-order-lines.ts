@@ -28,6 +28,8 @@ export interface OrderLine {
   channel: SalesChannel | null;
   /** The source marks the order cancelled (a status column, a cancellation id prefix). */
   cancelled: boolean;
+  /** An offer code the order used (a personal code or the offer's own code), or null. */
+  promoCode: string | null;
 }
 
 export interface WriteLinesOptions {
@@ -44,16 +46,18 @@ export interface WriteLinesResult {
   ordersInserted: number;
   customersCreated: number;
   productsCreated: number;
+  /** Offers redeemed by these orders (see linkRedemptions). */
+  redemptions: number;
   rejected: Rejection[];
 }
 
 const stageColumns =
-  'ref, line_no, order_ext, customer_ext, placed_at, sku, product_name, quantity, unit_price, amount, region, channel, cancelled';
+  'ref, line_no, order_ext, customer_ext, placed_at, sku, product_name, quantity, unit_price, amount, region, channel, cancelled, promo_code';
 
 function toCsv(lines: OrderLine[]): string {
   let out = '';
   for (const l of lines) {
-    out += `${l.ref},${l.lineNo},${csvField(l.orderId)},${csvField(l.customerId)},${l.placedAt.toISOString()},${csvField(l.sku)},${csvField(l.productName)},${l.quantity},${l.unitPrice},${l.amount},${csvField(l.region)},${l.channel ?? ''},${l.cancelled ? 't' : 'f'}\n`;
+    out += `${l.ref},${l.lineNo},${csvField(l.orderId)},${csvField(l.customerId)},${l.placedAt.toISOString()},${csvField(l.sku)},${csvField(l.productName)},${l.quantity},${l.unitPrice},${l.amount},${csvField(l.region)},${l.channel ?? ''},${l.cancelled ? 't' : 'f'},${csvField(l.promoCode)}\n`;
   }
   return out;
 }
@@ -69,6 +73,7 @@ export async function writeOrderLines(
     ordersInserted: 0,
     customersCreated: 0,
     productsCreated: 0,
+    redemptions: 0,
     rejected: [],
   };
   if (lines.length === 0) return result;
@@ -77,7 +82,7 @@ export async function writeOrderLines(
     'stage_lines',
     `ref int, line_no int, order_ext text, customer_ext text, placed_at timestamptz, sku text,
      product_name text, quantity int, unit_price numeric(12,2), amount numeric(14,2),
-     region text, channel text, cancelled boolean`,
+     region text, channel text, cancelled boolean, promo_code text`,
   );
   await s.copyCsv(`stage_lines (${stageColumns})`, toCsv(lines));
 
@@ -114,13 +119,14 @@ export async function writeOrderLines(
   // cancelled when the source says so, a return when every line is negative.
   result.ordersInserted = (
     await s.query(
-      `INSERT INTO orders (source, external_id, customer_id, placed_at, channel, region, status, total)
+      `INSERT INTO orders (source, external_id, customer_id, placed_at, channel, region, status, total, promo_code)
        SELECT $1, s.order_ext, (array_agg(c.id ORDER BY s.ref))[1], min(s.placed_at),
               coalesce((array_agg(s.channel ORDER BY s.ref))[1], 'other')::"Channel",
               (array_agg(s.region ORDER BY s.ref))[1],
               (CASE WHEN bool_or(s.cancelled) THEN 'cancelled'
                     WHEN bool_and(s.quantity < 0) THEN 'returned'
-                    ELSE 'completed' END)::"OrderStatus", sum(s.amount)
+                    ELSE 'completed' END)::"OrderStatus", sum(s.amount),
+              upper(trim((array_agg(s.promo_code ORDER BY s.ref) FILTER (WHERE s.promo_code <> ''))[1]))
        FROM stage_lines s JOIN customers c ON c.source = $1 AND c.external_id = s.customer_ext
        GROUP BY s.order_ext
        ON CONFLICT (source, external_id) DO NOTHING`,
@@ -145,5 +151,36 @@ export async function writeOrderLines(
       [existing.rows.map((r) => r.id)],
     );
   }
+  result.redemptions = await linkRedemptions(s, o.source);
   return result;
+}
+
+/**
+ * Completed orders of this batch that carry an offer code redeem the matching offer of their
+ * own customer: a personal code (LIVE10-X7K2PQ) or the offer's code (LIVE10) when the customer
+ * holds that offer, placed within the offer's validity and not redeemed yet. The assignment
+ * keeps the order and its time; a code of another customer's offer redeems nothing.
+ */
+async function linkRedemptions(s: SqlSession, source: string): Promise<number> {
+  const r = await s.query(
+    `WITH batch AS (
+       SELECT o.id, o.customer_id, o.placed_at, o.promo_code FROM orders o
+       JOIN (SELECT DISTINCT order_ext FROM stage_lines) x
+         ON o.source = $1 AND o.external_id = x.order_ext
+       WHERE o.promo_code IS NOT NULL AND o.status = 'completed'
+         AND NOT EXISTS (SELECT 1 FROM offer_assignments used WHERE used.order_id = o.id)
+     ), pairs AS (
+       SELECT DISTINCT ON (a.id) a.id AS assignment_id, b.id AS order_id, b.placed_at
+       FROM batch b
+       JOIN offer_assignments a ON a.customer_id = b.customer_id AND a.redeemed_at IS NULL
+       JOIN offers f ON f.id = a.offer_id
+       WHERE (a.code = b.promo_code OR f.code = b.promo_code)
+         AND b.placed_at >= f.valid_from AND b.placed_at <= f.valid_to
+       ORDER BY a.id, b.placed_at, b.id
+     )
+     UPDATE offer_assignments a SET redeemed_at = pairs.placed_at, order_id = pairs.order_id
+     FROM pairs WHERE a.id = pairs.assignment_id`,
+    [source],
+  );
+  return r.rowCount;
 }

@@ -27,6 +27,7 @@ export function orderLines(index: number, order: OrderInput): OrderLine[] {
     region: order.region ?? null,
     channel: order.channel ?? null,
     cancelled: order.status === 'cancelled',
+    promoCode: order.promoCode ?? null,
   }));
 }
 

@@ -4,7 +4,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createBot, webhookCallback } from '@retention/bot';
 import fp from 'fastify-plugin';
-import { createScreenshotter } from '../screenshots/screenshotter.ts';
 import { botServices } from '../services/bot-services.ts';
 import { sendError } from './errors.ts';
 
@@ -17,22 +16,7 @@ export default fp(
       app.log.info('bot: off (set BOT_TOKEN and BOT_MODE=polling|webhook to run it)');
       return;
     }
-    // Chromium reaches the server where it listens (on 127.0.0.1 when bound to every address).
-    const screenshotter = createScreenshotter({
-      baseUrl: () => {
-        const address = app.server.address();
-        // The bot on its own (npm run bot) serves no pages: the Mini App is at PUBLIC_URL.
-        if (!address || typeof address === 'string') {
-          if (config.publicUrl) return config.publicUrl;
-          throw new Error('this process serves no Mini App and PUBLIC_URL is not set');
-        }
-        const host = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.address;
-        return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-      },
-      botToken: config.botToken,
-      chromiumPath: config.chromiumPath,
-    });
-    app.addHook('onClose', () => screenshotter.close());
+    const screenshotter = app.screenshotter ?? undefined;
     const bot = createBot(config.botToken, botServices(app, { screenshotter }), {
       miniAppUrl: config.publicUrl,
       apiRoot: config.telegramApiRoot,
@@ -93,5 +77,5 @@ export default fp(
         await bot.stop().catch((err: Error) => app.log.warn(`bot: stop: ${err.message}`));
     });
   },
-  { name: 'bot', dependencies: ['db'] },
+  { name: 'bot', dependencies: ['db', 'screenshotter'] },
 );

@@ -1,8 +1,10 @@
 // The bot's view of the server (BotServices of @retention/bot) over the same functions the
 // API uses, with the same identity, roles and scopes: a user the API would refuse gets nothing
 // here either, whatever the bot's own gates let through.
-import type { BotServices, BotUser, KpiSummary } from '@retention/bot';
+import type { AlertSettingsView, BotServices, BotUser, KpiSummary } from '@retention/bot';
 import type { FastifyInstance } from 'fastify';
+import { buildDigest } from '../alerts/digest.ts';
+import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
 import { dashboardReport } from '../analytics/reports.ts';
 import { cachedReport, metricContext } from '../analytics/request.ts';
@@ -15,6 +17,7 @@ import {
   assignOffer,
   listCustomerOffers,
   listOffers,
+  openOffer,
   setOfferMessages,
 } from './customer-offers.ts';
 import { getCustomer } from './get-customer.ts';
@@ -25,7 +28,7 @@ import { actorOf } from './record-audit.ts';
 import { type Identity, isStaff, resolveIdentity } from './resolve-identity.ts';
 import { grantRole, revokeRole } from './staff-roles.ts';
 
-const kpiKinds: Record<string, KpiSummary['kpis'][number]['kind']> = {
+export const kpiKinds: Record<string, KpiSummary['kpis'][number]['kind']> = {
   activeAtEnd: 'int',
   newCustomers: 'int',
   churnedCustomers: 'int',
@@ -36,6 +39,42 @@ const kpiKinds: Record<string, KpiSummary['kpis'][number]['kind']> = {
   aov: 'money',
   nrr: 'pct',
 };
+
+/** The user's language from Telegram, when it says one. */
+function languageOf(user: BotUser): 'en' | 'ru' | undefined {
+  if (!user.language_code) return undefined;
+  return user.language_code.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+function alertView(s: AlertSettings): AlertSettingsView {
+  return {
+    digest: s.digest,
+    digestTime: s.digestTime,
+    weekday: s.weekday,
+    timeZone: s.timeZone,
+    screenshotBlock: s.screenshotBlock,
+    quietStart: s.quietStart,
+    quietEnd: s.quietEnd,
+    churnRateAbove: s.churnRateAbove,
+    churnProbabilityAtLeast: s.churnProbabilityAtLeast,
+    highValueFrom: s.highValueFrom,
+    failureAlerts: s.failuresSince !== null,
+    blocks: [...blockNames],
+  };
+}
+
+type CustomerOffer = Awaited<ReturnType<typeof listCustomerOffers>>[number];
+
+function offerView(a: CustomerOffer) {
+  return {
+    code: a.code,
+    title: a.offer.title,
+    description: a.offer.description,
+    status: a.status,
+    validTo: a.offer.validTo,
+    terms: a.offer.terms,
+  };
+}
 
 /** null instead of a 404 (the bot says "no customer"); every other error goes on. */
 async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
@@ -77,6 +116,8 @@ export function botServices(
     if (!isStaff(identity)) throw forbidden('staff only');
     return identity;
   };
+
+  const businessZone = app.config.analytics.timeZone;
 
   const adminOnly = async (user: BotUser): Promise<Identity> => {
     const identity = await who(user);
@@ -173,14 +214,7 @@ export function botServices(
     async customerOffers(user, customerId) {
       const identity = await who(user);
       const items = (await orNull(() => listCustomerOffers(prisma, identity, customerId))) ?? [];
-      return items.map((a) => ({
-        code: a.code,
-        title: a.offer.title,
-        description: a.offer.description,
-        status: a.status,
-        validTo: a.offer.validTo,
-        terms: a.offer.terms,
-      }));
+      return items.map(offerView);
     },
 
     async recommendations(user, customerId) {
@@ -217,6 +251,19 @@ export function botServices(
       if (identity.role !== 'unknown') return null;
       const customer = await linkByPhone(prisma, BigInt(user.id), phone);
       return customer ? { name: customer.name } : null;
+    },
+
+    async openOffer(user, assignmentId) {
+      const identity = await who(user);
+      if (identity.role !== 'client' || identity.customerId === null) {
+        throw forbidden('clients only');
+      }
+      const customerId = identity.customerId;
+      const opened = await orNull(() => openOffer(prisma, identity, { customerId, assignmentId }));
+      if (!opened) return null;
+      const offers = await listCustomerOffers(prisma, identity, customerId);
+      const o = offers.find((x) => x.assignmentId === assignmentId);
+      return o ? offerView(o) : null;
     },
 
     async setOfferMessages(user, wanted) {
@@ -298,6 +345,35 @@ export function botServices(
       if (!result.ok) return result;
       const scope = identity.regionScope ? ` · ${identity.regionScope}` : '';
       return { ...result, caption: `${block} · ${from} – ${to}${scope}` };
+    },
+
+    async alertSettings(user) {
+      const identity = await staffOnly(user);
+      return alertView(await readAlertSettings(prisma, identity.telegramId, businessZone));
+    },
+
+    updateAlertSettings: (user, change) =>
+      refusalOf(async () => {
+        const identity = await staffOnly(user);
+        const settings = await changeAlertSettings(
+          prisma,
+          identity.telegramId,
+          { ...change, language: languageOf(user) },
+          businessZone,
+        );
+        return { ok: true as const, settings: alertView(settings) };
+      }),
+
+    async testDigest(user) {
+      const identity = await staffOnly(user);
+      const settings = await readAlertSettings(prisma, identity.telegramId, businessZone);
+      const language = languageOf(user) ?? settings.language;
+      return buildDigest(
+        app,
+        identity,
+        { ...settings, language },
+        { kind: 'test', now: new Date() },
+      );
     },
 
     storage: createBotStorage(prisma),

@@ -6,7 +6,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openDatabase } from '@retention/db';
+import { createServerDatabase, dropServerDatabase } from '@retention/db/testing';
 import { repoRoot } from '../../../test/requirements.ts';
+import { testBotToken } from '../helpers/build-app.ts';
 
 export interface ServerProcess {
   url: string;
@@ -69,5 +72,40 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       const [code] = await once(child, 'exit');
       return code as number | null;
     },
+  };
+}
+
+/**
+ * A fresh database for server processes: PGlite in a temporary folder, or a new database on
+ * TEST_DATABASE_URL's server. `open()` gives it migrated (close it before a PGlite server
+ * starts); `env` points a server at it; `drop()` removes the server database.
+ */
+export async function processDatabase(prefix: string) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const databaseUrl = serverUrl ? await createServerDatabase(serverUrl) : undefined;
+  return {
+    env: { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    open: async () => {
+      const db = await openDatabase({ databaseUrl, dataDir: path.join(dataDir, 'pglite') });
+      await db.migrate();
+      return db;
+    },
+    drop: async () => {
+      if (serverUrl && databaseUrl) await dropServerDatabase(serverUrl, databaseUrl);
+    },
+  };
+}
+
+/** A server without demo data or training whose bot polls `apiRoot` with the test token. */
+export function botServerEnv(apiRoot: string, extra: Record<string, string> = {}) {
+  return {
+    DEMO_DATA: 'off',
+    RETRAIN_HOURS: '0',
+    BOT_TOKEN: testBotToken,
+    BOT_MODE: 'polling',
+    TELEGRAM_API_ROOT: apiRoot,
+    DELIVERY_INTERVAL_SECONDS: '1',
+    ...extra,
   };
 }

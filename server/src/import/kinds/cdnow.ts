@@ -52,6 +52,7 @@ export function cdnowMapper() {
           region: null,
           channel: null,
           cancelled: false,
+          promoCode: null,
         },
       };
     } catch (err) {

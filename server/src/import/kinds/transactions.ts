@@ -34,6 +34,7 @@ const transactionFields = {
   region: ['region', 'country', 'state', 'city'],
   channel: ['channel', 'saleschannel'],
   status: ['status', 'orderstatus'],
+  promoCode: ['promocode', 'promo', 'couponcode', 'coupon', 'offercode', 'discountcode'],
 } as const;
 
 const requiredFields = [
@@ -92,6 +93,7 @@ export function transactionMapper(header: string[], overrides: ColumnMap, o: Tra
         region: get('region') || null,
         channel: channelText ? (channels[channelText] ?? 'other') : null,
         cancelled: /^cancel/.test(status) || (prefix !== null && orderId.startsWith(prefix)),
+        promoCode: get('promoCode') || null,
       };
     });
 }

@@ -60,7 +60,7 @@ export function BlockPage({ name }: { name: string }) {
       case 'at-risk':
         return <AtRiskBlock filters={filters} />;
       case 'campaigns':
-        return <CampaignsBlock filters={filters} />;
+        return <CampaignsBlock filters={filters} links={false} />;
       case 'breakdown':
         return <BreakdownTable filters={filters} />;
       default:

@@ -1,7 +1,9 @@
+import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import type { Filters } from '../../../lib/filters';
 import { formatDelta, formatValue, type Kind } from '../../../lib/format';
 import { type Lang, useLang } from '../../../lib/i18n';
+import { useMe } from '../../me/api/get-me';
 import { type Definition, useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
@@ -22,6 +24,11 @@ type CampaignsReport = {
     control: Outcome;
     retentionUplift: Interval | null;
     revenueUplift: { estimate: string; low: string; high: string; significant: boolean } | null;
+    /** Revenue uplift per member × treatment members. */
+    incrementalRevenue: string | null;
+    discountCost: string;
+    /** (incremental revenue − cost) ÷ cost. */
+    roi: number | null;
   }[];
 };
 
@@ -36,6 +43,11 @@ const words = {
     perMember: 'revenue per member',
     none: 'No campaign in this period.',
     notSig: 'not significant',
+    incremental: 'Incremental revenue',
+    cost: 'Cost of discounts',
+    roi: 'ROI',
+    all: 'All campaigns',
+    create: 'New campaign',
   },
   ru: {
     title: 'Кампании',
@@ -47,6 +59,11 @@ const words = {
     perMember: 'выручка на участника',
     none: 'В этом периоде кампаний нет.',
     notSig: 'незначимо',
+    incremental: 'Доп. выручка',
+    cost: 'Стоимость скидок',
+    roi: 'ROI',
+    all: 'Все кампании',
+    create: 'Новая кампания',
   },
 };
 
@@ -60,21 +77,70 @@ function interval(
   return `${formatDelta(u.estimate, kind, lang)} [${formatDelta(u.low, kind, lang)}, ${formatDelta(u.high, kind, lang)}]`;
 }
 
-/** Targeted against control: retention and revenue per member, uplift with its 95% interval. */
-export function CampaignsBlock({ filters }: { filters: Filters }) {
+/** The money side: what the campaign brought in beyond control, what it cost, the return. */
+function Economics({
+  c,
+  w,
+  lang,
+}: {
+  c: CampaignsReport['campaigns'][number];
+  w: (typeof words)['en'];
+  lang: Lang;
+}) {
+  return (
+    <div className="campaign-economics" data-testid="campaign-economics">
+      <span>
+        <span className="hint">{w.incremental}</span>{' '}
+        <span data-testid="campaign-incremental">
+          {formatValue(c.incrementalRevenue, 'money', lang)}
+        </span>
+      </span>
+      <span>
+        <span className="hint">{w.cost}</span>{' '}
+        <span data-testid="campaign-cost">{formatValue(c.discountCost, 'money', lang)}</span>
+      </span>
+      <span>
+        <span className="hint">{w.roi}</span>{' '}
+        <span data-testid="campaign-roi">{formatValue(c.roi, 'pct', lang)}</span>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Targeted against control: retention and revenue per member, uplift with its 95% interval,
+ * incremental revenue against the cost of discounts; each campaign opens its page. `links`
+ * adds the way to the campaign list (and for admins, to a new one); screenshots go without.
+ */
+export function CampaignsBlock({ filters, links = true }: { filters: Filters; links?: boolean }) {
   const lang = useLang();
   const w = words[lang];
   const report = useReport<CampaignsReport>('campaigns', filters);
+  const admin = useMe().data?.role === 'admin';
   return (
     <section className="block" data-testid="block-campaigns">
       <h2>{w.title}</h2>
+      {links && (
+        <div className="campaign-links">
+          <Link href="/campaigns" data-testid="campaigns-link">
+            {w.all} ›
+          </Link>
+          {admin && (
+            <Link href="/campaigns/new" data-testid="new-campaign-link">
+              + {w.create}
+            </Link>
+          )}
+        </div>
+      )}
       <BlockState query={report} empty={(r) => r.campaigns.length === 0 && w.none}>
         {(r) => (
           <>
             {r.campaigns.map((c) => (
               <div key={c.id} className="campaign" data-testid="campaign">
                 <div>
-                  <strong>{c.name}</strong>{' '}
+                  <Link href={`/campaigns/${c.id}`} className="campaign-name">
+                    <strong>{c.name}</strong>
+                  </Link>{' '}
                   <span className="hint">
                     {c.startDay} – {c.endDay} · {c.status}
                   </span>
@@ -111,6 +177,7 @@ export function CampaignsBlock({ filters }: { filters: Filters }) {
                     </tr>
                   </tbody>
                 </table>
+                <Economics c={c} w={w} lang={lang} />
               </div>
             ))}
             <HowComputed definition={r.definition} />

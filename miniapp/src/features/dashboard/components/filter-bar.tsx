@@ -1,3 +1,4 @@
+import { Choice } from '../../../components/choice';
 import type { Filters } from '../../../lib/filters';
 import { t, useLang } from '../../../lib/i18n';
 import { haptic } from '../../../lib/native';
@@ -12,41 +13,6 @@ function isoMonthsBack(months: number): string {
   const d = new Date();
   d.setUTCMonth(d.getUTCMonth() - months + 1, 1);
   return d.toISOString().slice(0, 10);
-}
-
-/** A filter picked from the values the data has ("all" clears it). */
-function Choice({
-  label,
-  all,
-  testId,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  all: string;
-  testId: string;
-  value: string | undefined;
-  options: string[];
-  onChange: (value: string | undefined) => void;
-}) {
-  return (
-    <select
-      aria-label={label}
-      data-testid={testId}
-      value={value ?? ''}
-      onChange={(e) => onChange(e.target.value || undefined)}
-    >
-      <option value="">
-        {label}: {all}
-      </option>
-      {options.map((o) => (
-        <option key={o} value={o}>
-          {o}
-        </option>
-      ))}
-    </select>
-  );
 }
 
 /** Period presets or a custom range, granularity, region and acquisition channel; every

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import analyticsRoutes from './analytics/index.ts';
+import campaignRoutes from './campaigns/index.ts';
 import demoRoutes from './demo/index.ts';
 import ingestRoutes from './ingest/index.ts';
 import jobRoutes from './jobs/index.ts';
@@ -19,6 +20,7 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(ingestRoutes, { prefix: '/ingest' });
   await app.register(analyticsRoutes, { prefix: '/analytics' });
   await app.register(jobRoutes, { prefix: '/jobs' });
+  await app.register(campaignRoutes, { prefix: '/campaigns' });
   await app.register(recommendationRoutes, { prefix: '/recommendations' });
   if (app.config.demo) await app.register(demoRoutes, { prefix: '/demo' });
 };

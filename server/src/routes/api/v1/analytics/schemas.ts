@@ -252,6 +252,16 @@ export const CampaignsReport = z.object({
         .object({ estimate: Money, low: Money, high: Money, significant: z.boolean() })
         .nullable()
         .describe('target − control revenue per member, 95% interval'),
+      incrementalRevenue: MaybeMoney.describe(
+        'revenue uplift per member × targeted members: the revenue the campaign added',
+      ),
+      discountCost: Money.describe(
+        'cost of the redeemed offers: percent discounts as total × p ÷ (100 − p), amounts, gift costs',
+      ),
+      roi: z
+        .number()
+        .nullable()
+        .describe('(incremental revenue − cost) ÷ cost; null without cost or uplift'),
     }),
   ),
 });

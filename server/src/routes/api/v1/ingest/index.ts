@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../../errors.ts';
 import { type BatchResult, ingestEvents, ingestOrders } from '../../../../ingest/ingest-batch.ts';
+import { recordIngestFailure } from '../../../../ingest/record-failure.ts';
 import { apiKeyOf } from '../../../../plugins/api-key-auth.ts';
 import { errorBody } from '../../../../plugins/errors.ts';
 import {
@@ -43,7 +44,20 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
     what: 'events' | 'orders',
   ) => {
     const key = apiKeyOf(request);
-    const result = await ingesting;
+    // A batch that fails, or of which nothing is taken, is kept for the staff's failure alerts.
+    const failed = (message: string) =>
+      recordIngestFailure(app.prisma, { channel: 'api', what: `${what} (${key.name})`, message });
+    const result = await ingesting.catch(async (error: Error) => {
+      await failed(error.message);
+      throw error;
+    });
+    if (result.accepted === 0 && result.errors.length > 0) {
+      const first = result.errors[0]!;
+      const items = new Set(result.errors.map((e) => e.index)).size;
+      await failed(
+        `no item was taken: ${items} rejected, e.g. item ${first.index} ${first.field}: ${first.reason}`,
+      );
+    }
     request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, what);
     if (result.stored > 0) app.analytics.refresher.soon();
     return answer(reply, result);

@@ -48,6 +48,10 @@ const counts = {
   stored: z.number().int().describe('Items stored by this request'),
   duplicates: z.number().int().describe('Items whose id was already stored (or repeated)'),
   customersCreated: z.number().int(),
+  redemptions: z
+    .number()
+    .int()
+    .describe('Offers redeemed by the stored orders’ promoCode (always 0 for events)'),
   errors: z.array(ItemError).describe('Items not taken, by index (empty on 200)'),
 };
 

@@ -1,0 +1,117 @@
+import { BlockState } from '../../../components/block-state';
+import { Stat } from '../../../components/stat';
+import { formatDate, formatValue } from '../../../lib/format';
+import { useLang } from '../../../lib/i18n';
+import { useBackButton } from '../../../lib/native';
+import { useCampaign } from '../api/get-campaigns';
+import { useTargetOptions } from '../api/target-options';
+import type { Campaign } from '../api/types';
+import { useWords, wordFor } from '../words';
+import { DeliveryCounts } from './delivery-counts';
+import { offerBenefit } from './offer-text';
+import { UnreachableBlock } from './unreachable-block';
+import './campaigns.css';
+
+function Row({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: React.ReactNode;
+  testId?: string;
+}) {
+  return (
+    <div className="def-row">
+      <span className="hint">{label}</span>
+      <span data-testid={testId}>{children}</span>
+    </div>
+  );
+}
+
+function Definition({ c }: { c: Campaign }) {
+  const lang = useLang();
+  const w = useWords();
+  const t = c.target;
+  const segments = useTargetOptions().data?.segments;
+  const segment = segments?.find((s) => s.value === t.segment)?.label ?? t.segment;
+  const empty = Object.values(t).every((v) => v === undefined || v === null);
+  return (
+    <section className="block" data-testid="campaign-definition">
+      <h2>{w.offer}</h2>
+      <Row label={c.offer.code}>{offerBenefit(c.offer, lang)}</Row>
+      <Row label={w.offerTitle}>{c.offer.title}</Row>
+      {c.offer.giftCost !== null && (
+        <Row label={w.giftCost}>{formatValue(c.offer.giftCost, 'money', lang)}</Row>
+      )}
+      {c.offer.terms && <Row label={w.terms}>{c.offer.terms}</Row>}
+      <h2 className="subhead">{w.targetDefinition}</h2>
+      {empty && <Row label={w.segment}>{w.everyone}</Row>}
+      {t.segment && <Row label={w.segment}>{segment}</Row>}
+      {t.region && <Row label={w.region}>{t.region}</Row>}
+      {t.channel && <Row label={w.channel}>{t.channel}</Row>}
+      {t.minChurnProbability != null && (
+        <Row label={w.minChurn}>{formatValue(t.minChurnProbability, 'pct', lang)}</Row>
+      )}
+      {t.minValueAtRisk != null && (
+        <Row label={w.minValueAtRisk}>{formatValue(t.minValueAtRisk, 'money', lang)}</Row>
+      )}
+      <Row label={w.controlShare} testId="campaign-control-share">
+        {formatValue(c.controlShare, 'pct', lang)}
+      </Row>
+      <Row label={w.seed} testId="campaign-seed">
+        {c.seed}
+      </Row>
+      <Row label={w.period}>
+        {formatDate(c.startAt, lang)} – {formatDate(c.endAt, lang)}
+      </Row>
+      {c.launchedAt && <Row label={w.launched}>{formatDate(c.launchedAt, lang)}</Row>}
+    </section>
+  );
+}
+
+/** One campaign: who it targets, how delivery went, and who to reach another way. */
+export function CampaignPage({ id }: { id: number }) {
+  const lang = useLang();
+  const w = useWords();
+  useBackButton('/campaigns');
+  const campaign = useCampaign(id);
+  return (
+    <main className="page" data-testid="campaign-page">
+      <BlockState query={campaign}>
+        {(c) => (
+          <>
+            <div className="page-head">
+              <h1 className="page-title" data-testid="campaign-name">
+                {c.name}
+              </h1>
+              <span className={`chip status-${c.status}`} data-testid="campaign-status">
+                {wordFor(w, 'status', c.status)}
+              </span>
+            </div>
+            <div className="kpi-grid campaign-stats">
+              <Stat
+                label={w.target}
+                value={formatValue(c.members.target, 'int', lang)}
+                testId="campaign-members-target"
+              />
+              <Stat
+                label={w.control}
+                value={formatValue(c.members.control, 'int', lang)}
+                testId="campaign-members-control"
+              />
+              <Stat label={w.openedStat} value={formatValue(c.opened, 'int', lang)} />
+              <Stat label={w.redeemedStat} value={formatValue(c.redeemed, 'int', lang)} />
+            </div>
+            <section className="block" data-testid="campaign-delivery">
+              <h2>{w.delivery}</h2>
+              <DeliveryCounts delivery={c.delivery} />
+            </section>
+            <Definition c={c} />
+          </>
+        )}
+      </BlockState>
+      {campaign.data && <UnreachableBlock campaignId={id} />}
+    </main>
+  );
+}

@@ -1,0 +1,115 @@
+// A digest's content from the same functions the API answers with, as the staff member sees
+// it (a manager's region scope applies): the KPIs with their changes, the at-risk customers
+// with the most value at stake, the campaigns of the period, and a screenshot of the chosen
+// block (or why there is none).
+import { kpiText } from '@retention/bot';
+import type { FastifyInstance } from 'fastify';
+import { campaignEffects } from '../analytics/campaigns.ts';
+import { churnRiskReport } from '../analytics/churn-risk.ts';
+import { isoOf, todayIn } from '../analytics/periods.ts';
+import { dashboardReport } from '../analytics/reports.ts';
+import { cachedReport, metricContext } from '../analytics/request.ts';
+import { isAppError } from '../errors.ts';
+import { kpiKinds } from '../services/bot-services.ts';
+import type { Identity } from '../services/resolve-identity.ts';
+import type { AlertSettings } from './settings.ts';
+import { type Lang, money, pct, say } from './texts.ts';
+
+export interface Digest {
+  text: string;
+  /** The chosen block's picture, or why there is none; absent when no block is chosen. */
+  screenshot?: { ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string };
+}
+
+export async function buildDigest(
+  app: FastifyInstance,
+  identity: Identity,
+  settings: AlertSettings,
+  o: { kind: 'daily' | 'weekly' | 'test'; now: Date },
+): Promise<Digest> {
+  const lang: Lang = settings.language ?? 'en';
+  // Complete days only: the day before (daily) or the 7 days before today (weekly).
+  const today = todayIn(app.config.analytics.timeZone, o.now);
+  const days = o.kind === 'daily' ? 1 : 7;
+  const from = isoOf(today - days);
+  const to = isoOf(today - 1);
+  const ctx = await metricContext(app, identity, { from, to, granularity: 'month' }, o.now);
+  const report = await cachedReport(app, 'dashboard', ctx, dashboardReport);
+  const kpis = report.kpis as Record<string, { value: unknown; previous: unknown }>;
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const summary = {
+    from: report.period.from,
+    to: report.period.to,
+    previousFrom: report.previousPeriod.from,
+    previousTo: report.previousPeriod.to,
+    region: identity.regionScope,
+    kpis: Object.entries(kpiKinds).flatMap(([key, kind]) =>
+      kpis[key]
+        ? [{ key, kind, value: num(kpis[key].value), previous: num(kpis[key].previous) }]
+        : [],
+    ),
+  };
+  const risk = await churnRiskReport(ctx, {
+    sort: 'value',
+    minProbability: 0,
+    atRiskOnly: true,
+    page: 1,
+    pageSize: 5,
+  });
+  const atRisk = risk.model
+    ? risk.customers.length === 0
+      ? [say('noneAtRisk', lang)]
+      : risk.customers.map(
+          (c, i) =>
+            `${i + 1}. #${c.id} ${c.name ?? ''} — ${say('risk', lang)} ${pct(c.probability, lang)}, CLV ${c.clv === null ? '—' : money(c.clv, lang)}, ${say('valueAtRisk', lang)} ${c.valueAtRisk === null ? '—' : money(c.valueAtRisk, lang)}`,
+        )
+    : [say('noChurnModel', lang)];
+  const effects = await campaignEffects(ctx.db, ctx.selection, ctx.range);
+  const campaigns =
+    effects.length === 0
+      ? [say('noCampaigns', lang)]
+      : effects.map((e) => {
+          const rate = e.redemptionRate === null ? '' : ` (${pct(e.redemptionRate, lang)})`;
+          const u = e.retentionUplift;
+          const uplift = u
+            ? `; ${say('uplift', lang)} ${u.estimate >= 0 ? '+' : ''}${pct(u.estimate, lang)} [${pct(u.low, lang)}, ${pct(u.high, lang)}]`
+            : '';
+          return `• ${e.name} (${e.offerCode}): ${say('sent', lang)} ${e.sent}, ${say('redeemed', lang)} ${e.redeemed}${rate}${uplift}`;
+        });
+  const title = say(o.kind, lang);
+  const text = [
+    `📬 ${title}`,
+    kpiText(summary, lang),
+    '',
+    `${say('topAtRisk', lang)}:`,
+    ...atRisk,
+    '',
+    `${say('campaigns', lang)}:`,
+    ...campaigns,
+  ].join('\n');
+  if (!settings.screenshotBlock) return { text };
+  return { text, screenshot: await screenshotOf(app, identity, settings, from, to) };
+}
+
+async function screenshotOf(
+  app: FastifyInstance,
+  identity: Identity,
+  settings: AlertSettings,
+  from: string,
+  to: string,
+): Promise<NonNullable<Digest['screenshot']>> {
+  const block = settings.screenshotBlock!;
+  if (!app.screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
+  try {
+    const png = await app.screenshotter.capture(
+      identity.user,
+      block,
+      new URLSearchParams({ from, to }),
+    );
+    const scope = identity.regionScope ? ` · ${identity.regionScope}` : '';
+    return { ok: true, png, caption: `${block} · ${from} – ${to}${scope}` };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, reason: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,191 @@
+// Launching a campaign: its offer, a seeded random split of the target into treatment and a
+// frozen control group, a personal code for every treated customer with its delivery state,
+// and the audit row, all in one transaction.
+import { randomInt } from 'node:crypto';
+import type { Database, Prisma } from '@retention/db';
+import { AppError } from '../errors.ts';
+import { createRng } from '../ml/random.ts';
+import { personalCode } from '../services/customer-offers.ts';
+import { type Actor, recordAudit } from '../services/record-audit.ts';
+import type { Identity } from '../services/resolve-identity.ts';
+import { controlSize, type Target, type TargetMember, targetPopulation } from './target.ts';
+
+export interface OfferInput {
+  code: string;
+  title: string;
+  kind: 'discount_percent' | 'discount_amount' | 'gift';
+  percentOff?: number | undefined;
+  amountOff?: number | undefined;
+  gift?: string | undefined;
+  giftCost?: number | undefined;
+  terms?: string | undefined;
+}
+
+export interface CampaignInput {
+  name: string;
+  offer: OfferInput;
+  target: Target;
+  controlShare: number;
+  startAt: Date;
+  endAt: Date;
+  seed?: number | undefined;
+}
+
+const conflict = (message: string) => new AppError('conflict', message);
+const bad = (message: string) => new AppError('bad_request', message);
+
+/** Checks what a schema cannot: the offer's kind has its value, the dates make sense. */
+export function checkCampaign(c: CampaignInput, now: Date) {
+  const o = c.offer;
+  if (o.kind === 'discount_percent' && o.percentOff === undefined) {
+    throw bad('offer.percentOff is required for a percent discount');
+  }
+  if (o.kind === 'discount_amount' && o.amountOff === undefined) {
+    throw bad('offer.amountOff is required for an amount discount');
+  }
+  if (o.kind === 'gift' && !o.gift) throw bad('offer.gift (what is given) is required for a gift');
+  if (c.endAt <= c.startAt) throw bad('endAt must be after startAt');
+  if (c.endAt <= now) throw bad('endAt must be in the future');
+}
+
+/** Treatment and control, split by a seeded shuffle: same seed and target → same split. */
+export function splitGroups(members: readonly TargetMember[], share: number, seed: number) {
+  const order = [...members];
+  const rng = createRng(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j] as TargetMember, order[i] as TargetMember];
+  }
+  const n = controlSize(order.length, share);
+  return { control: order.slice(0, n), treatment: order.slice(n) };
+}
+
+/** How an offer reaches a treated customer: the bot, or other channels (and why). */
+export function deliveryStateOf(m: TargetMember) {
+  if (m.optedOut) return 'opted_out' as const;
+  return m.linked ? ('queued' as const) : ('no_telegram' as const);
+}
+
+export async function launchCampaign(
+  db: Database,
+  viewer: Identity,
+  actor: Actor,
+  input: CampaignInput,
+  timeZone: string,
+  now = new Date(),
+) {
+  checkCampaign(input, now);
+  const code = input.offer.code.toUpperCase();
+  const population = await targetPopulation(db, viewer, input.target, timeZone, now);
+  if (population.members.length === 0) throw conflict('the target has no customers');
+  if (population.members.length < 2 && input.controlShare > 0) {
+    throw conflict('the target has one customer: there is nobody left for a control group');
+  }
+  const seed = input.seed ?? randomInt(2_147_483_647);
+  const { control, treatment } = splitGroups(population.members, input.controlShare, seed);
+  return db.prisma.$transaction(
+    async (tx) => {
+      if (await tx.offer.findUnique({ where: { code }, select: { id: true } })) {
+        throw conflict(`an offer with code ${code} exists already; choose another code`);
+      }
+      const o = input.offer;
+      const offer = await tx.offer.create({
+        data: {
+          code,
+          title: o.title,
+          kind: o.kind,
+          percentOff: o.kind === 'discount_percent' ? (o.percentOff ?? null) : null,
+          amountOff: o.kind === 'discount_amount' ? (o.amountOff?.toFixed(2) ?? null) : null,
+          gift: o.kind === 'gift' ? (o.gift ?? null) : null,
+          giftCost: o.kind === 'gift' && o.giftCost !== undefined ? o.giftCost.toFixed(2) : null,
+          terms: o.terms ?? null,
+          validFrom: input.startAt,
+          validTo: input.endAt,
+          createdBy: actor.actorTelegramId ?? null,
+        },
+      });
+      const target = {
+        ...input.target,
+        churnRunId: population.churnRunId,
+        clvRunId: population.clvRunId,
+      } satisfies Prisma.InputJsonValue;
+      const campaign = await tx.campaign.create({
+        data: {
+          name: input.name,
+          offerId: offer.id,
+          target,
+          controlShare: input.controlShare,
+          seed,
+          status: 'running',
+          startAt: input.startAt,
+          endAt: input.endAt,
+          launchedAt: now,
+          createdBy: actor.actorTelegramId ?? null,
+        },
+      });
+      await tx.campaignMember.createMany({
+        data: [
+          ...treatment.map((m) => ({
+            campaignId: campaign.id,
+            customerId: m.customerId,
+            group: 'target' as const,
+          })),
+          ...control.map((m) => ({
+            campaignId: campaign.id,
+            customerId: m.customerId,
+            group: 'control' as const,
+          })),
+        ],
+      });
+      const codes = new Set<string>();
+      const fresh = () => {
+        for (;;) {
+          const c = personalCode(code);
+          if (!codes.has(c)) return codes.add(c) && c;
+        }
+      };
+      await tx.offerAssignment.createMany({
+        data: treatment.map((m) => ({
+          offerId: offer.id,
+          customerId: m.customerId,
+          campaignId: campaign.id,
+          code: fresh(),
+          assignedAt: now,
+          assignedBy: actor.actorTelegramId ?? null,
+          deliveryState: deliveryStateOf(m),
+          nextAttemptAt: deliveryStateOf(m) === 'queued' ? input.startAt : null,
+          deliveryError:
+            deliveryStateOf(m) === 'queued'
+              ? null
+              : m.optedOut
+                ? 'the client turned offer messages off (/stop_offers)'
+                : 'customer has no linked Telegram account',
+        })),
+      });
+      const counts = {
+        target: treatment.length,
+        control: control.length,
+        queued: treatment.filter((m) => deliveryStateOf(m) === 'queued').length,
+        noTelegram: treatment.filter((m) => deliveryStateOf(m) === 'no_telegram').length,
+        optedOut: treatment.filter((m) => deliveryStateOf(m) === 'opted_out').length,
+      };
+      await recordAudit(tx, actor, {
+        action: 'campaign.launch',
+        targetType: 'campaign',
+        targetId: campaign.id,
+        after: {
+          name: input.name,
+          offer: code,
+          target,
+          controlShare: input.controlShare,
+          seed,
+          startAt: input.startAt.toISOString(),
+          endAt: input.endAt.toISOString(),
+          members: counts,
+        },
+      });
+      return { campaignId: campaign.id, seed, ...counts };
+    },
+    { timeout: 120_000 },
+  );
+}

@@ -1,0 +1,145 @@
+// Who a campaign targets: the customers of a selection (segment, region, channel) and, when
+// asked, only those whose newest churn probability and value at risk (probability × CLV)
+// reach the thresholds. The same query serves the preview and the launch.
+import type { Database } from '@retention/db';
+import { resolveRange, todayIn } from '../analytics/periods.ts';
+import { resolveSelection, selectionSql, withCtes } from '../analytics/selection.ts';
+import { cents, money, Params } from '../analytics/sql.ts';
+import { AppError } from '../errors.ts';
+import { latestRun } from '../ml/model-run.ts';
+import type { Identity } from '../services/resolve-identity.ts';
+
+export interface Target {
+  segment?: string | undefined;
+  region?: string | undefined;
+  channel?: string | undefined;
+  /** 0..1: only customers whose churn probability is at least this. */
+  minChurnProbability?: number | undefined;
+  /** Money: only customers whose value at risk is at least this. */
+  minValueAtRisk?: number | undefined;
+}
+
+export interface TargetMember {
+  customerId: number;
+  /** Linked Telegram account. */
+  linked: boolean;
+  optedOut: boolean;
+  churnProbability: number | null;
+  valueAtRiskCents: number;
+}
+
+export interface TargetPopulation {
+  members: TargetMember[];
+  /** Model runs the thresholds were read from (recorded with the campaign). */
+  churnRunId: number | null;
+  clvRunId: number | null;
+}
+
+interface Row {
+  customer_id: number;
+  linked: boolean;
+  opted_out: boolean;
+  probability: number | null;
+  value_at_risk: string | null;
+}
+
+/** The customers `target` names today, in id order. */
+export async function targetPopulation(
+  db: Database,
+  viewer: Identity,
+  target: Target,
+  timeZone: string,
+  now = new Date(),
+): Promise<TargetPopulation> {
+  const range = resolveRange({ granularity: 'month' }, todayIn(timeZone, now));
+  const selection = await resolveSelection(db, viewer, target, range, timeZone);
+  const byRisk = target.minChurnProbability !== undefined || target.minValueAtRisk !== undefined;
+  const churnRun = await latestRun(db.prisma, 'churn');
+  const clvRun = await latestRun(db.prisma, 'clv');
+  if (byRisk && !churnRun) {
+    throw new AppError(
+      'conflict',
+      'no churn model has run yet, so there is no churn risk to target: npm run train -- --only churn',
+    );
+  }
+  if (target.minValueAtRisk !== undefined && !clvRun) {
+    throw new AppError(
+      'conflict',
+      'no CLV model has run yet, so there is no value at risk to target: npm run train -- --only clv',
+    );
+  }
+  const p = new Params();
+  const sel = selectionSql(selection, p);
+  const where: string[] = [];
+  if (target.minChurnProbability !== undefined) {
+    where.push(`s.churn_probability >= ${p.add(target.minChurnProbability, 'float8')}`);
+  }
+  if (target.minValueAtRisk !== undefined) {
+    where.push(
+      `round((s.churn_probability * v.clv)::numeric, 2) >= ${p.add(target.minValueAtRisk, 'numeric')}`,
+    );
+  }
+  const r = await db.query<Row>(
+    `${withCtes(sel.ctes)}
+     SELECT c.customer_id, c.linked, c.opted_out, s.churn_probability::float8 AS probability,
+            round((s.churn_probability * v.clv)::numeric, 2)::text AS value_at_risk
+     FROM (SELECT id AS customer_id, telegram_user_id IS NOT NULL AS linked,
+                  offers_opt_out_at IS NOT NULL AS opted_out
+           FROM customers) c
+     ${sel.join}
+     LEFT JOIN customer_scores s
+       ON s.customer_id = c.customer_id AND s.model_run_id = ${p.add(churnRun?.id ?? 0, 'int')}
+     LEFT JOIN customer_scores v
+       ON v.customer_id = c.customer_id AND v.model_run_id = ${p.add(clvRun?.id ?? 0, 'int')}
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY c.customer_id`,
+    p.values,
+  );
+  return {
+    members: r.rows.map((row) => ({
+      customerId: Number(row.customer_id),
+      linked: row.linked,
+      optedOut: row.opted_out,
+      churnProbability: row.probability === null ? null : Number(row.probability),
+      valueAtRiskCents: cents(row.value_at_risk),
+    })),
+    churnRunId: churnRun?.id ?? null,
+    clvRunId: clvRun?.id ?? null,
+  };
+}
+
+/** Control-group size of a target: the share rounded, at least one when the share is not 0. */
+export function controlSize(size: number, share: number): number {
+  if (share <= 0 || size === 0) return 0;
+  return Math.min(size - 1, Math.max(1, Math.round(size * share)));
+}
+
+/** What launching would do: sizes, reach in Telegram, value at risk and expected churners. */
+export function previewOf(members: readonly TargetMember[], controlShare: number) {
+  const control = controlSize(members.length, controlShare);
+  let withTelegram = 0;
+  let optedOut = 0;
+  let valueAtRiskCents = 0;
+  let expected = 0;
+  let scored = 0;
+  for (const m of members) {
+    if (m.optedOut) optedOut++;
+    else if (m.linked) withTelegram++;
+    valueAtRiskCents += m.valueAtRiskCents;
+    if (m.churnProbability !== null) {
+      expected += m.churnProbability;
+      scored++;
+    }
+  }
+  return {
+    size: members.length,
+    treatment: members.length - control,
+    control,
+    withTelegram,
+    optedOut,
+    withoutTelegram: members.filter((m) => !m.linked && !m.optedOut).length,
+    valueAtRisk: money(valueAtRiskCents),
+    expectedChurners: Math.round(expected * 10) / 10,
+    averageChurnProbability: scored ? expected / scored : null,
+  };
+}

@@ -1,0 +1,153 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { launchCampaign } from '../../../../campaigns/launch.ts';
+import {
+  getCampaign,
+  listCampaigns,
+  unreachableMembers,
+} from '../../../../campaigns/read-campaigns.ts';
+import { previewOf, targetPopulation } from '../../../../campaigns/target.ts';
+import { toCsv } from '../../../../lib/csv-export.ts';
+import { authErrors, ErrorBody, Pagination, pageOf } from '../../../../lib/schemas.ts';
+import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
+import { actorOf } from '../../../../services/record-audit.ts';
+import {
+  Campaign,
+  CampaignBody,
+  CampaignParams,
+  Preview,
+  PreviewBody,
+  Unreachable,
+} from './schemas.ts';
+
+const adminOnly = ['admin'] as const;
+
+const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
+  const timeZone = app.config.analytics.timeZone;
+
+  app.post(
+    '/preview',
+    {
+      config: { access: adminOnly },
+      schema: {
+        summary: 'What launching a campaign on this target would do: sizes, reach, value at risk',
+        tags: ['campaigns'],
+        body: PreviewBody,
+        response: { 200: Preview, ...authErrors, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { target, controlShare } = request.body;
+      const population = await targetPopulation(app.db, identityOf(request), target, timeZone);
+      return previewOf(population.members, controlShare);
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: adminOnly },
+      schema: {
+        summary:
+          'Create and launch a campaign: its offer, a seeded split into treatment and a frozen control group, personal codes queued for the bot (admin; audited)',
+        tags: ['campaigns'],
+        body: CampaignBody,
+        response: { 201: Campaign, ...authErrors, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const identity = identityOf(request);
+      const launched = await launchCampaign(
+        app.db,
+        identity,
+        actorOf(identity),
+        request.body,
+        timeZone,
+      );
+      app.delivery?.wake();
+      return reply.code(201).send(await getCampaign(app.db, launched.campaignId));
+    },
+  );
+
+  app.get(
+    '/',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary: 'Campaigns, newest first, with members, delivery states, opens and redemptions',
+        tags: ['campaigns'],
+        response: { 200: z.object({ items: z.array(Campaign) }), ...authErrors },
+      },
+    },
+    async () => ({ items: await listCampaigns(app.db) }),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary: 'One campaign',
+        tags: ['campaigns'],
+        params: CampaignParams,
+        response: { 200: Campaign, ...authErrors, 404: ErrorBody },
+      },
+    },
+    async (request) => getCampaign(app.db, request.params.id),
+  );
+
+  app.get(
+    '/:id/unreachable',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary:
+          'Treated customers the bot cannot reach (no Telegram, blocked, failed), for other channels, with their personal codes; format=csv gives the whole list for a spreadsheet',
+        tags: ['campaigns'],
+        params: CampaignParams,
+        querystring: Pagination.extend({
+          pageSize: z.coerce.number().int().min(1).max(10_000).default(50),
+          format: z.enum(['json', 'csv']).default('json'),
+        }),
+        response: {
+          200: z.union([pageOf(Unreachable), z.string()]),
+          ...authErrors,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...page } = request.query;
+      // The CSV is the whole list, for a mailing; JSON is paged for the screen.
+      const result = await unreachableMembers(
+        app.prisma,
+        identityOf(request),
+        request.params.id,
+        format === 'csv' ? { page: 1, pageSize: 1_000_000 } : page,
+      );
+      if (format === 'json') return result;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="campaign-${request.params.id}-other-channels.csv"`,
+        )
+        .send(
+          toCsv(
+            ['customer_id', 'name', 'email', 'phone', 'code', 'reason', 'error'],
+            result.items.map((r) => [
+              r.customerId,
+              r.name,
+              r.email,
+              r.phone,
+              r.code,
+              r.reason,
+              r.error,
+            ]),
+          ),
+        );
+    },
+  );
+};
+
+export default campaignRoutes;

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { Label, Money } from '../../../../lib/schemas.ts';
+
+export const Target = z
+  .object({
+    segment: Label.optional().describe('an RFM segment slug or a segment of the newest model run'),
+    region: Label.optional(),
+    channel: Label.optional(),
+    minChurnProbability: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('only customers whose newest churn probability is at least this (0..1)'),
+    minValueAtRisk: z
+      .number()
+      .min(0)
+      .max(1e12)
+      .optional()
+      .describe('only customers whose value at risk (probability × CLV) is at least this'),
+  })
+  .strict();
+
+const ControlShare = z
+  .number()
+  .min(0)
+  .max(0.5)
+  .describe('share of the target held out as the control group (0..0.5)');
+
+export const PreviewBody = z.object({ target: Target, controlShare: ControlShare.default(0.1) });
+
+export const Preview = z.object({
+  size: z.number().int(),
+  treatment: z.number().int(),
+  control: z.number().int(),
+  withTelegram: z.number().int().describe('in the whole target: linked and not opted out'),
+  optedOut: z.number().int(),
+  withoutTelegram: z.number().int(),
+  valueAtRisk: Money.describe('Σ churn probability × CLV over the target'),
+  expectedChurners: z.number(),
+  averageChurnProbability: z.number().nullable(),
+});
+
+const OfferKind = z.enum(['discount_percent', 'discount_amount', 'gift']);
+
+export const CampaignBody = z.object({
+  name: Label,
+  offer: z.object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{3,20}$/, 'must be 3-20 letters, digits, _ or -')
+      .describe('the offer code (upper-cased); personal codes are CODE-XXXXXX'),
+    title: Label,
+    kind: OfferKind,
+    percentOff: z.number().int().min(1).max(90).optional(),
+    amountOff: z.number().positive().max(1e9).optional(),
+    gift: z.string().trim().min(1).max(200).optional(),
+    giftCost: z.number().min(0).max(1e9).optional(),
+    terms: z.string().trim().max(500).optional(),
+  }),
+  target: Target,
+  controlShare: ControlShare.default(0.1),
+  startAt: z.coerce.date(),
+  endAt: z.coerce.date(),
+  seed: z.number().int().min(0).max(2_147_483_647).optional(),
+});
+
+const count = z.number().int();
+
+export const Campaign = z.object({
+  id: count,
+  name: z.string(),
+  status: z.enum(['draft', 'running', 'finished', 'cancelled']),
+  offer: z.object({
+    code: z.string(),
+    title: z.string(),
+    kind: OfferKind,
+    percentOff: z.number().int().nullable(),
+    amountOff: Money.nullable(),
+    gift: z.string().nullable(),
+    giftCost: Money.nullable(),
+    terms: z.string().nullable(),
+  }),
+  target: z.record(z.string(), z.unknown()),
+  controlShare: z.number(),
+  seed: count,
+  startAt: z.date(),
+  endAt: z.date(),
+  launchedAt: z.date().nullable(),
+  members: z.object({ target: count, control: count }),
+  delivery: z.object({
+    pending: count,
+    queued: count,
+    sending: count,
+    sent: count,
+    failed: count,
+    blocked: count,
+    no_telegram: count,
+    opted_out: count,
+  }),
+  opened: count,
+  redeemed: count,
+});
+
+export const CampaignParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+export const Unreachable = z.object({
+  customerId: count,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  code: z.string().describe('their personal code, to send by other means'),
+  reason: z.enum(['no_telegram', 'blocked', 'failed']),
+  error: z.string().nullable(),
+});
