@@ -1,8 +1,17 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['{prisma,server,bot,miniapp}/test/**/*.test.ts'],
+    // The fault tests (server/test/faults) start their own Postgres cluster whatever the
+    // test database is, so they run once: on the default (PGlite) run, not again when
+    // TEST_DATABASE_URL points the suite at a Postgres server. `npm run test:faults` runs them alone.
+    exclude: [
+      ...configDefaults.exclude,
+      ...(process.env.TEST_DATABASE_URL && !process.env.FAULT_TESTS
+        ? ['server/test/faults/**']
+        : []),
+    ],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -17,7 +17,7 @@ import type { BotServices } from './services.ts';
 export type { ConversationData, VersionedStateStorage } from '@grammyjs/conversations';
 export { webhookCallback } from 'grammy';
 export type { BotContext } from './context.ts';
-export { kpiText } from './format.ts';
+export { formatNumber, kpiText } from './format.ts';
 export { langOf } from './i18n.ts';
 export { type DeliveredOffer, offerMessage } from './offer-message.ts';
 export {
@@ -27,12 +27,20 @@ export {
   type SendOutcome,
 } from './offer-sender.ts';
 export type * from './services.ts';
+export {
+  type Refusal,
+  refusalOf,
+  type TelegramApiOptions,
+  telegramApi,
+} from './telegram-api.ts';
 
 export interface BotOptions {
   /** https URL of the Mini App; Telegram opens web_app buttons only over https. */
   miniAppUrl?: string | undefined;
   /** Bot API root (a self-hosted Bot API server or an emulator in tests). */
   apiRoot?: string | undefined;
+  /** A Bot API call unanswered this long fails (grammY's default: 500 s, too long for a hang). */
+  timeoutSeconds?: number | undefined;
   /** The HTTP client for Bot API calls (tests record calls with one); Node's by default. */
   fetch?: typeof fetch | undefined;
   /** Known bot identity: skips the getMe call at start (tests, webhook cold starts). */
@@ -40,13 +48,25 @@ export interface BotOptions {
   /** How long a conversation waits for an answer before it ends (default 10 minutes). */
   conversationWaitMs?: number;
   /** Where errors are reported (the server's logger); console by default. */
-  logError?: (message: string) => void;
+  logError?: (message: string, update?: { updateId: number }) => void;
+  /** Told of every update once handled: its type, milliseconds taken, and whether it failed. */
+  onUpdate?: (info: UpdateInfo) => void;
+}
+
+export interface UpdateInfo {
+  updateId: number;
+  /** The update's kind: message, callback_query, my_chat_member... */
+  type: string;
+  ms: number;
+  /** false when handling failed (the error went to logError). */
+  ok: boolean;
 }
 
 export function createBot(token: string, services: BotServices, options: BotOptions = {}) {
   const bot = new Bot<BotContext>(token, {
     client: {
       ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     },
     botInfo: options.botInfo,
@@ -63,11 +83,32 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   // told that it failed rather than left waiting. The update counts as handled (a webhook
   // error would make Telegram send it again and again).
   const logError = options.logError ?? ((m: string) => console.error(m));
+  const failed = new WeakSet<object>();
   const onError = async (err: BotError<BotContext>) => {
-    logError(`bot: error while handling update ${err.ctx.update.update_id}: ${err.message}`);
+    failed.add(err.ctx.update);
+    logError(`bot: error while handling update ${err.ctx.update.update_id}: ${err.message}`, {
+      updateId: err.ctx.update.update_id,
+    });
     if (err.ctx.chat) await err.ctx.reply(t('failed', err.ctx.lang ?? 'en')).catch(() => {});
   };
   bot.catch(onError);
+  if (options.onUpdate) {
+    const onUpdate = options.onUpdate;
+    bot.use(async (ctx, next) => {
+      const began = performance.now();
+      let ok = true;
+      try {
+        await next();
+      } catch (err) {
+        ok = false;
+        throw err;
+      } finally {
+        const type = Object.keys(ctx.update).find((k) => k !== 'update_id') ?? 'unknown';
+        const ms = performance.now() - began;
+        onUpdate({ updateId: ctx.update.update_id, type, ms, ok: ok && !failed.has(ctx.update) });
+      }
+    });
+  }
   const guarded = bot.errorBoundary(onError);
 
   // Who is asking, once per update: every gate below reads it.

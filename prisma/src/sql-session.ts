@@ -40,6 +40,14 @@ export function pgliteQuery(on: PGlite | Transaction): SqlSession['query'] {
 export function pgTransactions(pool: pg.Pool): RunInTransaction {
   return async (work) => {
     const client = await pool.connect();
+    // A connection the server drops (restart, crash) emits 'error' on a checked-out client,
+    // where no pool listener catches it and the process would end. The query in flight fails
+    // on its own; remember the error so the client is discarded, not pooled.
+    let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken = err;
+    };
+    client.on('error', onError);
     const session: SqlSession = {
       query: pgQuery(client),
       copyCsv: async (target, csv) => {
@@ -56,7 +64,8 @@ export function pgTransactions(pool: pg.Pool): RunInTransaction {
       await client.query('ROLLBACK').catch(() => {});
       throw err;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(broken);
     }
   };
 }

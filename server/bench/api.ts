@@ -13,14 +13,12 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { openDatabase } from '@retention/db';
-import { hasBusinessData, seedDemo } from '@retention/db/seed';
-import pg from 'pg';
 import { refreshDerived } from '../src/analytics/refresh.ts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { signInitData } from '../src/lib/init-data.ts';
 import type { LoadRequest, LoadResult } from './api-load.ts';
+import { openBenchBusiness } from './bench-business.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -87,23 +85,6 @@ const median = (values: number[]) =>
     [...values].sort((a, b) => a - b),
     50,
   );
-
-/** Creates the database of `url` when missing (from the server's `postgres` database). */
-async function ensureDatabase(url: string): Promise<boolean> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const maintenance = new URL(url);
-  maintenance.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount) return false;
-    await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-    return true;
-  } finally {
-    await client.end();
-  }
-}
 
 /** One GET, body read to the end; its time in ms and size in bytes. */
 async function timed(url: string, headers: Record<string, string>) {
@@ -207,37 +188,10 @@ function pooled(runs: LoadRun[]): LoadFigures {
 // --- database and demo data ---------------------------------------------------------------
 const where = new URL(databaseUrl);
 log(`bench:api on ${where.host}${where.pathname}, ${customers} customers wanted`);
-if (await ensureDatabase(databaseUrl)) log(`created database ${where.pathname.slice(1)}`);
-const db = await openDatabase({ databaseUrl, dataDir: '' });
-const applied = await db.migrate();
-if (applied.length > 0) log(`applied ${applied.length} migration(s)`);
-
-const ordersWanted = 10 * customers;
-let seeded = false;
-let have = { customers: await db.prisma.customer.count(), orders: await db.prisma.order.count() };
-if (!args.reseed && have.customers >= customers && have.orders >= ordersWanted) {
-  log(
-    `reusing the data already there: ${count(have.customers)} customers, ${count(have.orders)} orders (--reseed to load it again)`,
-  );
-} else {
-  const replace = await hasBusinessData(db.prisma);
-  log(
-    `seeding ${count(customers)} demo customers${replace ? ` in place of the ${count(have.customers)} customers, ${count(have.orders)} orders there (wanted at least ${count(customers)} and ${count(ordersWanted)})` : ''}...`,
-  );
-  const summary = await seedDemo(db.prisma, {
-    customers,
-    replace,
-    onProgress: (message) => log(`  seed: ${message}`),
-  });
-  log(`seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
-  seeded = true;
-  // The steady state of a database that holds this data: statistics and visibility maps as
-  // autovacuum would leave them soon after, rather than autovacuum running during the bench.
-  const vacuum = performance.now();
-  await db.query('VACUUM (ANALYZE)');
-  log(`VACUUM (ANALYZE) in ${((performance.now() - vacuum) / 1000).toFixed(1)} s`);
-  have = { customers: await db.prisma.customer.count(), orders: await db.prisma.order.count() };
-}
+const { db, seeded, have } = await openBenchBusiness(databaseUrl, customers, {
+  reseed: args.reseed,
+  log,
+});
 
 // --- the server ---------------------------------------------------------------------------
 const config = loadConfig({

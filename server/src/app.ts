@@ -2,13 +2,15 @@
 // so tests build the real app and drive it with inject().
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@retention/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
+import { closeLogFile, openLogFile, withLogFile } from './lib/log-files.ts';
 import { loggerOptions } from './lib/logger.ts';
 import alertsPlugin, { type AlertsOptions } from './plugins/alerts.ts';
 import analyticsPlugin from './plugins/analytics.ts';
@@ -19,6 +21,7 @@ import dbPlugin from './plugins/db.ts';
 import deliveryPlugin, { type DeliveryOptions } from './plugins/delivery.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorsPlugin from './plugins/errors.ts';
+import metricsPlugin from './plugins/metrics.ts';
 import miniappPlugin from './plugins/miniapp.ts';
 import screenshotterPlugin from './plugins/screenshotter.ts';
 import securityPlugin from './plugins/security.ts';
@@ -33,11 +36,20 @@ export interface AppDeps {
   alerts?: AlertsOptions;
   /** The offer delivery's clock and Bot API (tests). */
   delivery?: DeliveryOptions;
+  /** Where the logs go instead of stdout (tests that read them). */
+  logStream?: DestinationStream;
+  /** Sees every route as it is added (the security suites' route table). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const logger = loggerOptions(config);
+  const logFile = config.logDir ? await openLogFile(config.logDir) : undefined;
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: withLogFile(
+      deps.logStream && typeof logger === 'object' ? { ...logger, stream: deps.logStream } : logger,
+      logFile,
+    ),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -50,12 +62,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  if (logFile) app.addHook('onClose', () => closeLogFile(logFile));
+
+  await app.register(metricsPlugin);
 
   await app.register(errorsPlugin);
   await app.register(securityPlugin);

@@ -1,6 +1,7 @@
 // The server's one config schema, parsed once at start. Nothing else reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from './lib/local-time.ts';
 import type { LoyaltyTier } from './services/loyalty.ts';
 
 const botToken = /^\d{5,20}:[A-Za-z0-9_-]{30,64}$/;
@@ -27,6 +28,10 @@ const variables = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_DIR: optional(z.string().min(1)),
+  METRICS_TOKEN: optional(
+    z.string().regex(/^[\x21-\x7e]{16,256}$/, 'must be 16-256 printable characters, no spaces'),
+  ),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// or postgres://'),
@@ -40,6 +45,7 @@ const variables = z.object({
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 of A-Z a-z 0-9 _ -'),
   ),
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  TELEGRAM_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(60),
   ADMIN_TELEGRAM_IDS: z
     .string()
     .default('')
@@ -128,15 +134,6 @@ const variables = z.object({
   SUPPORT_HOURS: optional(z.string().trim().min(1).max(100)),
 });
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Every environment variable the server reads. */
 export const configVariables = Object.keys(variables.shape);
 
@@ -151,6 +148,9 @@ const schema = variables.superRefine((c, ctx) => {
   }
   if (c.WEBHOOK_SECRET && placeholderSecrets.has(c.WEBHOOK_SECRET)) {
     problem('WEBHOOK_SECRET', 'is the example value; choose your own random string');
+  }
+  if (c.METRICS_TOKEN && placeholderSecrets.has(c.METRICS_TOKEN)) {
+    problem('METRICS_TOKEN', 'is the example value; choose your own random string');
   }
   if (c.BOT_MODE && c.BOT_MODE !== 'off' && !c.BOT_TOKEN) {
     problem('BOT_TOKEN', `is required when BOT_MODE=${c.BOT_MODE}`);
@@ -170,6 +170,10 @@ export interface Config {
   host: string;
   port: number;
   logLevel: string;
+  /** JSON logs also go to rotating files here (daily, 7 kept); unset = console only. */
+  logDir: string | undefined;
+  /** Bearer token for GET /metrics; unset = loopback callers only. */
+  metricsToken: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   demoData: 'auto' | 'on' | 'off';
@@ -181,6 +185,8 @@ export interface Config {
   publicUrl: string | undefined;
   webhookSecret: string | undefined;
   telegramApiRoot: string;
+  /** A Bot API call not answered in this time fails (and is retried); long polls wait less. */
+  telegramTimeoutSeconds: number;
   adminTelegramIds: bigint[];
   managerTelegramIds: StaffSeat[];
   initDataMaxAge: number;
@@ -239,6 +245,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     host: c.HOST,
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
+    logDir: c.LOG_DIR && path.resolve(cwd, c.LOG_DIR),
+    metricsToken: c.METRICS_TOKEN,
     dataDir: path.resolve(cwd, c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     demoData: c.DEMO_DATA,
@@ -249,6 +257,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     publicUrl: c.PUBLIC_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     telegramApiRoot: c.TELEGRAM_API_ROOT,
+    telegramTimeoutSeconds: c.TELEGRAM_TIMEOUT_SECONDS,
     adminTelegramIds: c.ADMIN_TELEGRAM_IDS,
     managerTelegramIds: c.MANAGER_TELEGRAM_IDS,
     initDataMaxAge: c.INITDATA_MAX_AGE,

@@ -34,6 +34,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.exit(1);
     }, 10_000);
     force.unref();
+    // close() ends the keep-alive connections idle at that moment; one whose request finishes
+    // later would keep the process up until its keep-alive timeout (72 s): end those as well.
+    setInterval(() => app.server.closeIdleConnections(), 100).unref();
     app.close().then(
       () => process.exit(0),
       (err) => {

@@ -1,7 +1,6 @@
 // What is due when: local times in the subscriber's zone (DST included), the weekly
 // digest's weekday, quiet hours wrapping midnight, and catching up after a short outage.
 import { describe, expect, it } from 'vitest';
-import { instantOf, localTime } from '../src/alerts/local-time.ts';
 import {
   catchUpMs,
   dueDigest,
@@ -10,6 +9,7 @@ import {
   releaseAt,
   type Schedule,
 } from '../src/alerts/schedule.ts';
+import { instantOf, localTime } from '../src/lib/local-time.ts';
 
 const daily: Schedule = {
   digest: 'daily',

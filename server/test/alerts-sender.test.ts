@@ -1,5 +1,5 @@
 // The scheduler's Bot API sender: a 429 is waited out (retry_after) and network errors are
-// retried with backoff; a refusal (the user blocked the bot) fails at once.
+// retried with backoff, and so is Telegram's 5xx; a refusal (the user blocked the bot) fails at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { telegramSender } from '../src/alerts/sender.ts';
 import { botApiRecorder } from './helpers/bot-api-recorder.ts';
@@ -25,6 +25,18 @@ describe('the alerts sender', () => {
     expect(telegram.messages).toEqual([
       { method: 'sendMessage', chatId: 5001, text: 'hello' },
       { method: 'sendPhoto', chatId: 5001, text: 'kpis · 2024-03-07' },
+    ]);
+  });
+
+  it('retries a failure on Telegram’s side (5xx) with backoff', async () => {
+    const sender = telegramSender(testBotToken, { apiRoot: telegram.apiRoot, sleep });
+    waits.length = 0;
+    telegram.messages.length = 0;
+    telegram.badGateway();
+    await sender.sendMessage(5001n, 'after a 502');
+    expect(waits).toEqual([1000]);
+    expect(telegram.messages).toEqual([
+      { method: 'sendMessage', chatId: 5001, text: 'after a 502' },
     ]);
   });
 

@@ -242,16 +242,27 @@ describe('campaigns', () => {
   it('lets staff read campaigns; a scoped manager sees their region’s unreachable customers', async () => {
     const list = await call(people.manager, 'GET', '/campaigns');
     expect(list.json().items.map((c: { id: number }) => c.id)).toContain(launched.id);
+    // The North manager's counts are the North members' only.
+    const northMembers = await prisma().campaignMember.count({
+      where: { campaignId: launched.id, customer: { region: 'North' } },
+    });
+    const north = (await call(people.northManager, 'GET', `/campaigns/${launched.id}`)).json();
+    expect(north.members.target + north.members.control).toBe(northMembers);
+    expect(northMembers).toBeLessThan(9);
     expect((await call(people.manager, 'GET', '/campaigns/999999')).statusCode).toBe(404);
     const all = await call(people.admin, 'GET', `/campaigns/${launched.id}/unreachable`);
-    const north = await call(people.northManager, 'GET', `/campaigns/${launched.id}/unreachable`);
+    const northList = await call(
+      people.northManager,
+      'GET',
+      `/campaigns/${launched.id}/unreachable`,
+    );
     const noTelegram = await prisma().offerAssignment.findMany({
       where: { campaignId: launched.id, deliveryState: 'no_telegram' },
       include: { customer: true },
     });
     expect(all.json().total).toBe(noTelegram.length);
     expect(
-      north
+      northList
         .json()
         .items.every((i: { customerId: number }) => f.northCustomers.includes(i.customerId)),
     ).toBe(true);

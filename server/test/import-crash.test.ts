@@ -1,34 +1,17 @@
 // kill -9 in the middle of an import, run it again: the database must end exactly as
 // after one clean import (each batch is one transaction; writes are keyed upserts).
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { openDatabase } from '@retention/db';
 import { createServerDatabase, dropServerDatabase } from '@retention/db/testing';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../test/requirements.ts';
 import { generateTransactions } from '../bench/generate-transactions.ts';
-import { scratchDir, snapshot } from './helpers/import.ts';
+import { scratchDir, snapshot, spawnImport } from './helpers/import.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-function runCli(file: string, env: Record<string, string>): ChildProcess {
-  const { DATABASE_URL, ...inherited } = process.env;
-  return spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(repoRoot, 'server/src/cli/import.ts'),
-      file,
-      '--kind',
-      'transactions',
-      '--batch-size',
-      '4000',
-    ],
-    { cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-}
+const runCli = (file: string, env: Record<string, string>) => spawnImport(file, 4000, env);
 
 async function finish(child: ChildProcess): Promise<number | null> {
   const [code] = await once(child, 'exit');

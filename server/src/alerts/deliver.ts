@@ -1,7 +1,7 @@
 // Sends what is due. Each notification is claimed by one instance (pending → sending, the
 // rows locked with SKIP LOCKED and the status checked again), sent, and its outcome recorded
 // (sent, failed with the error, or skipped when the recipient is no longer staff).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { isStaff, resolveIdentity } from '../services/resolve-identity.ts';
 import { buildDigest } from './digest.ts';
 import type { AlertSender } from './sender.ts';
@@ -19,6 +19,7 @@ export async function deliverDue(
   app: FastifyInstance,
   sender: AlertSender,
   now: Date,
+  log: FastifyBaseLogger = app.log,
 ): Promise<number> {
   let sent = 0;
   for (;;) {
@@ -36,7 +37,7 @@ export async function deliverDue(
         error: error.message.slice(0, 1000),
       }));
       if (outcome.status === 'failed') {
-        app.log.warn(`alerts: notification ${n.id} to ${n.telegram_user_id}: ${outcome.error}`);
+        log.warn(`alerts: notification ${n.id} to ${n.telegram_user_id}: ${outcome.error}`);
       }
       if (outcome.status === 'sent') sent++;
       await app.prisma.notification.update({

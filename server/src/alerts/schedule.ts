@@ -1,6 +1,6 @@
 // What is due at an instant: pure functions of a subscriber's settings and `now`. Times are
-// the subscriber's wall-clock times in their zone, DST included (local-time.ts).
-import { addDays, instantOf, localTime, minuteOf } from './local-time.ts';
+// the subscriber's wall-clock times in their zone, DST included (lib/local-time.ts).
+import { addDays, instantOf, localTime, minuteOf } from '../lib/local-time.ts';
 
 export interface Schedule {
   digest: 'off' | 'daily' | 'weekly';

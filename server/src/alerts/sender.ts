@@ -1,15 +1,16 @@
-// Sends digests and alerts through the Bot API (grammY's Api, no bot needed). Waits out a
-// 429's retry_after and retries network errors with backoff; other refusals (the user blocked
+// Sends digests and alerts through the Bot API (the bot package's telegramApi: throttled,
+// each call bounded by TELEGRAM_TIMEOUT_SECONDS). Waits out a 429's retry_after and retries
+// transient failures (network, Telegram's 5xx) with backoff; other refusals (the user blocked
 // the bot, a bad request) fail at once. Never throws anything but the final error.
-import { Api, GrammyError, HttpError, InputFile } from 'grammy';
+import { refusalOf, type TelegramApiOptions, telegramApi } from '@retention/bot';
+import { InputFile } from 'grammy';
 
 export interface AlertSender {
   sendMessage(chatId: bigint, text: string): Promise<void>;
   sendPhoto(chatId: bigint, png: Uint8Array, caption: string): Promise<void>;
 }
 
-export interface SenderOptions {
-  apiRoot: string;
+export interface SenderOptions extends TelegramApiOptions {
   /** Attempts per message (default 5). */
   attempts?: number;
   /** Waits between attempts; tests pass one that does not wait. */
@@ -19,7 +20,7 @@ export interface SenderOptions {
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 export function telegramSender(token: string, o: SenderOptions): AlertSender {
-  const api = new Api(token, { apiRoot: o.apiRoot });
+  const api = telegramApi(token, o);
   const attempts = o.attempts ?? 5;
   const sleep = o.sleep ?? wait;
   const withRetry = async (call: () => Promise<unknown>) => {
@@ -29,13 +30,10 @@ export function telegramSender(token: string, o: SenderOptions): AlertSender {
         return;
       } catch (error) {
         if (attempt >= attempts) throw error;
-        if (error instanceof GrammyError && error.error_code === 429) {
-          await sleep(Math.min(error.parameters.retry_after ?? 1, 60) * 1000);
-        } else if (error instanceof HttpError) {
-          await sleep(Math.min(backoff, 30_000));
-        } else {
-          throw error;
-        }
+        const refusal = refusalOf(error);
+        if (refusal.kind === 'wait') await sleep(Math.min(refusal.seconds, 60) * 1000);
+        else if (refusal.kind === 'transient') await sleep(Math.min(backoff, 30_000));
+        else throw error;
       }
     }
   };

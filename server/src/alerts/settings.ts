@@ -2,8 +2,8 @@
 // (a refused change comes back with its reason, as the bot shows it).
 import type { PrismaClient } from '@retention/db';
 import { AppError } from '../errors.ts';
+import { isTimeZone, minuteOf } from '../lib/local-time.ts';
 import { type BlockName, blockNames } from '../screenshots/screenshotter.ts';
-import { minuteOf } from './local-time.ts';
 import type { Schedule } from './schedule.ts';
 
 export interface AlertSettings extends Schedule {
@@ -87,15 +87,6 @@ export async function readAlertSettings(
 }
 
 const bad = (message: string) => new AppError('bad_request', message);
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const time = (name: string, v: string) => {
   const m = minuteOf(v);

@@ -1,4 +1,5 @@
 // The texts of digests and alerts, in the staff member's language (en unless known ru).
+import { formatNumber } from '@retention/bot';
 export type Lang = 'en' | 'ru';
 
 const texts = {
@@ -39,8 +40,8 @@ export function say(key: AlertTextKey, lang: Lang, vars: Record<string, string> 
 
 const locale = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-US');
 
-export const pct = (fraction: number, lang: Lang) =>
-  `${(fraction * 100).toLocaleString(locale(lang), { maximumFractionDigits: 1 })}%`;
+/** A share as the bot writes rates (0.123 → 12.3%). */
+export const pct = (fraction: number, lang: Lang) => formatNumber(fraction, 'pct', lang);
 
 export const money = (v: string | number, lang: Lang) =>
   Number(v).toLocaleString(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,7 +1,7 @@
 // One scheduler tick at `now`: claim each subscriber's due digest (one row per local date:
 // the unique insert lets one instance win), evaluate their threshold alerts, then send what
 // is due. Safe to run on several instances at once.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { isStaff, resolveIdentity } from '../services/resolve-identity.ts';
 import { deliverDue } from './deliver.ts';
 import { dueDigest } from './schedule.ts';
@@ -13,6 +13,7 @@ export async function alertsTick(
   app: FastifyInstance,
   sender: AlertSender,
   now: Date,
+  log: FastifyBaseLogger = app.log,
 ): Promise<{ sent: number }> {
   const rows = await app.prisma.alertSettings.findMany({ orderBy: { telegramUserId: 'asc' } });
   const staff = await app.prisma.staff.findMany({
@@ -48,8 +49,8 @@ export async function alertsTick(
       const identity = await resolveIdentity(app.prisma, user);
       if (isStaff(identity)) await evaluateThresholds(app, identity, s, now);
     } catch (error) {
-      app.log.error(`alerts: subscriber ${s.telegramUserId}: ${(error as Error).message}`);
+      log.error(`alerts: subscriber ${s.telegramUserId}: ${(error as Error).message}`);
     }
   }
-  return { sent: await deliverDue(app, sender, now) };
+  return { sent: await deliverDue(app, sender, now, log) };
 }

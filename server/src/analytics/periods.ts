@@ -2,6 +2,7 @@
 // 1970-01-01) so nothing here depends on the machine's time zone; the business time zone
 // only decides which day "today" is and which day an order falls on (in SQL).
 import { AppError } from '../errors.ts';
+import { localTime } from '../lib/local-time.ts';
 
 export type Granularity = 'week' | 'month';
 
@@ -38,13 +39,7 @@ export function isoOf(day: number): string {
 
 /** Today's date in `timeZone`. */
 export function todayIn(timeZone: string, now = new Date()): number {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return dayOf(parts);
+  return dayOf(localTime(now, timeZone).date);
 }
 
 /** First day of the week (Monday) or month containing `day`. */

@@ -4,6 +4,7 @@
 // nothing was ever built.
 import type { Database } from '@retention/db';
 import type { FastifyBaseLogger } from 'fastify';
+import type { AppMetrics } from '../lib/metrics.ts';
 import { type DerivedSettings, type RefreshResult, refreshDerived } from './refresh.ts';
 
 export class AnalyticsRefresher {
@@ -21,6 +22,7 @@ export class AnalyticsRefresher {
     private readonly db: Database,
     private readonly settings: DerivedSettings & { refreshSeconds: number },
     private readonly log: FastifyBaseLogger,
+    private readonly metrics?: AppMetrics,
   ) {}
 
   start(): void {
@@ -74,8 +76,11 @@ export class AnalyticsRefresher {
 
   private async run(): Promise<RefreshResult> {
     if (this.stopped) throw new Error('the analytics refresher is stopped (server closing)');
+    const began = performance.now();
+    const seconds = () => (performance.now() - began) / 1000;
     try {
       const r = await refreshDerived(this.db, this.settings);
+      this.metrics?.analyticsRefreshes.observe({ mode: r.mode, outcome: 'ok' }, seconds());
       if (r.mode !== 'none') {
         this.log.info(
           `analytics: ${r.mode} refresh of ${r.customers} customer(s) in ${r.ms} ms (generation ${r.generation})`,
@@ -85,6 +90,7 @@ export class AnalyticsRefresher {
       this.generation = r.generation;
       return r;
     } catch (err) {
+      this.metrics?.analyticsRefreshes.observe({ mode: 'unknown', outcome: 'error' }, seconds());
       this.log.error({ err }, 'analytics refresh failed');
       throw err;
     }

@@ -9,6 +9,7 @@
 import type { OfferSender, SendOutcome } from '@retention/bot';
 import { langOf } from '@retention/bot';
 import type { Database } from '@retention/db';
+import { unreachable } from './reach.ts';
 
 export interface DeliveryOptions {
   /** Rows claimed per round. */
@@ -122,29 +123,29 @@ export async function deliverDue(
     [claimed],
   );
   for (const row of rows.rows) {
-    const outcome: SendOutcome | 'opted_out' | 'unlinked' = row.opted_out
-      ? 'opted_out'
-      : row.telegram_user_id === null
-        ? 'unlinked'
-        : await sender.send(
-            Number(row.telegram_user_id),
-            {
-              assignmentId: Number(row.id),
-              title: row.title,
-              kind: row.kind,
-              percentOff: row.percent_off,
-              amountOff: row.amount_off,
-              gift: row.gift,
-              terms: row.terms,
-              validTo: new Date(row.valid_to),
-              customerName: row.customer_name,
-            },
-            langOf(row.language ?? undefined),
-          );
+    const no = unreachable({ linked: row.telegram_user_id !== null, optedOut: row.opted_out });
+    const outcome: SendOutcome | NonNullable<typeof no> =
+      no ??
+      (await sender.send(
+        Number(row.telegram_user_id),
+        {
+          assignmentId: Number(row.id),
+          title: row.title,
+          kind: row.kind,
+          percentOff: row.percent_off,
+          amountOff: row.amount_off,
+          gift: row.gift,
+          terms: row.terms,
+          validTo: new Date(row.valid_to),
+          customerName: row.customer_name,
+        },
+        langOf(row.language ?? undefined),
+      ));
     await settle(db, Number(row.id), Number(row.attempts), outcome, new Date(), maxAttempts);
-    if (outcome === 'opted_out') round.optedOut++;
-    else if (outcome === 'unlinked') round.failed++;
-    else if (outcome.kind === 'sent') round.sent++;
+    if ('state' in outcome) {
+      if (outcome.state === 'opted_out') round.optedOut++;
+      else round.failed++;
+    } else if (outcome.kind === 'sent') round.sent++;
     else if (outcome.kind === 'blocked') round.blocked++;
     else if (outcome.kind === 'failed') round.failed++;
     else if (outcome.kind === 'transient' && row.attempts >= maxAttempts) round.failed++;
@@ -158,7 +159,7 @@ async function settle(
   db: Database,
   id: number,
   attempts: number,
-  outcome: SendOutcome | 'opted_out' | 'unlinked',
+  outcome: SendOutcome | { state: 'opted_out' | 'no_telegram'; reason: string },
   at: Date,
   maxAttempts: number,
 ) {
@@ -169,20 +170,7 @@ async function settle(
        WHERE id = $1 AND delivery_state = 'sending'`,
       [id, error, ...values],
     );
-  if (outcome === 'opted_out') {
-    return set(
-      'opted_out',
-      'the client turned offer messages off (/stop_offers)',
-      ', next_attempt_at = NULL',
-    );
-  }
-  if (outcome === 'unlinked') {
-    return set(
-      'no_telegram',
-      'customer has no linked Telegram account',
-      ', next_attempt_at = NULL',
-    );
-  }
+  if ('state' in outcome) return set(outcome.state, outcome.reason, ', next_attempt_at = NULL');
   switch (outcome.kind) {
     case 'sent':
       return set('sent', null, ', sent_at = $3, message_id = $4, next_attempt_at = NULL', [

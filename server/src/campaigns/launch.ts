@@ -8,6 +8,7 @@ import { createRng } from '../ml/random.ts';
 import { personalCode } from '../services/customer-offers.ts';
 import { type Actor, recordAudit } from '../services/record-audit.ts';
 import type { Identity } from '../services/resolve-identity.ts';
+import { unreachable } from './reach.ts';
 import { controlSize, type Target, type TargetMember, targetPopulation } from './target.ts';
 
 export interface OfferInput {
@@ -58,12 +59,6 @@ export function splitGroups(members: readonly TargetMember[], share: number, see
   }
   const n = controlSize(order.length, share);
   return { control: order.slice(0, n), treatment: order.slice(n) };
-}
-
-/** How an offer reaches a treated customer: the bot, or other channels (and why). */
-export function deliveryStateOf(m: TargetMember) {
-  if (m.optedOut) return 'opted_out' as const;
-  return m.linked ? ('queued' as const) : ('no_telegram' as const);
 }
 
 export async function launchCampaign(
@@ -144,30 +139,27 @@ export async function launchCampaign(
           if (!codes.has(c)) return codes.add(c) && c;
         }
       };
+      const reach = treatment.map((m) => ({ m, no: unreachable(m) }));
       await tx.offerAssignment.createMany({
-        data: treatment.map((m) => ({
+        data: reach.map(({ m, no }) => ({
           offerId: offer.id,
           customerId: m.customerId,
           campaignId: campaign.id,
           code: fresh(),
           assignedAt: now,
           assignedBy: actor.actorTelegramId ?? null,
-          deliveryState: deliveryStateOf(m),
-          nextAttemptAt: deliveryStateOf(m) === 'queued' ? input.startAt : null,
-          deliveryError:
-            deliveryStateOf(m) === 'queued'
-              ? null
-              : m.optedOut
-                ? 'the client turned offer messages off (/stop_offers)'
-                : 'customer has no linked Telegram account',
+          deliveryState: no?.state ?? 'queued',
+          nextAttemptAt: no ? null : input.startAt,
+          deliveryError: no?.reason ?? null,
         })),
       });
+      const states = reach.map(({ no }) => no?.state ?? 'queued');
       const counts = {
         target: treatment.length,
         control: control.length,
-        queued: treatment.filter((m) => deliveryStateOf(m) === 'queued').length,
-        noTelegram: treatment.filter((m) => deliveryStateOf(m) === 'no_telegram').length,
-        optedOut: treatment.filter((m) => deliveryStateOf(m) === 'opted_out').length,
+        queued: states.filter((s) => s === 'queued').length,
+        noTelegram: states.filter((s) => s === 'no_telegram').length,
+        optedOut: states.filter((s) => s === 'opted_out').length,
       };
       await recordAudit(tx, actor, {
         action: 'campaign.launch',

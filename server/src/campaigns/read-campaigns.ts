@@ -1,26 +1,19 @@
 // Campaigns as staff read them: definition, members, delivery states, opens and redemptions;
 // and the treated customers the bot cannot reach, for other channels.
-import type { Database, PrismaClient } from '@retention/db';
+import { type Database, DeliveryState, type PrismaClient } from '@retention/db';
 import { notFound } from '../errors.ts';
 import { customerScope } from '../services/list-customers.ts';
 import type { Identity } from '../services/resolve-identity.ts';
 
-export const deliveryStates = [
-  'pending',
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'blocked',
-  'no_telegram',
-  'opted_out',
-] as const;
-export type DeliveryStateName = (typeof deliveryStates)[number];
+/** The database's delivery states (the DeliveryState enum). */
+const deliveryStates = Object.values(DeliveryState);
 
 const money = (d: { toFixed(places: number): string } | null) => d?.toFixed(2) ?? null;
 
-export async function listCampaigns(db: Database, ids?: number[]) {
+/** Campaigns with their counts over the customers `viewer` may see (a manager's region). */
+export async function listCampaigns(db: Database, viewer: Identity, ids?: number[]) {
   const prisma = db.prisma;
+  const customer = customerScope(viewer);
   const campaigns = await prisma.campaign.findMany({
     where: ids ? { id: { in: ids } } : {},
     include: { offer: true },
@@ -30,17 +23,17 @@ export async function listCampaigns(db: Database, ids?: number[]) {
   const campaignIds = campaigns.map((c) => c.id);
   const groups = await prisma.campaignMember.groupBy({
     by: ['campaignId', 'group'],
-    where: { campaignId: { in: campaignIds } },
+    where: { campaignId: { in: campaignIds }, customer },
     _count: { _all: true },
   });
   const states = await prisma.offerAssignment.groupBy({
     by: ['campaignId', 'deliveryState'],
-    where: { campaignId: { in: campaignIds } },
+    where: { campaignId: { in: campaignIds }, customer },
     _count: { _all: true, openedAt: true, redeemedAt: true },
   });
   return campaigns.map((c) => {
     const delivery = Object.fromEntries(deliveryStates.map((s) => [s, 0])) as Record<
-      DeliveryStateName,
+      DeliveryState,
       number
     >;
     let opened = 0;
@@ -81,8 +74,8 @@ export async function listCampaigns(db: Database, ids?: number[]) {
   });
 }
 
-export async function getCampaign(db: Database, id: number) {
-  const [campaign] = await listCampaigns(db, [id]);
+export async function getCampaign(db: Database, viewer: Identity, id: number) {
+  const [campaign] = await listCampaigns(db, viewer, [id]);
   if (!campaign) throw notFound(`campaign ${id}`);
   return campaign;
 }

@@ -8,6 +8,7 @@ import { cents, money, Params } from '../analytics/sql.ts';
 import { AppError } from '../errors.ts';
 import { latestRun } from '../ml/model-run.ts';
 import type { Identity } from '../services/resolve-identity.ts';
+import { unreachable } from './reach.ts';
 
 export interface Target {
   segment?: string | undefined;
@@ -119,12 +120,15 @@ export function previewOf(members: readonly TargetMember[], controlShare: number
   const control = controlSize(members.length, controlShare);
   let withTelegram = 0;
   let optedOut = 0;
+  let withoutTelegram = 0;
   let valueAtRiskCents = 0;
   let expected = 0;
   let scored = 0;
   for (const m of members) {
-    if (m.optedOut) optedOut++;
-    else if (m.linked) withTelegram++;
+    const no = unreachable(m);
+    if (!no) withTelegram++;
+    else if (no.state === 'opted_out') optedOut++;
+    else withoutTelegram++;
     valueAtRiskCents += m.valueAtRiskCents;
     if (m.churnProbability !== null) {
       expected += m.churnProbability;
@@ -137,7 +141,7 @@ export function previewOf(members: readonly TargetMember[], controlShare: number
     control,
     withTelegram,
     optedOut,
-    withoutTelegram: members.filter((m) => !m.linked && !m.optedOut).length,
+    withoutTelegram,
     valueAtRisk: money(valueAtRiskCents),
     expectedChurners: Math.round(expected * 10) / 10,
     averageChurnProbability: scored ? expected / scored : null,

@@ -1,6 +1,8 @@
 // Rejected rows go to a CSV report (line, column, reason), created only when needed.
+// People open it in spreadsheets, and reasons quote the file's values: cells that would
+// run as formulas stay text (csvCell).
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { csvRow } from '@retention/db';
+import { csvCell } from '../lib/csv-export.ts';
 
 export class RejectReport {
   count = 0;
@@ -14,7 +16,7 @@ export class RejectReport {
       this.out = createWriteStream(this.path);
       this.out.write('line,column,reason\n');
     }
-    this.out.write(csvRow([line, column, reason]));
+    this.out.write(`${[line, column, reason].map(csvCell).join(',')}\n`);
   }
 
   async close(): Promise<void> {

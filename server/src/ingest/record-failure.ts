@@ -9,7 +9,8 @@ export async function recordIngestFailure(
 ): Promise<void> {
   try {
     await prisma.ingestFailure.create({
-      data: { ...failure, message: failure.message.slice(0, 2000) },
+      // The message quotes the rejected values; Postgres text cannot hold NUL.
+      data: { ...failure, message: failure.message.replaceAll('\u0000', '\\0').slice(0, 2000) },
     });
   } catch (error) {
     console.error(`could not record the ingestion failure: ${(error as Error).message}`);

@@ -38,6 +38,10 @@ export function verifyInitData(
   const match = /^tma ([^\s]+)$/.exec(header);
   if (!match?.[1]) throw unauthorized("Authorization header must be 'tma <initData>'");
   const raw = match[1];
+  // The signature library accepts a repeated hash (it checks the last; earlier copies may
+  // say anything): a field given twice is refused outright, so no reader takes the other copy.
+  const keys = [...new URLSearchParams(raw).keys()];
+  if (new Set(keys).size !== keys.length) throw unauthorized('initData repeats a field');
   try {
     validate(raw, botToken, { expiresIn: maxAgeSeconds });
   } catch (err) {

@@ -4,9 +4,21 @@ import type { FastifyServerOptions } from 'fastify';
 import { stdSerializers } from 'pino';
 import type { Config } from '../config.ts';
 
+// Credentials that can turn up inside a message: raw initData (in a Mini App launch URL's
+// hash, which a failed page.goto quotes, or after `tma `), its signature, API keys.
+const credentialPatterns: [RegExp, string][] = [
+  [/(tgWebAppData=)[^&#\s"']+/g, '$1[REDACTED]'],
+  [/\b(tma )[^\s"']+/g, '$1[REDACTED]'],
+  [/\b((?:hash|signature)(?:=|%3D))[A-Za-z0-9_%-]{40,}/g, '$1[REDACTED]'],
+  [/\brdk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}/g, 'rdk_[REDACTED]'],
+];
+
 export function scrubSecrets(text: string, secrets: string[]): string {
   let out = text;
   for (const secret of secrets) if (secret) out = out.split(secret).join('[REDACTED]');
+  for (const [pattern, replacement] of credentialPatterns) {
+    out = out.replace(pattern, replacement);
+  }
   return out;
 }
 

@@ -31,6 +31,12 @@ export const SearchText = z
   .max(100)
   .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
-export const Label = z.string().trim().min(1).max(100);
+/** A name or filter value: bounded, no control characters (Postgres text cannot hold NUL). */
+export const Label = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
 export const Money = z.string().describe('decimal amount with 2 places, e.g. "129.90"');

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { todayIn } from '../analytics/periods.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import type { AnalyticsSettings } from '../config.ts';
+import type { AppMetrics } from '../lib/metrics.ts';
 import { latestRun } from './model-run.ts';
 import { type TrainableKind, trainableKinds, trainModel } from './train-model.ts';
 
@@ -28,6 +29,7 @@ export class TrainingJobs {
     private readonly db: Database,
     private readonly settings: AnalyticsSettings,
     private readonly log: FastifyBaseLogger,
+    private readonly metrics?: AppMetrics,
   ) {}
 
   /** Starts a job (or joins the one of that kind already running); resolves to its id. */
@@ -42,14 +44,20 @@ export class TrainingJobs {
       failedEarly = reject;
     });
     const messages: string[] = [];
+    // Logs carry the job id (its model_runs id) once the run exists.
+    let log = this.log.child({ job: `train:${kind}` });
     const onStart = (id: number) => {
+      log = this.log.child({ jobId: id });
       this.progress.set(id, messages);
       started(id);
     };
     const onProgress = (m: string) => {
       messages.push(m);
-      this.log.info(`training ${kind}: ${m}`);
+      log.info(`training ${kind}: ${m}`);
     };
+    const began = performance.now();
+    const observe = (outcome: 'ok' | 'error') =>
+      this.metrics?.trainingJobs.observe({ kind, outcome }, (performance.now() - began) / 1000);
     const done = (async () => {
       await refreshDerived(this.db, this.settings);
       const asOf = todayIn(this.settings.timeZone);
@@ -61,10 +69,14 @@ export class TrainingJobs {
         windowDays: this.settings.windowDays,
       });
     })()
-      .catch((err: Error) => {
-        failedEarly(err);
-        this.log.warn(`training ${kind} failed: ${err.message}`);
-      })
+      .then(
+        () => observe('ok'),
+        (err: Error) => {
+          observe('error');
+          failedEarly(err);
+          log.warn(`training ${kind} failed: ${err.message}`);
+        },
+      )
       .finally(() => this.running.delete(kind));
     this.running.set(kind, { runId, done });
     return runId.then((jobId) => ({ jobId, alreadyRunning: false }));

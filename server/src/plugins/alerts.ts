@@ -24,14 +24,30 @@ export default fp<AlertsOptions>(
       return;
     }
     const clock = o.clock ?? (() => new Date());
-    const sender = o.sender ?? telegramSender(config.botToken, { apiRoot: config.telegramApiRoot });
+    const sender =
+      o.sender ??
+      telegramSender(config.botToken, {
+        apiRoot: config.telegramApiRoot,
+        timeoutSeconds: config.telegramTimeoutSeconds,
+      });
     let running: Promise<{ sent: number }> | null = null;
+    let ticks = 0;
     const tick = async (now = clock()) => {
       // One tick at a time per instance; a slow one (a long digest) makes the next wait.
       while (running) await running.catch(() => {});
-      running = alertsTick(app, sender, now);
+      const log = app.log.child({ alertsTick: ++ticks });
+      const began = performance.now();
+      const seconds = () => (performance.now() - began) / 1000;
+      running = alertsTick(app, sender, now, log);
       try {
-        return await running;
+        const result = await running;
+        app.metrics.alertsTicks.observe({ outcome: 'ok' }, seconds());
+        app.metrics.alertsSent.inc(result.sent);
+        return result;
+      } catch (error) {
+        app.metrics.alertsTicks.observe({ outcome: 'error' }, seconds());
+        log.error(`alerts: tick failed: ${(error as Error).message}`);
+        throw error;
       } finally {
         running = null;
       }
@@ -41,7 +57,7 @@ export default fp<AlertsOptions>(
     let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
       timer = setInterval(() => {
-        tick().catch((error: Error) => app.log.error(`alerts: tick failed: ${error.message}`));
+        tick().catch(() => {}); // logged with its tick id above
       }, tickMs);
       timer.unref();
     });

@@ -6,7 +6,7 @@ import { AnalyticsRefresher } from '../analytics/refresher.ts';
 
 export default fp(
   async (app) => {
-    const refresher = new AnalyticsRefresher(app.db, app.config.analytics, app.log);
+    const refresher = new AnalyticsRefresher(app.db, app.config.analytics, app.log, app.metrics);
     const cache = new ResultCache();
     app.decorate('analytics', { refresher, cache });
     app.addHook('onReady', async () => refresher.start());

@@ -2,12 +2,23 @@
 // reach Telegram only logs and retries: the API keeps serving whatever happens here.
 
 import { timingSafeEqual } from 'node:crypto';
-import { createBot, webhookCallback } from '@retention/bot';
+import { createBot, type UpdateInfo, webhookCallback } from '@retention/bot';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { logTelegramFailures } from '../lib/telegram-failures.ts';
 import { botServices } from '../services/bot-services.ts';
 import { sendError } from './errors.ts';
 
 export const webhookPath = '/telegram/webhook';
+
+/** Each handled update: one log line under its update id, and bot_update_duration_seconds. */
+export function botUpdateObserver(app: FastifyInstance) {
+  return ({ updateId, type, ms, ok }: UpdateInfo) => {
+    const outcome = ok ? 'ok' : 'error';
+    app.metrics.botUpdates.observe({ type, outcome }, ms / 1000);
+    app.log.child({ updateId }).info({ type, ms: Math.round(ms), outcome }, 'bot: update handled');
+  };
+}
 
 export default fp(
   async (app) => {
@@ -20,8 +31,11 @@ export default fp(
     const bot = createBot(config.botToken, botServices(app, { screenshotter }), {
       miniAppUrl: config.publicUrl,
       apiRoot: config.telegramApiRoot,
-      logError: (message) => app.log.error(message),
+      timeoutSeconds: config.telegramTimeoutSeconds,
+      logError: (message, update) => (update ? app.log.child(update) : app.log).error(message),
+      onUpdate: botUpdateObserver(app),
     });
+    logTelegramFailures(bot.api, app.log);
     let stopped = false;
     const retry = async (what: string, run: () => Promise<unknown>) => {
       for (
@@ -65,6 +79,8 @@ export default fp(
       app.addHook('onReady', async () => {
         void retry('long polling', () =>
           bot.start({
+            // A long poll must end (empty) well before the call's timeout fails it.
+            timeout: Math.max(0, Math.min(30, config.telegramTimeoutSeconds - 10)),
             onStart: (me) => app.log.info(`bot: @${me.username} is polling for updates`),
           }),
         );

@@ -1,7 +1,7 @@
 // Opens the database (Postgres or embedded PGlite), applies migrations, loads demo data
 // into an empty embedded database, and makes sure the configured people can sign in.
 import path from 'node:path';
-import { appliedMigrations, type Database, openDatabase, type PrismaClient } from '@retention/db';
+import { type Database, openDatabase, type PrismaClient } from '@retention/db';
 import fp from 'fastify-plugin';
 import { ensureDemoUsers, removeDemoUsers } from '../services/demo-users.ts';
 import { ensureConfiguredStaff } from '../services/ensure-staff.ts';
@@ -45,7 +45,6 @@ export default fp<{ db?: Database | undefined }>(
 
     app.decorate('db', db);
     app.decorate('prisma', db.prisma);
-    app.decorate('migrationsApplied', () => appliedMigrations(db.prisma));
   },
   { name: 'db' },
 );
@@ -54,6 +53,5 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     prisma: PrismaClient;
-    migrationsApplied(): Promise<string[]>;
   }
 }

@@ -35,6 +35,7 @@ export default fp<DeliveryOptions>(
       o.sender ??
       createOfferSender(config.botToken, {
         apiRoot: config.telegramApiRoot,
+        timeoutSeconds: config.telegramTimeoutSeconds,
         fetch: o.fetch,
         miniAppUrl: config.publicUrl,
       });
@@ -42,6 +43,7 @@ export default fp<DeliveryOptions>(
     let running: Promise<DeliveryRound> | null = null;
     let again = false;
     let closed = false;
+    let rounds = 0;
     const runOnce = (): Promise<DeliveryRound> => {
       if (running) {
         again = true;
@@ -53,10 +55,19 @@ export default fp<DeliveryOptions>(
           // Keep going while rounds are full: a launch of thousands drains without waiting.
           for (;;) {
             again = false;
-            const round = await deliverDue(app.db, sender, now(), { batch: o.batch });
+            const log = app.log.child({ deliveryRound: ++rounds });
+            const began = performance.now();
+            const round = await deliverDue(app.db, sender, now(), { batch: o.batch }).catch(
+              (err: Error) => {
+                app.metrics.delivery((performance.now() - began) / 1000, 'error');
+                log.error(`delivery: ${err.message}`);
+                throw err;
+              },
+            );
+            app.metrics.delivery((performance.now() - began) / 1000, 'ok', round);
             total = round;
             if (round.claimed + round.interrupted + round.expired > 0) {
-              app.log.info({ delivery: round }, 'delivery: offers');
+              log.info({ delivery: round }, 'delivery: offers');
             }
             if (closed || (round.claimed < (o.batch ?? 25) && !again)) return total;
           }
@@ -67,7 +78,7 @@ export default fp<DeliveryOptions>(
       return running;
     };
     const tick = () => {
-      runOnce().catch((err: Error) => app.log.error(`delivery: ${err.message}`));
+      runOnce().catch(() => {}); // logged with its round id above
     };
     let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {

@@ -1,9 +1,11 @@
 // The one place that turns errors into HTTP: AppError codes map to statuses, validation
-// failures become 400 with the failing fields, and 5xx never leak internals.
+// failures become 400 with the failing fields, a database outage is 503 (retry), and 5xx
+// never leak internals.
 import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorStatus } from '../errors.ts';
+import { isDatabaseUnavailable } from '../lib/database-unavailable.ts';
 
 const statusNames: Record<number, string> = {
   400: 'Bad Request',
@@ -51,6 +53,16 @@ export default fp(
       const status = err.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         return sendError(reply, status, statusCodes[status] ?? 'bad_request', err.message);
+      }
+      if (isDatabaseUnavailable(err)) {
+        request.log.warn(`database unavailable: ${err.message.trim().split('\n').at(-1)}`);
+        reply.header('retry-after', '5');
+        return sendError(
+          reply,
+          503,
+          'unavailable',
+          'The database is unavailable right now; retry in a few seconds.',
+        );
       }
       request.log.error({ err }, 'unhandled error');
       return sendError(reply, 500, 'internal', 'Internal server error');

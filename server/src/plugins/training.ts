@@ -4,7 +4,7 @@ import { TrainingJobs } from '../ml/jobs.ts';
 
 export default fp(
   async (app) => {
-    const jobs = new TrainingJobs(app.db, app.config.analytics, app.log);
+    const jobs = new TrainingJobs(app.db, app.config.analytics, app.log, app.metrics);
     app.decorate('training', jobs);
     app.addHook('onReady', async () => jobs.schedule(app.config.retrainHours));
     app.addHook('onClose', async () => jobs.stop());

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@retention/db';
+import { literalLike } from '../lib/like-pattern.ts';
 import { findPage } from './find-page.ts';
 import type { Identity } from './resolve-identity.ts';
 
@@ -49,8 +50,8 @@ export async function listCustomers(
   const search: Prisma.CustomerWhereInput | undefined = o.q
     ? {
         OR: [
-          { name: { contains: o.q, mode: 'insensitive' } },
-          { email: { contains: o.q, mode: 'insensitive' } },
+          { name: { contains: literalLike(o.q), mode: 'insensitive' } },
+          { email: { contains: literalLike(o.q), mode: 'insensitive' } },
           ...phoneSearch(o.q),
           { externalId: { equals: o.q } },
           ...(/^\d{1,9}$/.test(o.q) ? [{ id: Number(o.q) }] : []),

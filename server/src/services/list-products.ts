@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@retention/db';
+import { literalLike } from '../lib/like-pattern.ts';
 import { findPage } from './find-page.ts';
 
 export interface ListProductsOptions {
@@ -26,8 +27,8 @@ export async function listProducts(prisma: PrismaClient, o: ListProductsOptions,
       o.q
         ? {
             OR: [
-              { name: { contains: o.q, mode: 'insensitive' } },
-              { sku: { contains: o.q, mode: 'insensitive' } },
+              { name: { contains: literalLike(o.q), mode: 'insensitive' } },
+              { sku: { contains: literalLike(o.q), mode: 'insensitive' } },
             ],
           }
         : {},

@@ -1,24 +1,16 @@
-// Retention campaigns in the Mini App as Telegram opens it (the setup of telegram.test.ts: a
-// real server with a bot token, real Chromium, the client emulated at the bridge). An admin
-// fills the form, sees the preview API's numbers, launches through the MainButton and the
-// native popup and lands on the campaign; a manager sees campaigns but cannot start one; a
-// client never sees them.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@retention/db';
 import { seedDemo } from '@retention/db/seed';
-import { createServerDatabase, dropServerDatabase } from '@retention/db/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, hasChromium, repoRoot } from '../../../test/requirements.ts';
+import { hasChromium, repoRoot } from '../../../test/requirements.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
-import { type ServerProcess, startServer } from './server-process.ts';
+import { processDatabase, type ServerProcess, startServer } from './server-process.ts';
 import {
   initDataFor,
-  installTelegram,
+  launchChromium,
   launchUrl,
+  openInTelegram,
   type Palette,
   palettes,
   sentToTelegram,
@@ -61,16 +53,13 @@ const money = (v: number) => {
 describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
   let server: ServerProcess;
   let browser: Browser;
-  let databaseUrl: string | undefined;
+  let database: Awaited<ReturnType<typeof processDatabase>>;
   let launched: Campaign | undefined;
-  const serverUrl = process.env.TEST_DATABASE_URL;
 
   beforeAll(async () => {
     const build = buildMiniappOnce();
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'rd-campaigns-'));
-    databaseUrl = serverUrl ? await createServerDatabase(serverUrl) : undefined;
-    const db = await openDatabase({ databaseUrl, dataDir: path.join(dataDir, 'pglite') });
-    await db.migrate();
+    database = await processDatabase('rd-campaigns-');
+    const db = await database.open();
     await seedDemo(db.prisma, { customers: 300 });
     const [picked] = await db.prisma.$queryRaw<{ id: number }[]>`
       SELECT id FROM customers ORDER BY id LIMIT 1`;
@@ -81,8 +70,7 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     await db.close();
     await build;
     server = await startServer({
-      DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...database.env,
       BOT_TOKEN: testBotToken,
       BOT_MODE: 'off',
       DEMO_DATA: 'off',
@@ -93,15 +81,12 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
       MANAGER_TELEGRAM_IDS: String(people.manager.id),
       INITDATA_MAX_AGE: '3600',
     });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (serverUrl && databaseUrl) await dropServerDatabase(serverUrl, databaseUrl);
+    await database?.drop();
   });
 
   async function call(
@@ -127,22 +112,11 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     return { status: res.status, json, text };
   }
 
-  async function open(
+  const open = (
     who: TelegramUserData,
     route: string,
     o: { palette?: Palette; width?: number; height?: number } = {},
-  ): Promise<{ page: Page; errors: string[] }> {
-    const palette = o.palette ?? palettes.light;
-    const page = await browser.newPage({
-      viewport: { width: o.width ?? 390, height: o.height ?? 844 },
-      hasTouch: true,
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await installTelegram(page, palette);
-    await page.goto(launchUrl(server.url, route, initDataFor(who, testBotToken), palette));
-    return { page, errors };
-  }
+  ) => openInTelegram(browser, server.url, who, route, o);
 
   const lastMainButton = async (page: Page) =>
     (await sentToTelegram(page, 'web_app_setup_main_button')).at(-1)?.[1];
@@ -179,9 +153,13 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     await page.getByTestId('campaigns-link').click();
     // The demo data has campaigns of its own.
     const before = ((await call(people.admin, '/campaigns')).json as { items: Campaign[] }).items;
+    // A loaded CI machine can take a while; if it never comes, say what the page showed.
     await expect
-      .poll(() => page.getByTestId('campaign-row').count(), { timeout: 30_000 })
-      .toBe(before.length);
+      .poll(() => page.getByTestId('campaign-row').count(), { timeout: 90_000 })
+      .toBe(before.length)
+      .catch(async (err: Error) => {
+        throw new Error(`${err.message}\nthe page said: ${await page.locator('body').innerText()}`);
+      });
     await page.getByTestId('new-campaign').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/campaigns/new');
     expect((await sentToTelegram(page, 'web_app_setup_back_button')).at(-1)?.[1]).toEqual({

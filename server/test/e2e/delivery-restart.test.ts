@@ -1,8 +1,9 @@
 // Offer delivery under Telegram's errors and a restart: the real server process sends a
 // campaign's offers to a scripted Bot API that answers one chat 429 (retry_after), one 403
 // (the bot is blocked), one 400 (chat not found) and the rest slowly; the server is stopped
-// (SIGTERM) mid-delivery and started again on the same database. Every offer ends in its
-// right state and no chat receives its offer twice.
+// (SIGTERM) mid-delivery and started again on the same database. Nothing is left `sending`
+// when the process exits, every offer ends in its right state and no chat receives its offer
+// twice.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,17 @@ describe('offer delivery under Telegram errors and a restart', () => {
       })
       .toBeGreaterThanOrEqual(3);
     expect(await server!.stop()).toBe(0);
+    // The round in flight finished before the process exited: no offer is left `sending`
+    // (one would be marked failed at the next start, never sent).
+    const stopped = await database.open();
+    try {
+      const left = await stopped.prisma.offerAssignment.count({
+        where: { deliveryState: 'sending' },
+      });
+      expect(left).toBe(0);
+    } finally {
+      await stopped.close();
+    }
     const beforeRestart = botApi.calls.filter((c) => c.status === 200).length;
     expect(beforeRestart).toBeLessThan(chats.length - 3);
     server = await start();

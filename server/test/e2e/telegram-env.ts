@@ -3,14 +3,17 @@
 // page's bridge calls read back, and the test playing the user on the rest (pressing the
 // MainButton, choosing in a popup).
 import { sign } from '@telegram-apps/init-data-node';
-import type { Page } from 'playwright-core';
-import { installTelegramBridge } from '../../src/screenshots/telegram-bridge.ts';
-
-export {
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumPath } from '../../../test/requirements.ts';
+import {
+  installTelegramBridge,
   launchUrl,
   type Palette,
   palettes,
 } from '../../src/screenshots/telegram-bridge.ts';
+import { testBotToken } from '../helpers/build-app.ts';
+
+export { launchUrl, type Palette, palettes };
 export const installTelegram = installTelegramBridge;
 
 export interface TelegramUserData {
@@ -50,4 +53,36 @@ export async function telegramEmits(page: Page, name: string, data?: unknown): P
       ),
     [name, data] as const,
   );
+}
+
+/** The system Chromium, headless, as the browser tests use it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+}
+
+/**
+ * A page Telegram opened for `who` at `route` of the Mini App at `serverUrl`: the client's
+ * bridge installed, initData signed with the test bot's token; page errors are collected.
+ */
+export async function openInTelegram(
+  browser: Browser,
+  serverUrl: string,
+  who: TelegramUserData,
+  route: string,
+  o: { palette?: Palette; width?: number; height?: number; authDate?: Date } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const palette = o.palette ?? palettes.light;
+  const page = await browser.newPage({
+    viewport: { width: o.width ?? 390, height: o.height ?? 844 },
+    hasTouch: true,
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await installTelegramBridge(page, palette);
+  const initData = initDataFor(who, testBotToken, o.authDate);
+  await page.goto(launchUrl(serverUrl, route, initData, palette));
+  return { page, errors };
 }

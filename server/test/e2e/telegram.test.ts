@@ -1,24 +1,16 @@
-// The Mini App as Telegram opens it: a real server with a bot token (no demo sessions), real
-// Chromium, and a Telegram client emulated at the bridge (telegram-env.ts) handing the app
-// initData signed with the test's bot token. Each role sees what it may, the native controls
-// (MainButton, popups, BackButton, closing confirmation, swipes, haptics, theme) are driven
-// the way Telegram drives them, and expired sign-in data asks to reopen the app.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@retention/db';
 import { seedDemo } from '@retention/db/seed';
-import { createServerDatabase, dropServerDatabase } from '@retention/db/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, hasChromium, repoRoot } from '../../../test/requirements.ts';
+import { hasChromium, repoRoot } from '../../../test/requirements.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
-import { type ServerProcess, startServer } from './server-process.ts';
+import { processDatabase, type ServerProcess, startServer } from './server-process.ts';
 import {
   initDataFor,
-  installTelegram,
+  launchChromium,
   launchUrl,
+  openInTelegram,
   type Palette,
   palettes,
   sentToTelegram,
@@ -36,18 +28,15 @@ const people = {
 describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)', () => {
   let server: ServerProcess;
   let browser: Browser;
-  let databaseUrl: string | undefined;
+  let database: Awaited<ReturnType<typeof processDatabase>>;
   let clientCustomer: number;
-  const serverUrl = process.env.TEST_DATABASE_URL;
 
   beforeAll(async () => {
     const build = buildMiniappOnce();
     // The business is loaded and the client's Telegram account linked before the server
     // starts, as a business would have done (the embedded database admits one process).
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'rd-tg-'));
-    databaseUrl = serverUrl ? await createServerDatabase(serverUrl) : undefined;
-    const db = await openDatabase({ databaseUrl, dataDir: path.join(dataDir, 'pglite') });
-    await db.migrate();
+    database = await processDatabase('rd-tg-');
+    const db = await database.open();
     await seedDemo(db.prisma, { customers: 300 });
     const [picked] = await db.prisma.$queryRaw<{ id: number }[]>`
       SELECT o.customer_id AS id FROM orders o
@@ -62,8 +51,7 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await db.close();
     await build;
     server = await startServer({
-      DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...database.env,
       BOT_TOKEN: testBotToken,
       BOT_MODE: 'off',
       DEMO_DATA: 'off',
@@ -73,15 +61,12 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       SUPPORT_TELEGRAM: '@shop_help',
       SUPPORT_EMAIL: 'help@example.com',
     });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (serverUrl && databaseUrl) await dropServerDatabase(serverUrl, databaseUrl);
+    await database?.drop();
   });
 
   /** The API's answer for a Telegram user, to compare with what the Mini App shows. */
@@ -94,22 +79,11 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
   }
 
   /** A page opened by Telegram for `who` at `route`. */
-  async function open(
+  const open = (
     who: TelegramUserData,
     route: string,
     o: { palette?: Palette; width?: number; height?: number; authDate?: Date } = {},
-  ): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({
-      viewport: { width: o.width ?? 390, height: o.height ?? 844 },
-      hasTouch: true,
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await installTelegram(page, o.palette ?? palettes.light);
-    const initData = initDataFor(who, testBotToken, o.authDate);
-    await page.goto(launchUrl(server.url, route, initData, o.palette ?? palettes.light));
-    return { page, errors };
-  }
+  ) => openInTelegram(browser, server.url, who, route, o);
 
   const int = (v: unknown, locale = 'en-US') =>
     Number(v).toLocaleString(locale, { maximumFractionDigits: 0 });

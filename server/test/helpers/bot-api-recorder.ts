@@ -76,6 +76,13 @@ export async function botApiRecorder() {
         body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
       });
     },
+    /** The next call fails on Telegram's side (502). */
+    badGateway() {
+      failures.push({
+        status: 502,
+        body: { ok: false, error_code: 502, description: 'Bad Gateway' },
+      });
+    },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

@@ -1,8 +1,28 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '@retention/db';
+import { repoRoot } from '../../../test/requirements.ts';
 import { type ImportOptions, importOptions, runImport } from '../../src/import/run-import.ts';
+
+/**
+ * `npm run import -- FILE --kind transactions --batch-size N` as its own process, with `env`
+ * instead of the test's DATABASE_URL; output piped (progress lines on stderr).
+ */
+export function spawnImport(
+  file: string,
+  batchSize: number,
+  env: Record<string, string>,
+): ChildProcess {
+  const { DATABASE_URL, ...inherited } = process.env;
+  const cli = path.join(repoRoot, 'server/src/cli/import.ts');
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', cli, file, '--kind', 'transactions', '--batch-size', String(batchSize)],
+    { cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
 
 export const scratchDir = () => mkdtemp(path.join(tmpdir(), 'rd-import-'));
 

@@ -65,7 +65,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         timeZone,
       );
       app.delivery?.wake();
-      return reply.code(201).send(await getCampaign(app.db, launched.campaignId));
+      return reply.code(201).send(await getCampaign(app.db, identity, launched.campaignId));
     },
   );
 
@@ -74,12 +74,13 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: staffOnly },
       schema: {
-        summary: 'Campaigns, newest first, with members, delivery states, opens and redemptions',
+        summary:
+          'Campaigns, newest first, with members, delivery states, opens and redemptions (a region-scoped manager counts their region only)',
         tags: ['campaigns'],
         response: { 200: z.object({ items: z.array(Campaign) }), ...authErrors },
       },
     },
-    async () => ({ items: await listCampaigns(app.db) }),
+    async (request) => ({ items: await listCampaigns(app.db, identityOf(request)) }),
   );
 
   app.get(
@@ -93,7 +94,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Campaign, ...authErrors, 404: ErrorBody },
       },
     },
-    async (request) => getCampaign(app.db, request.params.id),
+    async (request) => getCampaign(app.db, identityOf(request), request.params.id),
   );
 
   app.get(

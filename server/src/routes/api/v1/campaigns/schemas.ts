@@ -55,9 +55,23 @@ export const CampaignBody = z.object({
     kind: OfferKind,
     percentOff: z.number().int().min(1).max(90).optional(),
     amountOff: z.number().positive().max(1e9).optional(),
-    gift: z.string().trim().min(1).max(200).optional(),
+    gift: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
+      .optional(),
     giftCost: z.number().min(0).max(1e9).optional(),
-    terms: z.string().trim().max(500).optional(),
+    terms: z
+      .string()
+      .trim()
+      .max(500)
+      .refine(
+        (t) => !/\p{Cc}/u.test(t.replace(/\r?\n|\t/g, '')),
+        'must not contain control characters other than line breaks',
+      )
+      .optional(),
   }),
   target: Target,
   controlShare: ControlShare.default(0.1),

@@ -48,9 +48,12 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
     const failed = (message: string) =>
       recordIngestFailure(app.prisma, { channel: 'api', what: `${what} (${key.name})`, message });
     const result = await ingesting.catch(async (error: Error) => {
+      app.metrics.ingest(what, null);
       await failed(error.message);
       throw error;
     });
+    const rejected = new Set(result.errors.map((e) => e.index)).size;
+    app.metrics.ingest(what, { ...result, rejected });
     if (result.accepted === 0 && result.errors.length > 0) {
       const first = result.errors[0]!;
       const items = new Set(result.errors.map((e) => e.index)).size;

@@ -91,3 +91,13 @@ export function minuteOf(hhmm: string): number | null {
 
 export const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** An IANA time zone this runtime knows (UTC, Europe/Berlin…). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
