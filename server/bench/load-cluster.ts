@@ -56,16 +56,20 @@ export interface ServerInstance extends Child {
   port: number;
 }
 
-/** One server process on a free loopback port; resolves once its /health answers. */
+/**
+ * One server process on a free loopback port; resolves once its /health answers. nodeArgs go
+ * to Node before the script (e.g. --max-old-space-size).
+ */
 export async function startServer(
   name: string,
   env: Record<string, string>,
+  nodeArgs: string[] = [],
 ): Promise<ServerInstance> {
   const port = await freePort();
   const { DATABASE_URL: _d, BOT_TOKEN: _b, ...inherited } = process.env;
   const proc = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'server/src/server.ts')],
+    [...nodeArgs, '--import', 'tsx', path.join(repoRoot, 'server/src/server.ts')],
     {
       cwd: repoRoot,
       env: { ...inherited, INIT_CWD: repoRoot, HOST: '127.0.0.1', PORT: String(port), ...env },
@@ -164,17 +168,28 @@ export function rssOf(pid: number | undefined): number | null {
 }
 
 /**
- * V8 heap in use of an instance, bytes, from its own /metrics (prom-client's default metrics,
+ * V8 heap in use and committed, and memory outside the heap (Buffers, ArrayBuffers and WebAssembly memory, as
+ * V8 counts them) of an instance, bytes, from its own /metrics (prom-client's default metrics,
  * served to loopback callers); null when it does not answer.
  */
-export async function heapOf(port: number): Promise<number | null> {
+export async function memoryOf(
+  port: number,
+): Promise<{ heap: number; heapTotal: number; external: number } | null> {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
       signal: AbortSignal.timeout(3000),
     });
     const text = await res.text();
-    const v = /^nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)/m.exec(text)?.[1];
-    return res.ok && v ? Number(v) : null;
+    const read = (name: string) => {
+      const v = new RegExp(`^${name} (\\d+(?:\\.\\d+)?)`, 'm').exec(text)?.[1];
+      return v ? Number(v) : null;
+    };
+    const heap = read('nodejs_heap_size_used_bytes');
+    const heapTotal = read('nodejs_heap_size_total_bytes');
+    const external = read('nodejs_external_memory_bytes');
+    return res.ok && heap !== null && heapTotal !== null && external !== null
+      ? { heap, heapTotal, external }
+      : null;
   } catch {
     return null;
   }

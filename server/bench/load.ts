@@ -9,7 +9,8 @@
 // created when missing and kept; the demo business is seeded once and reused.
 // Options: --minutes M (default 10), --customers N (default 20000), --reseed, --readers R
 // (default 6), --writers W (default 4), --bots B (default 2), --batch S (orders per batch, 5),
-// --kill-at F (fraction of the run at which instance A is killed, default 0.5).
+// --kill-at F (fraction of the run at which instance A is killed, default 0.5), --heap-limit MiB
+// (each instance's --max-old-space-size; default Node's own, which follows the machine's RAM).
 // nginx missing: the bench says how to install it (apt-get install -y nginx) and stops.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,7 +38,7 @@ import {
 import {
   type Child,
   findNginx,
-  heapOf,
+  memoryOf,
   rssOf,
   type ServerInstance,
   startNginx,
@@ -55,6 +56,7 @@ const { values: args } = parseArgs({
     bots: { type: 'string', default: '2' },
     batch: { type: 'string', default: '5' },
     'kill-at': { type: 'string', default: '0.5' },
+    'heap-limit': { type: 'string' },
   },
 });
 const minutes = Number(args.minutes);
@@ -73,6 +75,11 @@ const [customers, readers, writers, bots, batch] = [
   n('bots'),
   n('batch'),
 ];
+const heapLimit = args['heap-limit'] === undefined ? undefined : Number(args['heap-limit']);
+if (heapLimit !== undefined && !(Number.isInteger(heapLimit) && heapLimit >= 64)) {
+  console.error('bench:load: --heap-limit must be a whole number of MiB, at least 64');
+  process.exit(2);
+}
 const killAt = Number(args['kill-at']);
 if (!(killAt > 0 && killAt < 1)) {
   console.error('bench:load: --kill-at must be a fraction of the run between 0 and 1, e.g. 0.5');
@@ -157,10 +164,13 @@ const serverEnv = (name: string) => ({
   RATE_LIMIT_MAX: '1000000000',
   TRUST_PROXY: '127.0.0.1',
 });
-log('starting two server instances...');
+log(
+  `starting two server instances${heapLimit ? ` (--max-old-space-size=${heapLimit})` : " (Node's default heap limit)"}...`,
+);
+const nodeArgs = heapLimit ? [`--max-old-space-size=${heapLimit}`] : [];
 const instances: ServerInstance[] = await Promise.all(
   ['A', 'B'].map(async (name) => {
-    const s = await startServer(`instance ${name}`, serverEnv(name));
+    const s = await startServer(`instance ${name}`, serverEnv(name), nodeArgs);
     children.push(s);
     return s;
   }),
@@ -226,15 +236,27 @@ interface MemorySample {
   /** V8 heap in use (from /metrics). */
   ha: number | null;
   hb: number | null;
+  /** B's memory outside the V8 heap: Buffers, ArrayBuffers, WebAssembly (from /metrics). */
+  xb: number | null;
+  /** B's V8 heap committed (used or not). */
+  tb: number | null;
 }
 const rss: MemorySample[] = [];
 const sample = async () => {
   const at = performance.now() - run.t0;
-  const [ha, hb] = await Promise.all([
-    a.proc.exitCode === null && a.proc.signalCode === null ? heapOf(a.port) : null,
-    heapOf(b.port),
+  const [ma, mb] = await Promise.all([
+    a.proc.exitCode === null && a.proc.signalCode === null ? memoryOf(a.port) : null,
+    memoryOf(b.port),
   ]);
-  rss.push({ at, a: rssOf(a.proc.pid), b: rssOf(b.proc.pid), ha, hb });
+  rss.push({
+    at,
+    a: rssOf(a.proc.pid),
+    b: rssOf(b.proc.pid),
+    ha: ma?.heap ?? null,
+    hb: mb?.heap ?? null,
+    xb: mb?.external ?? null,
+    tb: mb?.heapTotal ?? null,
+  });
 };
 await sample();
 const sampler = setInterval(() => void sample(), sampleMs);
@@ -269,10 +291,15 @@ await sample();
 
 // --- the figures ---------------------------------------------------------------------------
 const all = new KindStats();
+// One element at a time: spreading a run's hundreds of thousands of samples into push() would
+// overflow the call stack.
 for (const k of ['dashboard', 'ingest', 'webhook'] as Kind[]) {
-  all.at.push(...run.stats[k].at);
-  all.ms.push(...run.stats[k].ms);
-  all.errors.push(...run.stats[k].errors);
+  const { at, ms: took, errors } = run.stats[k];
+  for (let i = 0; i < at.length; i++) {
+    all.at.push(at[i] as number);
+    all.ms.push(took[i] as number);
+  }
+  for (const e of errors) all.errors.push(e);
 }
 const floor = figures(run.stats.health, 0, endAt);
 const cols = [
@@ -331,10 +358,13 @@ for (const [name, from, to] of phases) {
 // Memory: mean RSS over a window at the start, just before the kill, and at the end.
 const window = Math.min(60_000, durationMs / 6);
 // The heap's low point over a window is what survives garbage collection: a leak raises it.
-const heapLow = (from: number, to: number) =>
+const lowest = (which: 'hb' | 'xb', from: number, to: number) =>
   Math.min(
-    ...rss.filter((x) => x.at >= from && x.at <= to && x.hb !== null).map((x) => x.hb as number),
+    ...rss
+      .filter((x) => x.at >= from && x.at <= to && x[which] !== null)
+      .map((x) => x[which] as number),
   );
+const heapLow = (from: number, to: number) => lowest('hb', from, to);
 const meanRss = (which: 'a' | 'b', from: number, to: number) => {
   const v = rss
     .filter((s) => s.at >= from && s.at <= to)
@@ -382,6 +412,27 @@ console.log(
     ? `  B's V8 heap in use, lowest over each window (what survives GC): first ${mib(heapFirst)}, after the switch ${mib(heapAfter)}, last ${mib(heapLast)} (${pct(heapLast, heapAfter)})`
     : "  (no heap figures: the instances' /metrics did not answer)",
 );
+const extFirst = lowest('xb', 0, window);
+const extAfter = lowest('xb', killedAt + switchMs, killedAt + switchMs + window);
+const extLast = lowest('xb', endAt - window, endAt);
+const meanOf = (which: 'tb' | 'xb', from: number, to: number) => {
+  const v = rss
+    .filter((s) => s.at >= from && s.at <= to && s[which] !== null)
+    .map((s) => s[which] as number);
+  return v.length ? v.reduce((t, x) => t + x, 0) / v.length : Number.NaN;
+};
+if (haveHeap && Number.isFinite(extLast)) {
+  console.log(
+    `  B's memory outside the heap (Buffers, ArrayBuffers, WebAssembly), lowest over each window: first ${mib(extFirst)}, after the switch ${mib(extAfter)}, last ${mib(extLast)} (${pct(extLast, extAfter)})`,
+  );
+  // Where the last window's RSS goes: V8's committed heap, memory outside it, and the rest
+  // (code, stacks, native allocations, and pages the allocator keeps).
+  const heapCommitted = meanOf('tb', endAt - window, endAt);
+  const outside = meanOf('xb', endAt - window, endAt);
+  console.log(
+    `  B over the last ${w}: RSS ${mib(bLast)} = V8 heap committed ${mib(heapCommitted)} + outside the heap ${mib(outside)} + the rest ${mib(bLast - heapCommitted - outside)}`,
+  );
+}
 
 // --- acknowledged writes against the database ----------------------------------------------
 const stored = await db.query<{ external_id: string; n: string }>(
