@@ -1,7 +1,8 @@
 // The business a benchmark runs on: the PostgreSQL database of `databaseUrl` (created when
 // missing), migrated, holding the demo business of at least `customers` customers (seeded
-// when it holds less, or with --reseed; kept for later runs otherwise).
-import { openDatabase } from '@retention/db';
+// when it holds less, or with --reseed; kept for later runs otherwise); standInForAutovacuum
+// for servers that run without it.
+import { type Database, openDatabase } from '@retention/db';
 import { hasBusinessData, seedDemo } from '@retention/db/seed';
 import pg from 'pg';
 
@@ -64,4 +65,45 @@ export async function openBenchBusiness(
   log(`VACUUM (ANALYZE) in ${((performance.now() - vacuum) / 1000).toFixed(1)} s`);
   have = await counts();
   return { db, seeded: true, have };
+}
+
+/** The tables the analytics refresh deletes from and rewrites many times a minute. */
+const churnedTables = [
+  'analytics_changes',
+  'analytics_customers',
+  'analytics_customer_days',
+  'analytics_spells',
+  'analytics_event_days',
+  'analytics_state',
+];
+
+/**
+ * When the server runs with autovacuum off (CI machines' PostgreSQL does), the refresh's
+ * deleted rows pile up and every run slows down as it goes, unlike any production server.
+ * Then this vacuums those tables every `seconds` in autovacuum's place (its default naptime
+ * is 60 s) and returns a function that stops it; with autovacuum on it does nothing.
+ */
+export async function standInForAutovacuum(
+  db: Database,
+  seconds: number,
+  log: (message: string) => void,
+): Promise<() => void> {
+  const on = await db.query<{ autovacuum: string }>('SHOW autovacuum');
+  if (on.rows[0]?.autovacuum === 'on') return () => {};
+  const vacuum = () => db.query(`VACUUM (ANALYZE) ${churnedTables.join(', ')}`);
+  await vacuum();
+  log(
+    `autovacuum is off on this server: the bench vacuums the analytics tables every ${seconds} s in its place`,
+  );
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    vacuum()
+      .catch((err: unknown) => log(`vacuum failed: ${String(err)}`))
+      .finally(() => {
+        running = false;
+      });
+  }, seconds * 1000);
+  return () => clearInterval(timer);
 }

@@ -98,6 +98,7 @@ const variables = z.object({
     .refine(isTimeZone, 'is not an IANA time zone like UTC or Europe/Berlin'),
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  ANALYTICS_REFRESH_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   RETRAIN_HOURS: z.coerce.number().min(0).max(8760).default(24),
   DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
@@ -222,6 +223,8 @@ export interface AnalyticsSettings {
   grossMargin: number;
   /** How often derived tables catch up with new data, at most. */
   refreshSeconds: number;
+  /** After ingestion, the least time between two refreshes (by any instance). */
+  gapSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -268,6 +271,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       timeZone: c.BUSINESS_TIMEZONE,
       grossMargin: c.GROSS_MARGIN,
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
+      gapSeconds: c.ANALYTICS_REFRESH_GAP_SECONDS,
     },
     retrainHours: c.RETRAIN_HOURS,
     deliveryIntervalSeconds: c.DELIVERY_INTERVAL_SECONDS,

@@ -1,7 +1,10 @@
 // Keeps the derived analytics tables (see prisma/schema.prisma) in step with the business
 // tables. Triggers append changed customers to analytics_changes; a refresh rebuilds the
 // derived rows of just those customers, or everything when the window or time zone changed,
-// nothing was built yet, or most customers changed.
+// nothing was built yet, or most customers changed. With minGapSeconds a refresh that comes
+// sooner than that after the last one (by any process) is deferred, its changes kept: under
+// continuous ingestion the generation then changes at most once per gap, so each instance's
+// cached answers are recomputed at most that often.
 import type { Database, SqlSession } from '@retention/db';
 
 export interface DerivedSettings {
@@ -10,10 +13,12 @@ export interface DerivedSettings {
 }
 
 export interface RefreshResult {
-  mode: 'full' | 'incremental' | 'none';
+  mode: 'full' | 'incremental' | 'none' | 'deferred';
   customers: number;
   generation: number;
   ms: number;
+  /** Deferred: when the gap since the last refresh ends. */
+  retryInMs?: number;
 }
 
 /** Above this share of changed customers a full rebuild is cheaper than a partial one. */
@@ -22,13 +27,20 @@ const fullRebuildShare = 0.3;
 export async function refreshDerived(
   db: Database,
   settings: DerivedSettings,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; minGapSeconds?: number } = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
   const result = await db.transaction(async (s) => {
     await s.query(`SELECT pg_advisory_xact_lock(hashtext('analytics_refresh'))`);
-    const state = await s.query<{ window_days: number; time_zone: string; generation: string }>(
-      'SELECT window_days, time_zone, generation::text FROM analytics_state WHERE id = 1',
+    const state = await s.query<{
+      window_days: number;
+      time_zone: string;
+      generation: string;
+      age: number | null;
+    }>(
+      `SELECT window_days, time_zone, generation::text,
+              extract(epoch FROM now() - refreshed_at)::float8 AS age
+       FROM analytics_state WHERE id = 1`,
     );
     const built = state.rows[0];
     const stale =
@@ -36,6 +48,15 @@ export async function refreshDerived(
       !built ||
       built.window_days !== settings.windowDays ||
       built.time_zone !== settings.timeZone;
+    const gap = options.minGapSeconds ?? 0;
+    if (built && !stale && built.age !== null && built.age >= 0 && built.age < gap) {
+      return {
+        mode: 'deferred' as const,
+        customers: 0,
+        generation: Number(built.generation),
+        retryInMs: Math.ceil((gap - built.age) * 1000),
+      };
+    }
 
     await s.query('CREATE TEMP TABLE refresh_ids (customer_id int PRIMARY KEY) ON COMMIT DROP');
     const taken = await s.query<{ changes: number }>(

@@ -1,7 +1,8 @@
 // Runs refreshDerived in the server: once at start, every ANALYTICS_REFRESH_SECONDS to pick
 // up changes written by other processes (imports), and shortly after this server's own
-// ingestion. One refresh at a time; a request arriving during one waits for it only when
-// nothing was ever built.
+// ingestion, but no sooner than ANALYTICS_REFRESH_GAP_SECONDS after the last refresh by any
+// instance (a burst of writes makes one refresh). One refresh at a time; a request arriving
+// during one waits for it only when nothing was ever built.
 import type { Database } from '@retention/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppMetrics } from '../lib/metrics.ts';
@@ -14,13 +15,15 @@ export class AnalyticsRefresher {
   changedAt: Date | null = null;
   private running: Promise<RefreshResult> | null = null;
   private queued: Promise<RefreshResult> | null = null;
+  /** Whether the queued refresh may be deferred: only if every caller waiting on it allows. */
+  private queuedMayDefer = true;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private soonTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Database,
-    private readonly settings: DerivedSettings & { refreshSeconds: number },
+    private readonly settings: DerivedSettings & { refreshSeconds: number; gapSeconds: number },
     private readonly log: FastifyBaseLogger,
     private readonly metrics?: AppMetrics,
   ) {}
@@ -38,6 +41,7 @@ export class AnalyticsRefresher {
     this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.soonTimer);
+    this.soonTimer = undefined;
     await this.running?.catch(() => {});
     await this.queued?.catch(() => {});
   }
@@ -47,41 +51,58 @@ export class AnalyticsRefresher {
     if (this.generation === 0) await (this.running ?? this.refresh());
   }
 
-  /** A refresh in a moment, after a burst of writes by this server. */
-  soon(): void {
-    clearTimeout(this.soonTimer);
-    this.soonTimer = setTimeout(() => this.refresh().catch(() => {}), 200);
+  /**
+   * A refresh in a moment, after writes by this server. Writes while one is pending join it;
+   * when the last refresh was less than the gap ago it waits for the gap's end.
+   */
+  soon(delayMs = 200): void {
+    if (this.soonTimer !== undefined || this.stopped) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = undefined;
+      this.refresh({ mayDefer: true })
+        .then((r) => {
+          if (r.mode === 'deferred') this.soon(Math.max(200, r.retryInMs ?? 0));
+        })
+        .catch(() => {});
+    }, delayMs);
     this.soonTimer.unref();
   }
 
   /**
-   * Refreshes now. When one is under way it may have read the changes before the caller's
-   * writes, so the caller gets one more refresh, started after it (shared by all who ask).
+   * Refreshes now (with mayDefer, not sooner than the gap after the last refresh). When one is
+   * under way it may have read the changes before the caller's writes, so the caller gets one
+   * more refresh, started after it (shared by all who ask).
    */
-  refresh(): Promise<RefreshResult> {
+  refresh(options: { mayDefer?: boolean } = {}): Promise<RefreshResult> {
+    const mayDefer = options.mayDefer === true;
     if (this.running) {
+      if (!mayDefer) this.queuedMayDefer = false;
       this.queued ??= this.running
         .catch(() => undefined)
         .then(() => {
+          const deferrable = this.queuedMayDefer;
           this.queued = null;
-          return this.refresh();
+          this.queuedMayDefer = true;
+          return this.refresh({ mayDefer: deferrable });
         });
       return this.queued;
     }
-    this.running = this.run().finally(() => {
+    this.running = this.run(mayDefer).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async run(): Promise<RefreshResult> {
+  private async run(mayDefer: boolean): Promise<RefreshResult> {
     if (this.stopped) throw new Error('the analytics refresher is stopped (server closing)');
     const began = performance.now();
     const seconds = () => (performance.now() - began) / 1000;
     try {
-      const r = await refreshDerived(this.db, this.settings);
+      const r = await refreshDerived(this.db, this.settings, {
+        minGapSeconds: mayDefer ? this.settings.gapSeconds : 0,
+      });
       this.metrics?.analyticsRefreshes.observe({ mode: r.mode, outcome: 'ok' }, seconds());
-      if (r.mode !== 'none') {
+      if (r.mode !== 'none' && r.mode !== 'deferred') {
         this.log.info(
           `analytics: ${r.mode} refresh of ${r.customers} customer(s) in ${r.ms} ms (generation ${r.generation})`,
         );

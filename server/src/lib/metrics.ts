@@ -43,7 +43,7 @@ export class AppMetrics {
 
   readonly analyticsRefreshes = new Histogram({
     name: 'analytics_refresh_duration_seconds',
-    help: 'Refreshes of the derived analytics tables, by mode (none, incremental, full) and outcome',
+    help: 'Refreshes of the derived analytics tables, by mode (none, deferred, incremental, full) and outcome',
     labelNames: ['mode', 'outcome'] as const,
     buckets: jobBuckets,
     registers: [this.registry],
