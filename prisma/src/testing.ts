@@ -12,8 +12,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+/** A fresh migrated database: on the server of `serverUrl` when given, else PGlite in memory. */
+export async function createTestDatabase(
+  serverUrl = process.env.TEST_DATABASE_URL,
+): Promise<TestDatabase> {
   if (!serverUrl) {
     const db = await openDatabase({ dataDir: 'memory://' });
     await db.migrate();

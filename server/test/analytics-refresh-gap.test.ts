@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshDerived } from '../src/analytics/refresh.ts';
 import { buildTestApp, type TestApp } from './helpers/build-app.ts';
 import { apiKeyFor, event } from './helpers/ingest.ts';
+import { waitUntil } from './helpers/wait.ts';
 
 const gapSeconds = 3;
 let t: TestApp;
@@ -83,10 +84,13 @@ describe('refresh gap', () => {
     }
     const burstSeconds = (performance.now() - began) / 1000;
     // The refreshes the writes asked for come at most once per gap; wait for the last.
-    const deadline = Date.now() + (burstSeconds + 3 * gapSeconds + 10) * 1000;
-    while ((await eventsIn('gap-burst-')) < 8 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitUntil(
+      'every write in the analytics tables',
+      async () => (await eventsIn('gap-burst-')) >= 8,
+      {
+        ms: (burstSeconds + 3 * gapSeconds + 10) * 1000,
+      },
+    );
     expect(await eventsIn('gap-burst-')).toBe(8);
     const made = (await generation()) - before;
     expect(made).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { longPollSeconds } from '../src/plugins/bot.ts';
 
 const token = '7000000001:AAHtestTokenForRetentionDeskTests_0001';
 
@@ -128,5 +129,19 @@ describe('config', () => {
       /BOT_TOKEN: is required when NODE_ENV=production/,
     );
     expect(loadConfig({ NODE_ENV: 'production', BOT_TOKEN: token }).demo).toBe(false);
+  });
+
+  it('gives every allowed TELEGRAM_TIMEOUT_SECONDS a long poll of at least a second that ends before it', () => {
+    for (const seconds of [5, 6, 10, 11, 25, 40, 60, 600]) {
+      const timeout = loadConfig({
+        TELEGRAM_TIMEOUT_SECONDS: String(seconds),
+      }).telegramTimeoutSeconds;
+      const poll = longPollSeconds(timeout);
+      expect(poll, String(seconds)).toBeGreaterThanOrEqual(1);
+      expect(poll, String(seconds)).toBeLessThan(timeout);
+      expect(poll, String(seconds)).toBeLessThanOrEqual(30);
+    }
+    expect(longPollSeconds(60)).toBe(30);
+    expect(longPollSeconds(25)).toBe(15);
   });
 });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { type Fixture, loadFixture } from './helpers/fixtures.ts';
 import { apiKeyFor, event } from './helpers/ingest.ts';
-import { eventually, samples, scrape, value } from './helpers/metrics.ts';
+import { samples, scrape, value } from './helpers/metrics.ts';
+import { eventually } from './helpers/wait.ts';
 
 describe('/metrics', () => {
   let t: TestApp;
@@ -159,6 +160,11 @@ describe('/metrics', () => {
       headers: { 'x-forwarded-for': '203.0.113.7' },
     });
     expect(forwarded.statusCode).toBe(401);
+    const realIp = await t.app.inject({ url: '/metrics', headers: { 'x-real-ip': '203.0.113.7' } });
+    expect(realIp.statusCode).toBe(401);
+    // A page on another origin that reached us through DNS rebinding.
+    const rebound = await t.app.inject({ url: '/metrics', headers: { host: 'evil.example' } });
+    expect(rebound.statusCode).toBe(401);
   });
 
   it('stays out of the OpenAPI document', async () => {

@@ -5,7 +5,7 @@
 // during one waits for it only when nothing was ever built.
 import type { Database } from '@retention/db';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AppMetrics } from '../lib/metrics.ts';
+import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
 import { type DerivedSettings, type RefreshResult, refreshDerived } from './refresh.ts';
 
 export class AnalyticsRefresher {
@@ -96,12 +96,14 @@ export class AnalyticsRefresher {
   private async run(mayDefer: boolean): Promise<RefreshResult> {
     if (this.stopped) throw new Error('the analytics refresher is stopped (server closing)');
     const began = performance.now();
-    const seconds = () => (performance.now() - began) / 1000;
     try {
       const r = await refreshDerived(this.db, this.settings, {
         minGapSeconds: mayDefer ? this.settings.gapSeconds : 0,
       });
-      this.metrics?.analyticsRefreshes.observe({ mode: r.mode, outcome: 'ok' }, seconds());
+      this.metrics?.analyticsRefreshes.observe(
+        { mode: r.mode, outcome: 'ok' },
+        secondsSince(began),
+      );
       if (r.mode !== 'none' && r.mode !== 'deferred') {
         this.log.info(
           `analytics: ${r.mode} refresh of ${r.customers} customer(s) in ${r.ms} ms (generation ${r.generation})`,
@@ -111,7 +113,10 @@ export class AnalyticsRefresher {
       this.generation = r.generation;
       return r;
     } catch (err) {
-      this.metrics?.analyticsRefreshes.observe({ mode: 'unknown', outcome: 'error' }, seconds());
+      this.metrics?.analyticsRefreshes.observe(
+        { mode: 'unknown', outcome: 'error' },
+        secondsSince(began),
+      );
       this.log.error({ err }, 'analytics refresh failed');
       throw err;
     }

@@ -123,29 +123,31 @@ export async function deliverDue(
     [claimed],
   );
   for (const row of rows.rows) {
+    const id = Number(row.id);
     const no = unreachable({ linked: row.telegram_user_id !== null, optedOut: row.opted_out });
-    const outcome: SendOutcome | NonNullable<typeof no> =
-      no ??
-      (await sender.send(
-        Number(row.telegram_user_id),
-        {
-          assignmentId: Number(row.id),
-          title: row.title,
-          kind: row.kind,
-          percentOff: row.percent_off,
-          amountOff: row.amount_off,
-          gift: row.gift,
-          terms: row.terms,
-          validTo: new Date(row.valid_to),
-          customerName: row.customer_name,
-        },
-        langOf(row.language ?? undefined),
-      ));
-    await settle(db, Number(row.id), Number(row.attempts), outcome, new Date(), maxAttempts);
-    if ('state' in outcome) {
-      if (outcome.state === 'opted_out') round.optedOut++;
+    if (no) {
+      await setState(db, id, no.state, no.reason, ', next_attempt_at = NULL');
+      if (no.state === 'opted_out') round.optedOut++;
       else round.failed++;
-    } else if (outcome.kind === 'sent') round.sent++;
+      continue;
+    }
+    const outcome = await sender.send(
+      Number(row.telegram_user_id),
+      {
+        assignmentId: id,
+        title: row.title,
+        kind: row.kind,
+        percentOff: row.percent_off,
+        amountOff: row.amount_off,
+        gift: row.gift,
+        terms: row.terms,
+        validTo: new Date(row.valid_to),
+        customerName: row.customer_name,
+      },
+      langOf(row.language ?? undefined),
+    );
+    await settle(db, id, Number(row.attempts), outcome, new Date(), maxAttempts);
+    if (outcome.kind === 'sent') round.sent++;
     else if (outcome.kind === 'blocked') round.blocked++;
     else if (outcome.kind === 'failed') round.failed++;
     else if (outcome.kind === 'transient' && row.attempts >= maxAttempts) round.failed++;
@@ -154,23 +156,34 @@ export async function deliverDue(
   return round;
 }
 
-/** Stores what became of one claimed row (only while it is still ours: `sending`). */
+/** Gives a claimed row its state (only while it is still ours: `sending`). */
+function setState(
+  db: Database,
+  id: number,
+  state: string,
+  error: string | null,
+  extra = '',
+  values: unknown[] = [],
+) {
+  return db.query(
+    `UPDATE offer_assignments SET delivery_state = '${state}'::"DeliveryState",
+            delivery_error = $2${extra}
+     WHERE id = $1 AND delivery_state = 'sending'`,
+    [id, error, ...values],
+  );
+}
+
+/** Stores what Telegram's answer made of one claimed row. */
 async function settle(
   db: Database,
   id: number,
   attempts: number,
-  outcome: SendOutcome | { state: 'opted_out' | 'no_telegram'; reason: string },
+  outcome: SendOutcome,
   at: Date,
   maxAttempts: number,
 ) {
   const set = (state: string, error: string | null, extra = '', values: unknown[] = []) =>
-    db.query(
-      `UPDATE offer_assignments SET delivery_state = '${state}'::"DeliveryState",
-              delivery_error = $2${extra}
-       WHERE id = $1 AND delivery_state = 'sending'`,
-      [id, error, ...values],
-    );
-  if ('state' in outcome) return set(outcome.state, outcome.reason, ', next_attempt_at = NULL');
+    setState(db, id, state, error, extra, values);
   switch (outcome.kind) {
     case 'sent':
       return set('sent', null, ', sent_at = $3, message_id = $4, next_attempt_at = NULL', [

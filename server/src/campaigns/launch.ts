@@ -8,7 +8,7 @@ import { createRng } from '../ml/random.ts';
 import { personalCode } from '../services/customer-offers.ts';
 import { type Actor, recordAudit } from '../services/record-audit.ts';
 import type { Identity } from '../services/resolve-identity.ts';
-import { unreachable } from './reach.ts';
+import { reachCounts, unreachable } from './reach.ts';
 import { controlSize, type Target, type TargetMember, targetPopulation } from './target.ts';
 
 export interface OfferInput {
@@ -139,27 +139,29 @@ export async function launchCampaign(
           if (!codes.has(c)) return codes.add(c) && c;
         }
       };
-      const reach = treatment.map((m) => ({ m, no: unreachable(m) }));
       await tx.offerAssignment.createMany({
-        data: reach.map(({ m, no }) => ({
-          offerId: offer.id,
-          customerId: m.customerId,
-          campaignId: campaign.id,
-          code: fresh(),
-          assignedAt: now,
-          assignedBy: actor.actorTelegramId ?? null,
-          deliveryState: no?.state ?? 'queued',
-          nextAttemptAt: no ? null : input.startAt,
-          deliveryError: no?.reason ?? null,
-        })),
+        data: treatment.map((m) => {
+          const no = unreachable(m);
+          return {
+            offerId: offer.id,
+            customerId: m.customerId,
+            campaignId: campaign.id,
+            code: fresh(),
+            assignedAt: now,
+            assignedBy: actor.actorTelegramId ?? null,
+            deliveryState: no?.state ?? 'queued',
+            nextAttemptAt: no ? null : input.startAt,
+            deliveryError: no?.reason ?? null,
+          };
+        }),
       });
-      const states = reach.map(({ no }) => no?.state ?? 'queued');
+      const { reachable, noTelegram, optedOut } = reachCounts(treatment);
       const counts = {
         target: treatment.length,
         control: control.length,
-        queued: states.filter((s) => s === 'queued').length,
-        noTelegram: states.filter((s) => s === 'no_telegram').length,
-        optedOut: states.filter((s) => s === 'opted_out').length,
+        queued: reachable,
+        noTelegram,
+        optedOut,
       };
       await recordAudit(tx, actor, {
         action: 'campaign.launch',

@@ -19,3 +19,15 @@ export function unreachable(
   if (!c.linked) return { state: 'no_telegram', reason: 'customer has no linked Telegram account' };
   return null;
 }
+
+/** How many of `members` the bot may reach, how many turned offers off, how many have no Telegram. */
+export function reachCounts(members: readonly Reach[]) {
+  const counts = { reachable: 0, optedOut: 0, noTelegram: 0 };
+  for (const m of members) {
+    const no = unreachable(m);
+    if (!no) counts.reachable++;
+    else if (no.state === 'opted_out') counts.optedOut++;
+    else counts.noTelegram++;
+  }
+  return counts;
+}

@@ -8,7 +8,7 @@ import { cents, money, Params } from '../analytics/sql.ts';
 import { AppError } from '../errors.ts';
 import { latestRun } from '../ml/model-run.ts';
 import type { Identity } from '../services/resolve-identity.ts';
-import { unreachable } from './reach.ts';
+import { reachCounts } from './reach.ts';
 
 export interface Target {
   segment?: string | undefined;
@@ -118,17 +118,11 @@ export function controlSize(size: number, share: number): number {
 /** What launching would do: sizes, reach in Telegram, value at risk and expected churners. */
 export function previewOf(members: readonly TargetMember[], controlShare: number) {
   const control = controlSize(members.length, controlShare);
-  let withTelegram = 0;
-  let optedOut = 0;
-  let withoutTelegram = 0;
+  const reach = reachCounts(members);
   let valueAtRiskCents = 0;
   let expected = 0;
   let scored = 0;
   for (const m of members) {
-    const no = unreachable(m);
-    if (!no) withTelegram++;
-    else if (no.state === 'opted_out') optedOut++;
-    else withoutTelegram++;
     valueAtRiskCents += m.valueAtRiskCents;
     if (m.churnProbability !== null) {
       expected += m.churnProbability;
@@ -139,9 +133,9 @@ export function previewOf(members: readonly TargetMember[], controlShare: number
     size: members.length,
     treatment: members.length - control,
     control,
-    withTelegram,
-    optedOut,
-    withoutTelegram,
+    withTelegram: reach.reachable,
+    optedOut: reach.optedOut,
+    withoutTelegram: reach.noTelegram,
     valueAtRisk: money(valueAtRiskCents),
     expectedChurners: Math.round(expected * 10) / 10,
     averageChurnProbability: scored ? expected / scored : null,

@@ -5,7 +5,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '@retention/db';
 import { recordIngestFailure } from '../ingest/record-failure.ts';
-import type { AppMetrics } from '../lib/metrics.ts';
 import { HeaderError } from './columns.ts';
 import { type ImportKind, type PlanOptions, planFor } from './plans.ts';
 import { csvRecords, type ReadProgress, sniffDelimiter, whitespaceRecords } from './readers.ts';
@@ -24,8 +23,6 @@ export interface ImportOptions extends PlanOptions {
   reportPath: string;
   batchSize: number;
   onProgress?: (p: { bytes: number; totalBytes: number; rows: number }) => void;
-  /** Rows counted into import_rows_total (an import run inside the server). */
-  metrics?: AppMetrics;
 }
 
 /** Options with defaults, for callers that set only a few (tests, benchmarks); the CLI sets its own. */
@@ -73,15 +70,6 @@ export async function runImport(db: Database, o: ImportOptions): Promise<ImportS
   }
   if (summary.failed) {
     await record(`${summary.rejected} rows rejected, more than --max-errors ${o.maxErrors}`);
-  }
-  const rows = {
-    read: summary.read,
-    loaded: summary.loaded,
-    duplicate: summary.duplicates,
-    rejected: summary.rejected,
-  };
-  for (const [outcome, n] of Object.entries(rows)) {
-    o.metrics?.importRows.inc({ kind: o.kind, outcome }, n);
   }
   return summary;
 }

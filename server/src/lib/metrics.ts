@@ -92,13 +92,6 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
-  readonly importRows = new Counter({
-    name: 'import_rows_total',
-    help: 'Rows of file imports run in this process, by kind and outcome (read, loaded, duplicate, rejected)',
-    labelNames: ['kind', 'outcome'] as const,
-    registers: [this.registry],
-  });
-
   readonly botUpdates = new Histogram({
     name: 'bot_update_duration_seconds',
     help: 'Telegram updates handled by the bot, by update type and outcome',

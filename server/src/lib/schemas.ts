@@ -23,20 +23,23 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     total: z.number().int(),
   });
 
-/** Free-text search: bounded length, no control characters. */
-export const SearchText = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+/** One line of text: trimmed, 1 to `max` characters, no control characters (Postgres text cannot hold NUL). */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
-/** A name or filter value: bounded, no control characters (Postgres text cannot hold NUL). */
-export const Label = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+/** Control characters other than line breaks and tabs (what multi-line text may not hold). */
+export const hasControlCharsBeyondLineBreaks = (text: string) =>
+  /\p{Cc}/u.test(text.replace(/\r?\n|\t/g, ''));
+
+/** Free-text search. */
+export const SearchText = plainText(100);
+
+/** A name or filter value. */
+export const Label = plainText(100);
 
 export const Money = z.string().describe('decimal amount with 2 places, e.g. "129.90"');

@@ -27,10 +27,10 @@ export function logTelegramFailures(api: BotApi, log: FastifyBaseLogger): void {
     } catch (err) {
       // A poll cancelled by stop() is not an outage.
       // grammY's HttpError hides its cause (refused, timed out) because the cause may show
-      // the request URL, which holds the bot token: give the cause with the token cut out.
+      // the request URL, which holds the bot token: give the cause (the server's logger
+      // scrubs the token from every message, lib/logger.ts).
       const { message, error } = err as Error & { error?: unknown };
-      const cause =
-        error instanceof Error ? ` (${error.message.replace(/bot\d+:[\w-]+/g, 'bot<token>')})` : '';
+      const cause = error instanceof Error ? ` (${error.message})` : '';
       if (!signal?.aborted) failed(method, `${message}${cause}`);
       throw err;
     }

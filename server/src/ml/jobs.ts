@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { todayIn } from '../analytics/periods.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import type { AnalyticsSettings } from '../config.ts';
-import type { AppMetrics } from '../lib/metrics.ts';
+import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
 import { latestRun } from './model-run.ts';
 import { type TrainableKind, trainableKinds, trainModel } from './train-model.ts';
 
@@ -57,7 +57,7 @@ export class TrainingJobs {
     };
     const began = performance.now();
     const observe = (outcome: 'ok' | 'error') =>
-      this.metrics?.trainingJobs.observe({ kind, outcome }, (performance.now() - began) / 1000);
+      this.metrics?.trainingJobs.observe({ kind, outcome }, secondsSince(began));
     const done = (async () => {
       await refreshDerived(this.db, this.settings);
       const asOf = todayIn(this.settings.timeZone);

@@ -4,6 +4,7 @@
 import fp from 'fastify-plugin';
 import { type AlertSender, telegramSender } from '../alerts/sender.ts';
 import { alertsTick } from '../alerts/tick.ts';
+import { secondsSince } from '../lib/metrics.ts';
 
 export interface AlertsOptions {
   /** The scheduler's clock (tests pass a fake one); the system clock by default. */
@@ -37,15 +38,14 @@ export default fp<AlertsOptions>(
       while (running) await running.catch(() => {});
       const log = app.log.child({ alertsTick: ++ticks });
       const began = performance.now();
-      const seconds = () => (performance.now() - began) / 1000;
       running = alertsTick(app, sender, now, log);
       try {
         const result = await running;
-        app.metrics.alertsTicks.observe({ outcome: 'ok' }, seconds());
+        app.metrics.alertsTicks.observe({ outcome: 'ok' }, secondsSince(began));
         app.metrics.alertsSent.inc(result.sent);
         return result;
       } catch (error) {
-        app.metrics.alertsTicks.observe({ outcome: 'error' }, seconds());
+        app.metrics.alertsTicks.observe({ outcome: 'error' }, secondsSince(began));
         log.error(`alerts: tick failed: ${(error as Error).message}`);
         throw error;
       } finally {

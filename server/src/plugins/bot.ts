@@ -20,6 +20,15 @@ export function botUpdateObserver(app: FastifyInstance) {
   };
 }
 
+/**
+ * How long a long poll may wait for updates: it must end (empty) well before the call's
+ * timeout fails it, and last at least a second (with 0 grammY asks again at once, in a
+ * tight loop).
+ */
+export function longPollSeconds(callTimeoutSeconds: number): number {
+  return Math.max(1, Math.min(30, callTimeoutSeconds - 10));
+}
+
 export default fp(
   async (app) => {
     const { config } = app;
@@ -79,8 +88,7 @@ export default fp(
       app.addHook('onReady', async () => {
         void retry('long polling', () =>
           bot.start({
-            // A long poll must end (empty) well before the call's timeout fails it.
-            timeout: Math.max(0, Math.min(30, config.telegramTimeoutSeconds - 10)),
+            timeout: longPollSeconds(config.telegramTimeoutSeconds),
             onStart: (me) => app.log.info(`bot: @${me.username} is polling for updates`),
           }),
         );

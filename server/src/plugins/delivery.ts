@@ -5,6 +5,7 @@
 import { createOfferSender, type OfferSender } from '@retention/bot';
 import fp from 'fastify-plugin';
 import { type DeliveryRound, deliverDue } from '../campaigns/deliver.ts';
+import { secondsSince } from '../lib/metrics.ts';
 
 export interface DeliveryOptions {
   /** The clock (tests move it); the system clock by default. */
@@ -59,12 +60,12 @@ export default fp<DeliveryOptions>(
             const began = performance.now();
             const round = await deliverDue(app.db, sender, now(), { batch: o.batch }).catch(
               (err: Error) => {
-                app.metrics.delivery((performance.now() - began) / 1000, 'error');
+                app.metrics.delivery(secondsSince(began), 'error');
                 log.error(`delivery: ${err.message}`);
                 throw err;
               },
             );
-            app.metrics.delivery((performance.now() - began) / 1000, 'ok', round);
+            app.metrics.delivery(secondsSince(began), 'ok', round);
             total = round;
             if (round.claimed + round.interrupted + round.expired > 0) {
               log.info({ delivery: round }, 'delivery: offers');

@@ -1,22 +1,19 @@
 // GET /metrics in Prometheus' text format: this instance's registry (lib/metrics.ts), with
-// queue depths read from the database at scrape time. Without METRICS_TOKEN only loopback
-// callers get it; with it, `Authorization: Bearer <METRICS_TOKEN>` is required.
+// queue depths read from the database at scrape time. Without METRICS_TOKEN only local
+// callers get it (lib/local-request.ts); with it, `Authorization: Bearer <METRICS_TOKEN>` is required.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { withDeadline } from '../lib/deadline.ts';
+import { isLocalRequest } from '../lib/local-request.ts';
 import { AppMetrics } from '../lib/metrics.ts';
 import { sendError } from './errors.ts';
 
-const loopback = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Loopback without a token, else the bearer token compared in constant time. */
 export function metricsAllowed(request: FastifyRequest, token: string | undefined): boolean {
-  if (!token) {
-    // A local reverse proxy makes every caller look local: a forwarded request is not.
-    const forwarded = request.headers['x-forwarded-for'] || request.headers.forwarded;
-    return !forwarded && loopback.test(request.ip);
-  }
+  if (!token) return isLocalRequest(request.socket.remoteAddress, request.headers);
   const header = request.headers.authorization ?? '';
   const given = header.startsWith('Bearer ') ? header.slice(7) : '';
   return timingSafeEqual(digest(given), digest(token));
@@ -60,10 +57,9 @@ export default fp(
         }
         // A database that does not answer must not fail the scrape: the process metrics
         // still tell what is going on; the queue gauges keep their last values.
-        await Promise.race([
-          metrics.readQueues(app.db),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
-        ]).catch((err: Error) => request.log.warn(`metrics: queue depths: ${err.message}`));
+        await withDeadline(metrics.readQueues(app.db), 2000).catch((err: Error) =>
+          request.log.warn(`metrics: queue depths: ${err.message}`),
+        );
         return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
       },
     );

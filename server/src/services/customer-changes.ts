@@ -1,6 +1,7 @@
 // Admins' quick changes to a customer: tags and notes, each audited with before and after.
 import type { PrismaClient } from '@retention/db';
 import { notFound } from '../errors.ts';
+import { hasControlCharsBeyondLineBreaks } from '../lib/schemas.ts';
 import { type Actor, recordAudit } from './record-audit.ts';
 
 /** What a tag may be: letters, digits, spaces, _ and -, starting with a letter or digit. */
@@ -19,7 +20,7 @@ export function noteProblem(text: string): string | null {
   const t = text.trim();
   if (t.length === 0) return 'a note must not be empty';
   if (t.length > maxNoteLength) return `a note is at most ${maxNoteLength} characters`;
-  return /\p{Cc}/u.test(t.replace(/\r?\n|\t/g, ''))
+  return hasControlCharsBeyondLineBreaks(t)
     ? 'a note must not contain control characters other than line breaks'
     : null;
 }

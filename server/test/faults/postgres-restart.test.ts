@@ -6,12 +6,13 @@
 // written (all its lines or none, total = sum of lines), and resending what failed completes
 // the data without duplicates.
 
-import { openDatabase } from '@retention/db';
+import { createTestDatabase } from '@retention/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/services/api-keys.ts';
 import { type ServerProcess, startServer } from '../e2e/server-process.ts';
 import { canStartCluster, type PgCluster, startCluster } from '../helpers/pg-cluster.ts';
+import { sleep, waitUntil } from '../helpers/wait.ts';
 
 const source = 'faults';
 
@@ -52,8 +53,6 @@ function order(c: number, n: number): Order {
 const cents = (o: Order) =>
   o.lines.reduce((s, l) => s + l.quantity * Math.round(Number(l.unitPrice) * 100), 0);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe.runIf(await canStartCluster())('Postgres restarted under ingestion load', () => {
   let cluster: PgCluster;
   let server: ServerProcess | undefined;
@@ -61,13 +60,11 @@ describe.runIf(await canStartCluster())('Postgres restarted under ingestion load
 
   beforeAll(async () => {
     cluster = await startCluster();
-    const databaseUrl = await cluster.createDatabase('faults');
-    const db = await openDatabase({ databaseUrl, dataDir: '' });
-    await db.migrate();
+    const { db, url } = await createTestDatabase(cluster.url());
     key = (await createApiKey(db.prisma, { name: 'loader', actorRole: 'cli' })).key;
     await db.close();
     server = await startServer({
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: url!,
       DEMO_DATA: 'off',
       RETRAIN_HOURS: '0',
       RATE_LIMIT_MAX: '1000000',
@@ -96,10 +93,8 @@ describe.runIf(await canStartCluster())('Postgres restarted under ingestion load
     }
   };
 
-  /** /health/ready when the server has it, else /health: status and body. */
   const readiness = async () => {
-    let r = await fetch(`${server!.url}/health/ready`);
-    if (r.status === 404) r = await fetch(`${server!.url}/health`);
+    const r = await fetch(`${server!.url}/health/ready`);
     return { status: r.status, body: (await r.json()) as Record<string, unknown> };
   };
 
@@ -116,13 +111,8 @@ describe.runIf(await canStartCluster())('Postgres restarted under ingestion load
       }
     });
     const acked = () => outcomes.filter((o) => o.status === 200 || o.status === 207).length;
-    const until = async (what: string, ok: () => boolean | Promise<boolean>, ms = 30_000) => {
-      const deadline = Date.now() + ms;
-      while (!(await ok())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await sleep(100);
-      }
-    };
+    const until = (what: string, ok: () => boolean | Promise<boolean>) =>
+      waitUntil(what, ok, { detail: () => server!.output() });
 
     await until('load to be acknowledged', () => acked() >= 12);
     expect((await readiness()).status).toBe(200);
@@ -140,7 +130,6 @@ describe.runIf(await canStartCluster())('Postgres restarted under ingestion load
     );
     await sleep(2000);
 
-    const startedAt = Date.now();
     await cluster.start();
     await until('the server to be ready again', async () => (await readiness()).status === 200);
     const readyAt = Date.now();
@@ -158,12 +147,10 @@ describe.runIf(await canStartCluster())('Postgres restarted under ingestion load
       expect({ status: f.status, code: f.body.code }).toEqual({ status: 503, code: 'unavailable' });
       expect(f.body.message).toMatch(/database/i);
       expect(f.retryAfter).toBe('5');
-      expect(f.at).toBeGreaterThan(stoppedAt - 30_000);
     }
     // Requests sent well after recovery all succeed.
     const after = outcomes.filter((o) => o.at > readyAt + 1000);
     expect(after.every((o) => o.status === 200)).toBe(true);
-    expect(startedAt).toBeGreaterThan(stoppedAt);
 
     const sent = new Map<string, Order>();
     const ackedIds = new Set<string>();

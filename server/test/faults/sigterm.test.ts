@@ -9,13 +9,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { type Database, openDatabase } from '@retention/db';
+import type { Database } from '@retention/db';
+import { createTestDatabase } from '@retention/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTransactions } from '../../bench/generate-transactions.ts';
 import { createApiKey } from '../../src/services/api-keys.ts';
 import { startServer } from '../e2e/server-process.ts';
 import { scratchDir, snapshot, spawnImport } from '../helpers/import.ts';
 import { canStartCluster, type PgCluster, startCluster } from '../helpers/pg-cluster.ts';
+import { waitUntil } from '../helpers/wait.ts';
 
 /** Orders whose total is not the sum of their lines, or that have no lines. */
 async function halfWritten(db: Database): Promise<number> {
@@ -29,12 +31,9 @@ async function halfWritten(db: Database): Promise<number> {
 
 describe.runIf(await canStartCluster())('SIGTERM during work', () => {
   let cluster: PgCluster;
-  let databases = 0;
   const database = async () => {
-    const url = await cluster.createDatabase(`sigterm_${++databases}`);
-    const db = await openDatabase({ databaseUrl: url, dataDir: '' });
-    await db.migrate();
-    return { url, db };
+    const { db, url } = await createTestDatabase(cluster.url());
+    return { url: url!, db };
   };
 
   beforeAll(async () => {
@@ -79,7 +78,10 @@ describe.runIf(await canStartCluster())('SIGTERM during work', () => {
     });
     // SIGTERM once the server has all four requests in hand.
     const received = () => server.output().match(/"url":"\/api\/v1\/ingest\/orders"/g)?.length ?? 0;
-    while (received() < 4) await new Promise((r) => setTimeout(r, 5));
+    await waitUntil('the server to have all four batches', () => received() >= 4, {
+      every: 5,
+      detail: () => server.output(),
+    });
     const termAt = Date.now();
     const exited = server.stop();
     const results = await Promise.all(requests);
@@ -121,10 +123,14 @@ describe.runIf(await canStartCluster())('SIGTERM during work', () => {
       let log = '';
       first.stderr?.on('data', (d) => (log += d));
       // A second progress line: at least one batch is committed, the next one is in flight.
-      while ((log.match(/rows\/s/g)?.length ?? 0) < 2) {
-        if (first.exitCode !== null) throw new Error(`import ended early:\n${log}`);
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await waitUntil(
+        'a second progress line of the import',
+        () => {
+          if (first.exitCode !== null) throw new Error(`import ended early:\n${log}`);
+          return (log.match(/rows\/s/g)?.length ?? 0) >= 2;
+        },
+        { ms: 120_000, every: 10, detail: () => log },
+      );
       first.kill('SIGTERM');
       const ended = await exitOf(first);
       expect(ended.code === 0).toBe(false); // it did not finish

@@ -14,6 +14,7 @@ import {
   startServer,
 } from '../e2e/server-process.ts';
 import { testBotToken } from '../helpers/build-app.ts';
+import { sleep, waitUntil } from '../helpers/wait.ts';
 
 type Mode = 'error' | 'hang' | 'ok';
 interface Call {
@@ -97,8 +98,6 @@ function flakyBotApi(port: number) {
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('the bot when the Telegram Bot API fails', () => {
   let api: ReturnType<typeof flakyBotApi>;
   let server: ServerProcess | undefined;
@@ -115,14 +114,8 @@ describe('the bot when the Telegram Bot API fails', () => {
     await database?.drop();
   });
 
-  const until = async (what: string, ok: () => boolean, ms: number) => {
-    const deadline = Date.now() + ms;
-    while (!ok()) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}:\n${server?.output()}`);
-      await sleep(100);
-    }
-  };
+  const until = (what: string, ok: () => boolean, ms: number) =>
+    waitUntil(what, ok, { ms, detail: () => server?.output() ?? '' });
   const healthy = async () => (await fetch(`${server!.url}/health`)).status;
 
   it('survives refused connections, 500s and a hang, then answers /start', {

@@ -1,6 +1,7 @@
 // A ready app over a fresh test database (PGlite, or TEST_DATABASE_URL's server).
 import { createTestDatabase, type TestDatabase } from '@retention/db/testing';
 import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../src/app.ts';
 import type { Env } from '../../src/config.ts';
 import { rebuild } from './rebuild.ts';
 
@@ -13,9 +14,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(env: Env = {}): Promise<TestApp> {
+export async function buildTestApp(
+  env: Env = {},
+  deps: Omit<AppDeps, 'db'> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await rebuild(database, env);
+  const app = await rebuild(database, env, deps);
   return {
     app,
     database,

@@ -28,16 +28,3 @@ export function value(text: string, name: string, labels: Record<string, string>
     .filter((s) => Object.entries(labels).every(([k, v]) => s.labels[k] === v))
     .reduce((sum, s) => sum + s.value, 0);
 }
-
-/** Polls until `check` passes (background work: refreshes, training). */
-export async function eventually(check: () => Promise<void>, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}

@@ -8,7 +8,6 @@ import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { available } from '../../../test/requirements.ts';
 import { freePort } from '../e2e/server-process.ts';
 
@@ -20,8 +19,6 @@ export interface PgCluster {
   port: number;
   /** postgresql:// URL of `database` (default `postgres`) as the superuser, no password. */
   url(database?: string): string;
-  /** Creates a database and returns its URL. */
-  createDatabase(name: string): Promise<string>;
   /** `pg_ctl stop`: `fast` rolls back and disconnects; `immediate` is a crash. */
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
   start(): Promise<void>;
@@ -101,16 +98,6 @@ export async function startCluster(): Promise<PgCluster> {
   const cluster: PgCluster = {
     port,
     url: (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`,
-    createDatabase: async (name) => {
-      const client = new pg.Client({ connectionString: cluster.url() });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
-      return cluster.url(name);
-    },
     start: async () => {
       await pgCommand('pg_ctl', [
         '-D',

@@ -1,5 +1,5 @@
 import type { TestDatabase } from '@retention/db/testing';
-import { buildApp } from '../../src/app.ts';
+import { type AppDeps, buildApp } from '../../src/app.ts';
 import { type Env, loadConfig } from '../../src/config.ts';
 
 /** Config of a test server: quiet, no demo data, no bot, no background training, no rate limit. */
@@ -15,8 +15,12 @@ export const testConfig = (env: Env = {}) =>
   });
 
 /** A new app over an existing test database (a restart of the server). */
-export async function rebuild(database: TestDatabase, env: Env = {}) {
-  const app = await buildApp(testConfig(env), { db: database.db });
+export async function rebuild(
+  database: TestDatabase,
+  env: Env = {},
+  deps: Omit<AppDeps, 'db'> = {},
+) {
+  const app = await buildApp(testConfig(env), { ...deps, db: database.db });
   await app.ready();
   return app;
 }

@@ -160,7 +160,7 @@ export const matrix: Readonly<Record<string, MatrixRow>> = {
   'GET /api/v1/campaigns/:id/unreachable': { ids: 'campaign', expect: staff(byId(200)) },
 };
 
-/** Routes of the other modes, checked on their own apps in access-matrix.test.ts. */
+/** Routes of the other modes, checked on their own apps (the demo session in access-matrix.test.ts, the webhook in auth-attacks.test.ts). */
 export const otherModes = {
   /** Demo mode (no BOT_TOKEN): public, but only to a browser on this machine. */
   'POST /api/v1/demo/session': { local: 200, forwarded: 403 },

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { Label, Money } from '../../../../lib/schemas.ts';
+import {
+  hasControlCharsBeyondLineBreaks,
+  Label,
+  Money,
+  plainText,
+} from '../../../../lib/schemas.ts';
 
 export const Target = z
   .object({
@@ -55,20 +60,14 @@ export const CampaignBody = z.object({
     kind: OfferKind,
     percentOff: z.number().int().min(1).max(90).optional(),
     amountOff: z.number().positive().max(1e9).optional(),
-    gift: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
-      .optional(),
+    gift: plainText(200).optional(),
     giftCost: z.number().min(0).max(1e9).optional(),
     terms: z
       .string()
       .trim()
       .max(500)
       .refine(
-        (t) => !/\p{Cc}/u.test(t.replace(/\r?\n|\t/g, '')),
+        (t) => !hasControlCharsBeyondLineBreaks(t),
         'must not contain control characters other than line breaks',
       )
       .optional(),

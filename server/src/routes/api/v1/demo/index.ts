@@ -4,23 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../../../errors.ts';
 import { signInitData } from '../../../../lib/init-data.ts';
+import { isLocalRequest } from '../../../../lib/local-request.ts';
 import { ErrorBody } from '../../../../lib/schemas.ts';
 import { demoUsers } from '../../../../services/demo-users.ts';
-
-const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
-
-/**
- * A browser on this machine talking to this server directly. A proxy on the same host
- * makes every peer look local, so forwarded requests are refused; a Host other than a
- * loopback name means a page on another origin reached us (DNS rebinding).
- */
-function isLocalRequest(peer: string | undefined, headers: Record<string, unknown>): boolean {
-  const forwarded = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'].some(
-    (h) => headers[h] !== undefined,
-  );
-  return loopback.has(peer ?? '') && !forwarded && loopbackHost.test(String(headers.host ?? ''));
-}
 
 const demoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

@@ -27,11 +27,10 @@ async function limitItems(request: FastifyRequest) {
   }
 }
 
-function answer(reply: FastifyReply, result: BatchResult) {
+function answer(reply: FastifyReply, result: BatchResult, rejected: number) {
   if (result.errors.length === 0) return reply.status(200).send(result);
   if (result.accepted > 0) return reply.status(207).send(result);
-  const invalid = new Set(result.errors.map((e) => e.index)).size;
-  const message = `no item was taken: ${invalid} rejected (see errors)`;
+  const message = `no item was taken: ${rejected} rejected (see errors)`;
   return reply.status(400).send({ ...errorBody(400, 'bad_request', message), ...result });
 }
 
@@ -52,18 +51,18 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
       await failed(error.message);
       throw error;
     });
+    // Items refused: an item can have several errors.
     const rejected = new Set(result.errors.map((e) => e.index)).size;
     app.metrics.ingest(what, { ...result, rejected });
     if (result.accepted === 0 && result.errors.length > 0) {
       const first = result.errors[0]!;
-      const items = new Set(result.errors.map((e) => e.index)).size;
       await failed(
-        `no item was taken: ${items} rejected, e.g. item ${first.index} ${first.field}: ${first.reason}`,
+        `no item was taken: ${rejected} rejected, e.g. item ${first.index} ${first.field}: ${first.reason}`,
       );
     }
     request.log.info({ apiKey: key.name, ...result, errors: result.errors.length }, what);
     if (result.stored > 0) app.analytics.refresher.soon();
-    return answer(reply, result);
+    return answer(reply, result, rejected);
   };
   const route = {
     config: { access: 'api-key' as const },
