@@ -3,7 +3,7 @@
 import type { Database } from '@retention/db';
 import type { Range } from './periods.ts';
 import { type Selection, selectionSql, withCtes } from './selection.ts';
-import { cents, int, Params, ratio } from './sql.ts';
+import { cents, int, isoDaySql, Params, ratio } from './sql.ts';
 
 /** Two-sided 95% normal quantile. */
 const z95 = 1.959_963_985;
@@ -124,7 +124,8 @@ export async function campaignEffects(
       )`,
     )}
     SELECT id, name, status, code, title, control_share::float8 AS control_share,
-           start_day::text, end_day::text, measured_to::text, grp,
+           ${isoDaySql('start_day')} AS start_day, ${isoDaySql('end_day')} AS end_day,
+           ${isoDaySql('measured_to')} AS measured_to, grp,
            count(*)::int AS members, count(sent_at)::int AS sent, count(opened_at)::int AS opened,
            count(redeemed_at)::int AS redeemed, count(*) FILTER (WHERE orders > 0)::int AS retained,
            sum(revenue)::text AS revenue, var_samp(revenue * 100)::float8 AS revenue_var,

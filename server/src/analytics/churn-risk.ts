@@ -1,11 +1,12 @@
 // At-risk customers from the newest churn model run, over the viewer's selection: each one's
 // probability, reasons, CLV and value at risk (probability × CLV of the newest CLV run), the
 // selection's totals, and the model card (both models' held-out figures, importance).
+import { isoInstant } from '../lib/schemas.ts';
 import type { ModelEvaluation } from '../ml/churn/fit-churn.ts';
 import { latestRun } from '../ml/model-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';
-import { cents, int, money, Params } from './sql.ts';
+import { cents, int, isoDaySql, money, Params } from './sql.ts';
 
 export interface ChurnRiskQuery {
   sort: 'risk' | 'value';
@@ -88,7 +89,7 @@ export async function churnRiskReport(ctx: MetricContext, q: ChurnRiskQuery) {
     `${filtered}
      SELECT s.customer_id AS id, c.name, c.region, c.acquisition_channel AS channel,
             s.probability::float8 AS probability, s.reasons, s.at_risk, s.clv::text AS clv,
-            s.value_at_risk::text AS value_at_risk, ac.last_order_day::text AS last_order_day
+            s.value_at_risk::text AS value_at_risk, ${isoDaySql('ac.last_order_day')} AS last_order_day
      FROM scored s JOIN customers c ON c.id = s.customer_id
      LEFT JOIN analytics_customers ac ON ac.customer_id = s.customer_id
      WHERE ${where.join(' AND ')}
@@ -103,8 +104,8 @@ export async function churnRiskReport(ctx: MetricContext, q: ChurnRiskQuery) {
     definition,
     model: {
       runId: run.id,
-      asOf: run.asOf.toISOString().slice(0, 10),
-      finishedAt: run.finishedAt?.toISOString() ?? null,
+      asOf: isoInstant(run.asOf).slice(0, 10),
+      finishedAt: run.finishedAt && isoInstant(run.finishedAt),
       clvRunId: clvRun?.id ?? null,
       windowDays: Number(m.windowDays ?? parameters.windowDays),
       trainCutoffs: parameters.trainCutoffs as string[],

@@ -1,6 +1,7 @@
 // Model segments of the latest segmentation run, profiled over the viewer's selection with
 // today's figures (size, revenue share, orders, days since the last order).
 
+import { isoInstant } from '../lib/schemas.ts';
 import { latestRun } from '../ml/model-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';
@@ -51,8 +52,8 @@ export async function segmentsReport(ctx: MetricContext) {
     definition,
     run: {
       id: run.id,
-      asOf: run.asOf.toISOString().slice(0, 10),
-      finishedAt: run.finishedAt?.toISOString() ?? null,
+      asOf: isoInstant(run.asOf).slice(0, 10),
+      finishedAt: run.finishedAt && isoInstant(run.finishedAt),
       k: metrics.k ?? r.rows.length,
       silhouette: metrics.silhouette ?? [],
       dbscan: metrics.dbscan

@@ -40,6 +40,16 @@ export function money(c: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/**
+ * A date column as YYYY-MM-DD for a response. Postgres holds years past 9999 and BC, which no
+ * four-digit date shows: those are shown at the nearest end, as isoInstant (lib/schemas.ts)
+ * does for instants, so one row stored by hand cannot fail a whole report. NULL stays NULL.
+ */
+export const isoDaySql = (column: string) =>
+  `to_char(CASE WHEN ${column} > date '9999-12-31' THEN date '9999-12-31'
+                WHEN ${column} < date '0001-01-01' THEN date '0001-01-01'
+                ELSE ${column} END, 'YYYY-MM-DD')`;
+
 export const int = (value: unknown): number => (value === null ? 0 : Number(value));
 
 /** a ÷ b, or null when b is 0 (a rate of nothing is unknown, not zero). */

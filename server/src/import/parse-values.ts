@@ -1,5 +1,7 @@
 // Field parsers for imports. Each returns a value or throws FieldError with a reason a
 // person can act on; money stays in decimal strings (cents) and never touches floats.
+// Dates and amounts must fit the bounds the API and ingestion share (lib/schemas.ts).
+import { amountProblem, type DateRule, dateProblem, maxQuantity } from '../lib/schemas.ts';
 
 export class FieldError extends Error {}
 
@@ -27,8 +29,11 @@ function build(y: string, mo: string, d: string, h = '0', mi = '0', s = '0', zon
     number,
     number,
   ];
-  let t = Date.UTC(Y, M - 1, D, H, Mi, S);
-  const check = new Date(t);
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes the year as written.
+  const check = new Date(0);
+  check.setUTCFullYear(Y, M - 1, D);
+  check.setUTCHours(H, Mi, S);
+  let t = check.getTime();
   if (check.getUTCMonth() !== M - 1 || check.getUTCDate() !== D || H > 23 || Mi > 59 || S > 59) {
     throw new FieldError(`no such date or time`);
   }
@@ -40,9 +45,19 @@ function build(y: string, mo: string, d: string, h = '0', mi = '0', s = '0', zon
   return new Date(t);
 }
 
-/** Dates without a zone are taken as UTC. `auto` reads ISO 8601 and yyyymmdd. */
-export function parseDate(raw: string, format: DateFormat): Date {
-  const v = raw.trim();
+/**
+ * Dates without a zone are taken as UTC. `auto` reads ISO 8601 and yyyymmdd. The date must
+ * be within `rule`'s bounds (lib/schemas.ts): plans and prices by the calendar, orders and
+ * events as facts.
+ */
+export function parseDate(raw: string, format: DateFormat, rule: DateRule = 'calendar'): Date {
+  const at = readDate(raw.trim(), format);
+  const problem = dateProblem(at, rule);
+  if (problem) throw new FieldError(`${problem} (${raw.trim()})`);
+  return at;
+}
+
+function readDate(v: string, format: DateFormat): Date {
   if (v === '') throw new FieldError('is empty');
   if (format === 'auto' || format === 'iso') {
     const m = iso.exec(v);
@@ -77,6 +92,24 @@ export function parseCents(raw: string): bigint {
   return m[1] === '-' ? -cents : cents;
 }
 
+/**
+ * An amount for a column holding up to `max` cents (maxPriceCents, maxTotalCents), not
+ * negative unless `negative`.
+ */
+export function parseAmount(raw: string, max: bigint, o: { negative?: boolean } = {}): bigint {
+  const cents = parseCents(raw);
+  const problem = amountProblem(cents, max, o);
+  if (problem) throw new FieldError(`${problem} (${raw.trim()})`);
+  return cents;
+}
+
+/** Cents that must fit a column of up to `max` cents, such as a computed line amount. */
+export function checkAmount(cents: bigint, max: bigint, what: string): bigint {
+  const problem = amountProblem(cents, max, { negative: true });
+  if (problem) throw new FieldError(`${what} ${problem}`);
+  return cents;
+}
+
 export function formatCents(cents: bigint): string {
   const sign = cents < 0n ? '-' : '';
   const abs = cents < 0n ? -cents : cents;
@@ -89,6 +122,14 @@ export function parseInteger(raw: string): number {
     throw new FieldError(v === '' ? 'is empty' : `"${v}" is not a whole number`);
   }
   return Number.parseInt(v, 10);
+}
+
+/** Units on an order line: a whole number within ±maxQuantity (negative: returned). */
+export function parseQuantity(raw: string): number {
+  const q = parseInteger(raw);
+  if (Math.abs(q) > maxQuantity)
+    throw new FieldError(`must be between -${maxQuantity} and ${maxQuantity} (${q})`);
+  return q;
 }
 
 export function required(raw: string | undefined): string {

@@ -4,6 +4,7 @@
 import { Channel } from '@retention/db';
 import { z } from 'zod';
 import { FieldError, parseCents, parseDate } from '../import/parse-values.ts';
+import { amountProblem, maxPriceCents, maxQuantity, maxTotalCents } from '../lib/schemas.ts';
 
 /** 'is required' when absent, else 'must be <what>'. */
 const expected = (what: string) => ({
@@ -21,18 +22,12 @@ export const text = (max: number) =>
     .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
     .refine((s) => !loneSurrogate.test(s), 'is not valid Unicode');
 
-const maxFutureMs = 86_400_000;
-const earliest = Date.UTC(1970, 0, 1);
-
-/** ISO 8601; a time without a zone is UTC. */
+/** ISO 8601; a time without a zone is UTC; from 1970 to a day ahead (lib/schemas.ts). */
 const timestamp = z
   .string(expected('an ISO 8601 date-time'))
   .transform((raw, ctx) => {
     try {
-      const at = parseDate(raw, 'iso');
-      if (at.getTime() > Date.now() + maxFutureMs) throw new FieldError('is more than a day ahead');
-      if (at.getTime() < earliest) throw new FieldError('is before 1970');
-      return at;
+      return parseDate(raw, 'iso', 'fact');
     } catch (err) {
       const reason =
         err instanceof FieldError && !err.message.includes('not a date')
@@ -53,7 +48,8 @@ const unitPrice = z
   .union([z.string(), z.number()], expected('a decimal string or a number'))
   .transform((raw, ctx) => {
     const s = typeof raw === 'number' ? String(raw) : raw.trim();
-    if (/^\d{1,10}(\.\d{1,2})?$/.test(s)) return parseCents(s);
+    const cents = /^\d{1,12}(\.\d{1,2})?$/.test(s) ? parseCents(s) : null;
+    if (cents !== null && amountProblem(cents, maxPriceCents) === null) return cents;
     ctx.addIssue({
       code: 'custom',
       message: s.startsWith('-')
@@ -101,8 +97,6 @@ export const EventItem = z.object(
   expected('an object'),
 );
 
-const maxCents = 10n ** 14n; // numeric(14,2) of line amounts and order totals
-
 const OrderLineItem = z.object(
   {
     sku: text(100).describe('Product code; an unknown sku creates the product'),
@@ -110,8 +104,8 @@ const OrderLineItem = z.object(
     quantity: z
       .number(expected('a number'))
       .int('is not a whole number')
-      .min(-1_000_000, 'is below -1000000')
-      .max(1_000_000, 'is above 1000000')
+      .min(-maxQuantity, `is below -${maxQuantity}`)
+      .max(maxQuantity, `is above ${maxQuantity}`)
       .refine((q) => q !== 0, 'must not be 0')
       .describe('Units; negative for returned units'),
     unitPrice,
@@ -147,7 +141,7 @@ export const OrderItem = z
     for (const [i, line] of order.lines.entries()) {
       const amount = BigInt(line.quantity) * line.unitPrice;
       total += amount;
-      if (amount >= maxCents || -amount >= maxCents) {
+      if (amountProblem(amount, maxTotalCents, { negative: true })) {
         ctx.addIssue({
           code: 'custom',
           path: ['lines', i],
@@ -155,7 +149,7 @@ export const OrderItem = z
         });
       }
     }
-    if (total >= maxCents || -total >= maxCents) {
+    if (amountProblem(total, maxTotalCents, { negative: true })) {
       ctx.addIssue({ code: 'custom', path: ['lines'], message: 'order total is too large' });
     }
   });

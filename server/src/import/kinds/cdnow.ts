@@ -3,7 +3,15 @@
 // row is a purchase: one order of one line whose amount is the dollars given; purchases by
 // the same customer on the same day are numbered in file order (the files are sorted).
 import type { OrderLine } from '../../ingest/write-order-lines.ts';
-import { FieldError, formatCents, parseCents, parseDate, parseInteger } from '../parse-values.ts';
+import { maxPriceCents, maxTotalCents } from '../../lib/schemas.ts';
+import {
+  checkAmount,
+  FieldError,
+  formatCents,
+  parseAmount,
+  parseDate,
+  parseQuantity,
+} from '../parse-values.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 
 export function isCdnowHeader(r: ImportRecord): boolean {
@@ -28,11 +36,13 @@ export function cdnowMapper() {
       if (!/^\d{1,10}$/.test(customer ?? ''))
         throw new FieldError(`"${customer}" is not a customer id`);
       field = 'date';
-      const placedAt = parseDate(date ?? '', 'yyyymmdd');
+      const placedAt = parseDate(date ?? '', 'yyyymmdd', 'fact');
       field = 'number_of_cds';
-      const quantity = parseInteger(cds ?? '');
+      const quantity = parseQuantity(cds ?? '');
       field = 'dollar_value';
-      const cents = parseCents(dollars ?? '');
+      const cents = parseAmount(dollars ?? '', maxTotalCents);
+      const unit = quantity > 0 ? cents / BigInt(quantity) : cents;
+      checkAmount(unit, maxPriceCents, 'the price of one CD');
       const day = `${customer}-${date}`;
       k = day === lastDay ? k + 1 : 1;
       lastDay = day;
@@ -47,7 +57,7 @@ export function cdnowMapper() {
           sku: 'CD',
           productName: 'Compact disc',
           quantity,
-          unitPrice: formatCents(quantity > 0 ? cents / BigInt(quantity) : cents),
+          unitPrice: formatCents(unit),
           amount: formatCents(cents),
           region: null,
           channel: null,

@@ -2,12 +2,13 @@
 // become the customer's attributes; tags are separated by | or ;.
 import type { CustomerRow } from '../../ingest/write-customers.ts';
 import type { ProductRow } from '../../ingest/write-products.ts';
+import { maxPriceCents } from '../../lib/schemas.ts';
 import { type ColumnMap, resolveColumns } from '../columns.ts';
 import {
   type DateFormat,
   FieldError,
   formatCents,
-  parseCents,
+  parseAmount,
   parseDate,
   required,
 } from '../parse-values.ts';
@@ -58,7 +59,7 @@ export function customerMapper(
         phone,
         region: get('region') || null,
         channel: get('channel') || null,
-        signupAt: signup ? parseDate(signup, dateFormat) : null,
+        signupAt: signup ? parseDate(signup, dateFormat, 'past') : null,
         attributes: Object.fromEntries(extra.map(([h, i]) => [h, r.fields[i] ?? ''])),
       };
     });
@@ -73,8 +74,7 @@ export function productMapper(
   return (r) =>
     mapRow(header, cols, r, (get) => {
       const price = get('price');
-      const cents = price ? parseCents(price) : null;
-      if (cents !== null && cents < 0n) throw new FieldError('is negative');
+      const cents = price ? parseAmount(price, maxPriceCents) : null;
       const from = get('priceFrom');
       return {
         ref: r.line,

@@ -2,14 +2,15 @@
 // a cancelled order is one whose status says so or whose id has the cancellation prefix
 // (the "C" of the Online Retail data set, detected from its InvoiceNo header).
 import type { OrderLine, SalesChannel } from '../../ingest/write-order-lines.ts';
+import { maxPriceCents, maxTotalCents } from '../../lib/schemas.ts';
 import { type ColumnMap, resolveColumns } from '../columns.ts';
 import {
+  checkAmount,
   type DateFormat,
-  FieldError,
   formatCents,
-  parseCents,
+  parseAmount,
   parseDate,
-  parseInteger,
+  parseQuantity,
   required,
 } from '../parse-values.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
@@ -72,11 +73,11 @@ export function transactionMapper(header: string[], overrides: ColumnMap, o: Tra
     mapRow(header, cols, r, (get) => {
       const orderId = required(get('orderId'));
       const customerId = required(get('customerId'));
-      const placedAt = parseDate(get('placedAt'), o.dateFormat);
+      const placedAt = parseDate(get('placedAt'), o.dateFormat, 'fact');
       const sku = required(get('sku'));
-      const quantity = parseInteger(get('quantity'));
-      const price = parseCents(get('unitPrice'));
-      if (price < 0n) throw new FieldError('is negative');
+      const quantity = parseQuantity(get('quantity'));
+      const price = parseAmount(get('unitPrice'), maxPriceCents);
+      const amount = checkAmount(price * BigInt(quantity), maxTotalCents, 'quantity × price');
       const status = get('status').toLowerCase();
       const channelText = get('channel').toLowerCase();
       return {
@@ -89,7 +90,7 @@ export function transactionMapper(header: string[], overrides: ColumnMap, o: Tra
         productName: get('productName') || null,
         quantity,
         unitPrice: formatCents(price),
-        amount: formatCents(price * BigInt(quantity)),
+        amount: formatCents(amount),
         region: get('region') || null,
         channel: channelText ? (channels[channelText] ?? 'other') : null,
         cancelled: /^cancel/.test(status) || (prefix !== null && orderId.startsWith(prefix)),

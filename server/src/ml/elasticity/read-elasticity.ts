@@ -1,6 +1,7 @@
 // The newest price-elasticity run as the API shows it: each product with its own estimate or,
 // when its data falls short of the minimum, its category's estimate as the fallback.
 import type { PrismaClient } from '@retention/db';
+import { isoInstant } from '../../lib/schemas.ts';
 import { latestRun } from '../model-run.ts';
 import type { Slope } from './regression.ts';
 import type { ProductElasticity } from './train-elasticity.ts';
@@ -30,7 +31,7 @@ export async function readElasticity(prisma: PrismaClient, category?: string) {
   const keep = <T extends { category: string | null }>(x: T) =>
     category === undefined || (x.category ?? '(none)') === category;
   return {
-    run: { id: run.id, asOf: run.asOf.toISOString().slice(0, 10) },
+    run: { id: run.id, asOf: isoInstant(run.asOf).slice(0, 10) },
     categories: a.categories
       .filter((c) => category === undefined || c.category === category)
       .map((c) => ({ category: c.category, products: c.products, estimate: out(c.estimate) })),

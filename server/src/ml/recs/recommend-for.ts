@@ -3,6 +3,7 @@
 import type { Database } from '@retention/db';
 import { todayIn } from '../../analytics/periods.ts';
 import { notFound } from '../../errors.ts';
+import { isoInstant } from '../../lib/schemas.ts';
 import { customerScope } from '../../services/list-customers.ts';
 import type { Identity } from '../../services/resolve-identity.ts';
 import { latestRun } from '../model-run.ts';
@@ -42,7 +43,7 @@ export async function recommendFor(
   const byId = new Map(products.map((p) => [p.id, p]));
   return {
     customerId,
-    run: { id: run.id, asOf: run.asOf.toISOString().slice(0, 10) },
+    run: { id: run.id, asOf: isoInstant(run.asOf).slice(0, 10) },
     items: recs
       .filter((r) => byId.has(r.productId))
       .map((r) => ({

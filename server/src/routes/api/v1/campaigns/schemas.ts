@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import {
   hasControlCharsBeyondLineBreaks,
+  Instant,
   Label,
   Money,
+  maxTotalNumber,
   plainText,
+  priceNumber,
+  storedDate,
 } from '../../../../lib/schemas.ts';
 
 export const Target = z
@@ -20,7 +24,7 @@ export const Target = z
     minValueAtRisk: z
       .number()
       .min(0)
-      .max(1e12)
+      .max(maxTotalNumber)
       .optional()
       .describe('only customers whose value at risk (probability × CLV) is at least this'),
   })
@@ -59,9 +63,9 @@ export const CampaignBody = z.object({
     title: Label,
     kind: OfferKind,
     percentOff: z.number().int().min(1).max(90).optional(),
-    amountOff: z.number().positive().max(1e9).optional(),
+    amountOff: priceNumber(0.01).optional(),
     gift: plainText(200).optional(),
-    giftCost: z.number().min(0).max(1e9).optional(),
+    giftCost: priceNumber(0).optional(),
     terms: z
       .string()
       .trim()
@@ -74,8 +78,8 @@ export const CampaignBody = z.object({
   }),
   target: Target,
   controlShare: ControlShare.default(0.1),
-  startAt: z.coerce.date(),
-  endAt: z.coerce.date(),
+  startAt: storedDate('calendar').describe('when the offer starts (1900-01-01 to 2199-12-31)'),
+  endAt: storedDate('calendar').describe('when it ends: after startAt and now, by 2199-12-31'),
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 
@@ -98,9 +102,9 @@ export const Campaign = z.object({
   target: z.record(z.string(), z.unknown()),
   controlShare: z.number(),
   seed: count,
-  startAt: z.date(),
-  endAt: z.date(),
-  launchedAt: z.date().nullable(),
+  startAt: Instant,
+  endAt: Instant,
+  launchedAt: Instant.nullable(),
   members: z.object({ target: count, control: count }),
   delivery: z.object({
     pending: count,

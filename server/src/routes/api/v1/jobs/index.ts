@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../../../errors.ts';
-import { authErrors, ErrorBody } from '../../../../lib/schemas.ts';
+import { authErrors, ErrorBody, isoInstant } from '../../../../lib/schemas.ts';
 import { staffOnly } from '../../../../plugins/auth.ts';
 
 const Job = z.object({
@@ -35,9 +35,9 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
         id: run.id,
         kind: run.kind,
         status: run.status,
-        asOf: run.asOf.toISOString().slice(0, 10),
-        startedAt: run.startedAt.toISOString(),
-        finishedAt: run.finishedAt?.toISOString() ?? null,
+        asOf: isoInstant(run.asOf).slice(0, 10),
+        startedAt: isoInstant(run.startedAt),
+        finishedAt: run.finishedAt && isoInstant(run.finishedAt),
         error: run.error,
         metrics: (run.metrics ?? {}) as Record<string, unknown>,
         progress: app.training.messagesOf(run.id),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   authErrors,
+  Instant,
   Label,
   Money,
   Pagination,
@@ -25,7 +26,7 @@ const Product = z.object({
   category: z.string().nullable(),
   tags: z.array(z.string()),
   price: Money.nullable(),
-  priceSince: z.date().nullable(),
+  priceSince: Instant.nullable(),
 });
 
 const productRoutes: FastifyPluginAsyncZod = async (app) => {

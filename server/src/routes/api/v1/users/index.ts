@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authErrors, ErrorBody, pageOf } from '../../../../lib/schemas.ts';
+import { authErrors, ErrorBody, Instant, pageOf } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 import { addNote, changeTag } from '../../../../services/customer-changes.ts';
 import {
@@ -91,7 +91,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
           assignmentId: z.coerce.number().int().min(1).max(2_147_483_647),
         }),
         response: {
-          200: z.object({ openedAt: z.date(), first: z.boolean() }),
+          200: z.object({ openedAt: Instant, first: z.boolean() }),
           ...authErrors,
           404: ErrorBody,
         },
@@ -117,7 +117,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
           201: z.object({
             id: z.number().int(),
             code: z.string(),
-            assignedAt: z.date(),
+            assignedAt: Instant,
             offer: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
           }),
           ...changeErrors,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Label, Money, Pagination, SearchText } from '../../../../lib/schemas.ts';
+import { Instant, Label, Money, Pagination, SearchText } from '../../../../lib/schemas.ts';
 import {
   maxNoteLength,
   maxTagLength,
@@ -18,8 +18,8 @@ export const ListUsersQuery = Pagination.extend({
 const Stats = z.object({
   orders: z.number().int(),
   revenue: Money,
-  firstOrderAt: z.date().nullable(),
-  lastOrderAt: z.date().nullable(),
+  firstOrderAt: Instant.nullable(),
+  lastOrderAt: Instant.nullable(),
 });
 
 export const CustomerSummary = z.object({
@@ -30,7 +30,7 @@ export const CustomerSummary = z.object({
   phone: z.string().nullable(),
   region: z.string().nullable(),
   acquisitionChannel: z.string().nullable(),
-  signupAt: z.date().nullable(),
+  signupAt: Instant.nullable(),
   tags: z.array(z.string()),
   telegramLinked: z.boolean(),
   stats: Stats,
@@ -40,7 +40,7 @@ export const Note = z.object({
   id: z.number().int(),
   text: z.string(),
   authorName: z.string().nullable().describe('the staff member who wrote it'),
-  createdAt: z.date(),
+  createdAt: Instant,
 });
 
 // Clients reading their own card get it without the staff-only fields (tags, attributes,
@@ -52,8 +52,8 @@ export const CustomerDetail = CustomerSummary.extend({
     z.object({
       id: z.number().int(),
       plan: z.string(),
-      startAt: z.date(),
-      endAt: z.date().nullable(),
+      startAt: Instant,
+      endAt: Instant.nullable(),
       monthlyAmount: Money,
     }),
   ),
@@ -61,7 +61,7 @@ export const CustomerDetail = CustomerSummary.extend({
     z.object({
       id: z.number().int(),
       externalId: z.string(),
-      placedAt: z.date(),
+      placedAt: Instant,
       channel: z.string(),
       status: z.string(),
       total: Money,
@@ -88,7 +88,7 @@ export const CustomerDetail = CustomerSummary.extend({
         actorRole: z.string(),
         actorTelegramId: z.string().nullable(),
         after: z.unknown(),
-        at: z.date(),
+        at: Instant,
       }),
     )
     .optional()
@@ -114,7 +114,7 @@ export const CustomerDetail = CustomerSummary.extend({
       expectedOrderValue: Money.nullable(),
       clv: Money.nullable().describe('12-month CLV, discounted'),
       valueAtRisk: Money.nullable().describe('churn probability × CLV'),
-      scoredAt: z.date(),
+      scoredAt: Instant,
     })
     .nullable()
     .optional()
@@ -131,18 +131,18 @@ const OfferBody = z.object({
   amountOff: Money.nullable(),
   gift: z.string().nullable(),
   terms: z.string().nullable().describe('how to use it, in the business’s words'),
-  validFrom: z.date(),
-  validTo: z.date(),
+  validFrom: Instant,
+  validTo: Instant,
 });
 export const Offer = OfferBody;
 
 export const CustomerOffer = z.object({
   assignmentId: z.number().int(),
   code: z.string().describe('the personal code to give at checkout'),
-  assignedAt: z.date(),
+  assignedAt: Instant,
   deliveryState: z.string(),
-  openedAt: z.date().nullable(),
-  redeemedAt: z.date().nullable(),
+  openedAt: Instant.nullable(),
+  redeemedAt: Instant.nullable(),
   status: z.enum(['active', 'upcoming', 'expired', 'redeemed']),
   offer: OfferBody,
 });
