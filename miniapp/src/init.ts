@@ -1,5 +1,6 @@
 import {
   init as initSdk,
+  type LaunchParams,
   miniApp,
   setDebug,
   themeParams,
@@ -12,12 +13,12 @@ import { mountNativeControls } from './lib/native';
 const pageColor = 'secondary_bg_color';
 
 /**
- * Starts the Telegram SDK. Launch params must already be available: given by the Telegram
- * client, or put in place by `mockTelegramForDemo` first.
+ * Starts the Telegram SDK with `launchParams` (lib/launch-params.ts), or, without them, with
+ * those the SDK finds itself (put in place by `mockTelegramForDemo` first).
  */
-export function initTelegram(options: { debug: boolean }): void {
+export function initTelegram(options: { debug: boolean; launchParams?: LaunchParams }): void {
   setDebug(options.debug);
-  initSdk();
+  initSdk(options.launchParams ? { launchParams: options.launchParams } : {});
 
   if (miniApp.mountSync.isAvailable()) {
     // Also mounts theme params, so their CSS variables can be bound right after.

@@ -1,5 +1,6 @@
 import { emitEvent, mockTelegramEnv, type ThemeParams } from '@telegram-apps/sdk-react';
 import { drawDemoChrome } from './demo-chrome';
+import { withSignature } from './lib/launch-params';
 
 export type DemoTheme = 'light' | 'dark';
 
@@ -50,16 +51,6 @@ function emitViewport(): void {
     is_expanded: true,
     is_state_stable: true,
   });
-}
-
-// The SDK's launch-params schema requires `signature` (Telegram adds it for third-party
-// validation) while the bot-token check does not. The copy given to the SDK gets an empty one
-// if missing; the API still receives the server's string untouched.
-function withSignature(initDataRaw: string): string {
-  const params = new URLSearchParams(initDataRaw);
-  if (params.has('signature')) return initDataRaw;
-  params.set('signature', '');
-  return params.toString();
 }
 
 /**

@@ -1,8 +1,9 @@
-import { isTMA, retrieveLaunchParams, retrieveRawInitData } from '@telegram-apps/sdk-react';
+import { isTMA } from '@telegram-apps/sdk-react';
 import { createDemoSession, parseDemoRole } from '../features/demo/api/create-demo-session';
 import { initTelegram } from '../init';
 import { type ApiError, isApiError, setInitDataRaw } from '../lib/api-client';
 import { decodeStartParam, filtersToSearch } from '../lib/filters';
+import { readLaunch } from '../lib/launch-params';
 import { mockTelegramForDemo } from '../mock-env';
 
 export type StartResult =
@@ -29,8 +30,8 @@ export async function startApp(): Promise<StartResult> {
 }
 
 function startInTelegram(): StartResult {
-  initTelegram({ debug });
-  const initDataRaw = retrieveRawInitData();
+  const { params, initDataRaw } = readLaunch();
+  initTelegram({ debug, launchParams: params });
   if (!initDataRaw) {
     // Telegram sends no initData to apps opened from some entry points (e.g. inline links).
     return {
@@ -39,7 +40,7 @@ function startInTelegram(): StartResult {
     };
   }
   setInitDataRaw(initDataRaw);
-  openStartTarget(retrieveLaunchParams().tgWebAppStartParam);
+  openStartTarget(params.tgWebAppStartParam);
   return { status: 'ready' };
 }
 

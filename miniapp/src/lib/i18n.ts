@@ -1,6 +1,6 @@
 // Russian and English, chosen from the Telegram user's language_code (English otherwise).
-import { retrieveLaunchParams } from '@telegram-apps/sdk-react';
 import { useMe } from '../features/me/api/get-me';
+import { readLaunch } from './launch-params';
 
 export type Lang = 'en' | 'ru';
 
@@ -11,7 +11,7 @@ export function langOf(code: string | null | undefined): Lang {
 /** The language of the launch data, for screens shown before (or instead of) `/me`. */
 export function launchLang(): Lang {
   try {
-    return langOf(retrieveLaunchParams().tgWebAppData?.user?.language_code);
+    return langOf(readLaunch().params.tgWebAppData?.user?.language_code);
   } catch {
     // No launch params: a plain browser.
     return langOf(navigator.language);

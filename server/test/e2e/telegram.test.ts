@@ -4,10 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, repoRoot } from '../../../test/requirements.ts';
 import { testBotToken } from '../helpers/build-app.ts';
+import { signFields, unixSeconds } from '../helpers/init-data-fields.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
 import { processDatabase, type ServerProcess, startServer } from './server-process.ts';
 import {
   initDataFor,
+  installTelegram,
   launchChromium,
   launchUrl,
   openInTelegram,
@@ -110,6 +112,35 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
       .toBe('rgb(21, 30, 39)');
     await page.screenshot({ path: path.join(shots, 'telegram-dashboard-theme-switched.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('starts for a client older than Bot API 8.0, whose initData has no `signature`', async () => {
+    // Such clients sign initData with the hash alone; the SDK's launch-params parser wants a
+    // `signature` and the server must not (the hash is what it checks).
+    const initData = signFields({
+      query_id: `AAE${people.manager.id}`,
+      user: JSON.stringify({ ...people.manager, allows_write_to_pm: true }),
+      auth_date: unixSeconds(),
+    });
+    expect(new URLSearchParams(initData).has('signature')).toBe(false);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await installTelegram(page, palettes.light);
+    const url = launchUrl(server.url, '/', initData, palettes.light);
+    await page.goto(url.replace('tgWebAppVersion=8.0', 'tgWebAppVersion=7.10'));
+    await expect
+      .poll(() => page.getByTestId('kpi-activeAtEnd-value').textContent(), { timeout: 30_000 })
+      .toMatch(/\d/);
+    expect(await page.getByTestId('me-name').textContent()).toContain('Max');
+    // A reload after the URL lost Telegram's hash (in-app navigation) starts again.
+    await page.evaluate(() => window.history.replaceState(null, '', '/'));
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('kpi-activeAtEnd-value').textContent(), { timeout: 30_000 })
+      .toMatch(/\d/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,11 +1,13 @@
 // Attacks on authentication: forged, altered, stale and replayed initData, oversized
 // headers, the webhook secret, and API-key guessing. Every refusal is a 4xx with a reason.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInitData, type TelegramUser } from '../../src/lib/init-data.ts';
 import { buildTestApp, otherBotToken, testBotToken } from '../helpers/build-app.ts';
 import { people } from '../helpers/fixtures.ts';
 import { apiKeyFor } from '../helpers/ingest.ts';
+import { signFields, unixSeconds } from '../helpers/init-data-fields.ts';
 import { expectCleanLogs } from '../helpers/logs.ts';
 import { otherModes } from './access-matrix.ts';
 import { buildSecurityApp, type SecurityApp } from './security-app.ts';
@@ -169,6 +171,179 @@ describe('initData attacks', () => {
       headers: { authorization: `tma ${signed(people.admin)}` },
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('initData from every Telegram client (read after the hash, never a 5xx)', () => {
+  const me = (raw: string) => get('/me', raw);
+  const oldClient = (user: Record<string, unknown>, extra: Record<string, string> = {}) =>
+    signFields({
+      query_id: 'AAHdF6IQAAAAAN0XohDhrOrc',
+      user: JSON.stringify(user),
+      auth_date: unixSeconds(),
+      ...extra,
+    });
+
+  it('signs in initData without `signature`, as clients before Bot API 8.0 send it', async () => {
+    const ada = {
+      ...people.admin,
+      last_name: 'Lovelace',
+      language_code: 'en',
+      allows_write_to_pm: true,
+      photo_url: 'https://t.me/i/userpic/320/ada.svg',
+    };
+    for (const raw of [
+      oldClient(ada),
+      oldClient(ada, { signature: '' }),
+      oldClient(ada, { signature: 'c2lnbmF0dXJl', chat_type: 'sender', start_param: 'x' }),
+    ]) {
+      const res = await me(raw);
+      expect(res.statusCode, raw).toBe(200);
+      expect(res.json()).toMatchObject({
+        role: 'admin',
+        user: { telegramId: '5001', firstName: 'Ada', lastName: 'Lovelace', username: 'ada' },
+      });
+    }
+    // Optional fields missing or of another type are dropped, not a reason to refuse.
+    const bare = await me(oldClient({ id: people.clientA.id, first_name: 'Ann', username: 7 }));
+    expect(bare.statusCode).toBe(200);
+    expect(bare.json()).toMatchObject({
+      role: 'client',
+      user: { firstName: 'Ann', lastName: null, username: null, languageCode: null },
+    });
+  });
+
+  it('refuses validly signed initData whose user or auth_date is malformed: 401 with the reason', async () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ auth_date: unixSeconds() }, /carries no Telegram user/],
+      [{ user: '{"id":5001,', auth_date: unixSeconds() }, /user is not valid JSON/],
+      [{ user: '5001', auth_date: unixSeconds() }, /user is not a JSON object/],
+      [{ user: 'null', auth_date: unixSeconds() }, /user is not a JSON object/],
+      [{ user: '[{"id":5001,"first_name":"Ada"}]', auth_date: unixSeconds() }, /not a JSON object/],
+      [{ user: '{"id":"5001","first_name":"Ada"}', auth_date: unixSeconds() }, /user\.id/],
+      [{ user: '{"id":5001.5,"first_name":"Ada"}', auth_date: unixSeconds() }, /user\.id/],
+      [{ user: '{"id":-5001,"first_name":"Ada"}', auth_date: unixSeconds() }, /user\.id/],
+      [{ user: '{"id":0,"first_name":"Ada"}', auth_date: unixSeconds() }, /user\.id/],
+      // 2^53 + 1 would be read as 2^53: a different user, so refused rather than rounded.
+      [{ user: '{"id":9007199254740993,"first_name":"A"}', auth_date: unixSeconds() }, /user\.id/],
+      [{ user: '{"first_name":"Ada"}', auth_date: unixSeconds() }, /user\.id/],
+      [{ user: '{"id":5001}', auth_date: unixSeconds() }, /first_name/],
+      [{ user: '{"id":5001,"first_name":null}', auth_date: unixSeconds() }, /first_name/],
+      [{ user: '{"id":5001,"first_name":"A"}', auth_date: `${unixSeconds()}x` }, /auth_date/],
+    ];
+    for (const [fields, reason] of cases) await refused(signFields(fields), reason);
+  });
+
+  it('answers every generated validly signed initData with 200 or a 401 that says why', async () => {
+    const name = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 24 }),
+      fc.constantFrom('Tom <3 & "Jerry" >_<', 'Zoë', '王小明', '👩‍💻 Dev', 'مرحبا', '', 'a\u0000b'),
+    );
+    const notString = fc.jsonValue({ maxDepth: 2 }).filter((v) => typeof v !== 'string');
+    /** A field as JSON text (undefined: absent), and what the server should read from it. */
+    const textField = fc.option(fc.oneof(name, notString), { nil: undefined });
+    const id = fc.oneof(
+      fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }).map((n) => ({ json: String(n), n })),
+      fc
+        .oneof(
+          fc.integer({ min: Number.MIN_SAFE_INTEGER, max: 0 }).map(String),
+          fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true }).map(String),
+          fc.bigInt({ min: 2n ** 53n + 1n, max: 2n ** 80n }).map(String),
+          fc.integer({ min: 1 }).map((n) => JSON.stringify(String(n))),
+          fc.constantFrom('-0', '1e400', 'null', 'true', '[5004]', '{"id":5004}', '"0x10"'),
+        )
+        .map((json) => ({ json, n: null })),
+    );
+    const optional = ['last_name', 'username', 'language_code', 'photo_url'] as const;
+    const flags = ['is_premium', 'allows_write_to_pm', 'added_to_attachment_menu', 'is_bot'];
+    const known = new Set<string>(['id', 'first_name', ...optional, ...flags]);
+    const userObject = fc
+      .record({
+        id,
+        first_name: fc.option(fc.oneof(name, name, notString), { nil: undefined }),
+        texts: fc.tuple(textField, textField, textField, textField),
+        flags: fc.tuple(
+          ...flags.map(() => fc.option(fc.oneof(fc.boolean(), fc.jsonValue()), { nil: undefined })),
+        ),
+        extra: fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), {
+          maxKeys: 3,
+        }),
+      })
+      .map((u) => {
+        const entries: [string, unknown][] = Object.entries(u.extra).filter(([k]) => !known.has(k));
+        for (const [k, v] of [
+          ...optional.map((k, i) => [k, u.texts[i]] as const),
+          ...flags.map((k, i) => [k, u.flags[i]] as const),
+        ]) {
+          if (v !== undefined) entries.push([k, v]);
+        }
+        if (u.first_name !== undefined) entries.push(['first_name', u.first_name]);
+        const body = entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
+        const json = `{${[`"id":${u.id.json}`, ...body].join(',')}}`;
+        const text = (v: unknown) => (typeof v === 'string' ? v : null);
+        const expected =
+          u.id.n === null
+            ? { reason: /user\.id/ }
+            : typeof u.first_name !== 'string'
+              ? { reason: /first_name/ }
+              : {
+                  user: {
+                    telegramId: String(u.id.n),
+                    firstName: u.first_name,
+                    lastName: text(u.texts[0]),
+                    username: text(u.texts[1]),
+                    languageCode: text(u.texts[2]),
+                  },
+                };
+        return { json, expected };
+      });
+    const notJson = fc.string().filter((v) => {
+      try {
+        JSON.parse(v);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    const user = fc.oneof(
+      { weight: 6, arbitrary: userObject },
+      userObject.map((u) => ({ json: `[${u.json}]`, expected: { reason: /not a JSON object/ } })),
+      fc
+        .jsonValue({ maxDepth: 2 })
+        .filter((v) => v === null || typeof v !== 'object' || Array.isArray(v))
+        .map((v) => ({ json: JSON.stringify(v), expected: { reason: /not a JSON object/ } })),
+      notJson.map((json) => ({ json, expected: { reason: /not valid JSON/ } })),
+      fc.constant({ json: undefined, expected: { reason: /no Telegram user/ } }),
+    );
+    const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+    const initData = fc.record({
+      user,
+      signature: maybe(fc.oneof(fc.constant(''), fc.base64String({ maxLength: 88 }))),
+      query_id: maybe(fc.string({ maxLength: 24 })),
+      start_param: maybe(fc.stringMatching(/^[\w-]{0,64}$/)),
+      chat_type: maybe(fc.constantFrom('sender', 'private', 'group', 'supergroup', 'channel')),
+      age: fc.integer({ min: 0, max: 3600 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(initData, async ({ user, age, ...rest }) => {
+        const fields: Record<string, string> = {
+          auth_date: String(Math.floor(Date.now() / 1000) - age),
+        };
+        if (user.json !== undefined) fields.user = user.json;
+        for (const [k, v] of Object.entries(rest)) if (v !== undefined) fields[k] = v;
+        const res = await me(signFields(fields));
+        const body = res.json();
+        if ('user' in user.expected) {
+          expect(res.statusCode, JSON.stringify(body)).toBe(200);
+          expect(body.user).toEqual(user.expected.user);
+        } else {
+          expect(res.statusCode, JSON.stringify(body)).toBe(401);
+          expect(body).toMatchObject({ code: 'unauthorized' });
+          expect(body.message).toMatch(user.expected.reason);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
