@@ -5,6 +5,16 @@ import type { CustomerBrief, CustomerCardView, Kpi, KpiSummary, OfferView } from
 
 const locale = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-US');
 
+/**
+ * Text for a message sent with parse_mode HTML. Telegram refuses the whole message when a `<`
+ * does not open one of its tags, so every value put into such a message (names, offer titles,
+ * our own texts too) goes through this; the Bot API asks for exactly these three replaced.
+ * Messages without parse_mode (cards, lists, digests) show text as it is and must not use it.
+ */
+export function escapeHtml(s: string): string {
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
 export function formatNumber(v: number | string | null, kind: Kpi['kind'], lang: Lang): string {
   if (v === null) return '—';
   const n = Number(v);

@@ -2,7 +2,7 @@
 // button that reveals the personal code (the press is recorded as opening the offer) and, when
 // the Mini App has an https address, a button opening it.
 import { InlineKeyboard } from 'grammy';
-import { formatDay } from './format.ts';
+import { escapeHtml, formatDay } from './format.ts';
 import { type Lang, t } from './i18n.ts';
 
 export interface DeliveredOffer {
@@ -28,20 +28,19 @@ export function benefitText(o: DeliveredOffer, lang: Lang): string {
 }
 
 export function offerMessage(o: DeliveredOffer, lang: Lang, miniAppUrl?: string) {
+  // HTML mode for the bold title; every line is escaped text, whoever wrote it (the customer's
+  // name comes from the shop's data, the title, gift and terms from staff).
   const hello = o.customerName ? `${o.customerName}, ` : '';
+  const benefit = `${benefitText(o, lang)}, ${t('validUntil', lang)} ${formatDay(o.validTo, lang)}.`;
   const lines = [
-    `🎁 ${hello}${t('offerForYou', lang)}`,
+    escapeHtml(`🎁 ${hello}${t('offerForYou', lang)}`),
     '',
     `<b>${escapeHtml(o.title)}</b>`,
-    `${benefitText(o, lang)}, ${t('validUntil', lang)} ${formatDay(o.validTo, lang)}.`,
+    escapeHtml(benefit),
   ];
   if (o.terms) lines.push(escapeHtml(o.terms));
-  lines.push('', t('tapForCode', lang), t('stopOffersHint', lang));
+  lines.push('', escapeHtml(t('tapForCode', lang)), escapeHtml(t('stopOffersHint', lang)));
   const keyboard = new InlineKeyboard().text(t('getCode', lang), openOfferData(o.assignmentId));
   if (miniAppUrl?.startsWith('https://')) keyboard.row().webApp(t('openApp', lang), miniAppUrl);
   return { text: lines.join('\n'), parse_mode: 'HTML' as const, reply_markup: keyboard };
-}
-
-function escapeHtml(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }

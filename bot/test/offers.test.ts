@@ -2,8 +2,9 @@
 // button (the opening is recorded by the server; someone else's offer gives nothing), and
 // how the sender reads Telegram's answers for the delivery queue.
 import { describe, expect, it } from 'vitest';
-import { createOfferSender, offerMessage } from '../src/index.ts';
+import { createOfferSender, escapeHtml, offerMessage } from '../src/index.ts';
 import { privateCallback } from '../src/testing/recorder.ts';
+import { renderTelegramHtml, TelegramHtmlError } from '../src/testing/telegram-html.ts';
 import { botFor, sent, token } from './helpers.ts';
 
 const offer = {
@@ -41,6 +42,74 @@ describe('the offer message', () => {
     expect(ru.text.split('\n')[0]).toBe('🎁 предложение для вас:');
     expect(ru.text).toContain('Подарок: Mug');
     expect(ru.reply_markup.inline_keyboard).toHaveLength(1);
+  });
+});
+
+describe('HTML in the offer message', () => {
+  const nasty = 'Tom <3 & "Jerry" >_<';
+
+  it('escapes the three characters the Bot API asks for, and nothing else', () => {
+    expect(escapeHtml(nasty)).toBe('Tom &lt;3 &amp; "Jerry" &gt;_&lt;');
+    // Text that looks escaped already is text too: it is shown as typed.
+    expect(escapeHtml('&lt;b&gt;')).toBe('&amp;lt;b&amp;gt;');
+    expect(renderTelegramHtml(escapeHtml('&lt;b&gt; 👩‍💻 \u0000'))).toBe('&lt;b&gt; 👩‍💻 \u0000');
+  });
+
+  it('shows every value as written: name, title, gift, amount and terms, in both languages', () => {
+    const hostile = {
+      ...offer,
+      customerName: nasty,
+      title: `<b>${nasty}</b>`,
+      terms: 'No returns > 30 days & <i>no</i> cash</b>',
+    };
+    const kinds = [
+      { kind: 'discount_percent' as const, en: 'Discount 15%', ru: 'Скидка 15%' },
+      {
+        kind: 'discount_amount' as const,
+        amountOff: '5.00',
+        en: 'Discount 5.00',
+        ru: 'Скидка 5.00',
+      },
+      {
+        kind: 'gift' as const,
+        gift: `Mug "<3" & spoon`,
+        en: `Gift: Mug "<3" & spoon`,
+        ru: `Подарок: Mug "<3" & spoon`,
+      },
+    ];
+    for (const k of kinds) {
+      for (const lang of ['en', 'ru'] as const) {
+        const m = offerMessage({ ...hostile, ...k }, lang);
+        expect(m.parse_mode).toBe('HTML');
+        const shown = renderTelegramHtml(m.text).split('\n');
+        expect(shown[0]).toBe(
+          `🎁 ${nasty}, ${lang === 'en' ? 'an offer for you:' : 'предложение для вас:'}`,
+        );
+        expect(shown[2]).toBe(`<b>${nasty}</b>`);
+        expect(shown[3]?.slice(0, k[lang].length + 2)).toBe(`${k[lang]}, `);
+        expect(shown[4]).toBe(hostile.terms);
+        // The only markup left is the bold title.
+        expect(m.text.replace('<b>', '').replace('</b>', '')).not.toMatch(/[<>]/);
+      }
+    }
+  });
+
+  it('is checked the way Telegram checks it (the check itself refuses broken HTML)', () => {
+    for (const bad of [
+      'Tom <3',
+      '<b>x',
+      'x</b>',
+      '<p>x</p>',
+      'a & b',
+      '&nbsp;',
+      '>_<',
+      '&#99999999;',
+    ]) {
+      expect(() => renderTelegramHtml(bad), bad).toThrow(TelegramHtmlError);
+    }
+    expect(renderTelegramHtml('<b>A &amp; B</b> &lt;3 &#128512; &#x41; &quot;')).toBe(
+      'A & B <3 😀 A "',
+    );
   });
 });
 

@@ -4,15 +4,17 @@
 // each, none to the control group or to a client who opted out); a client opens it with the
 // button and redeems it with an order ingested through the API carrying the code; the
 // campaign's results show the redemption, and the uplift equals the hand calculation here.
-import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+// Names and terms carry `<`, `&` and `>`: the emulator refuses HTML that Telegram could not parse.
+import { renderTelegramHtml } from '@retention/bot/testing';
+import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitGroups } from '../../src/campaigns/launch.ts';
 import { createApiKey } from '../../src/services/api-keys.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { scoreCustomers } from '../helpers/scores.ts';
+import { startEmulator } from './bot-api-emulator.ts';
 import {
   botServerEnv,
-  freePort,
   processDatabase,
   type ServerProcess,
   startServer,
@@ -26,6 +28,9 @@ const admin = { id: 9401, first_name: 'Ada' };
 const day = 86_400_000;
 /** Telegram id of the linked customer number i (1-based). */
 const tgOf = (i: number) => 9500 + i;
+const nameOf = (i: number) => `Tom <3 & "Jerry" >_< ${i}`;
+const title = '15% off <your> next order & more';
+const terms = 'One order & no returns > 30 days <until the end date>.';
 
 type BotMessage = {
   messageId: number;
@@ -54,7 +59,7 @@ describe('a retention campaign from launch to measured uplift', () => {
         data: {
           source: 'shop',
           externalId: `C${i}`,
-          name: `Customer ${i}`,
+          name: nameOf(i),
           region: 'North',
           telegramUserId: i <= 18 ? BigInt(tgOf(i)) : null,
           offersOptOutAt: i === 18 ? new Date() : null,
@@ -91,8 +96,7 @@ describe('a retention campaign from launch to measured uplift', () => {
     apiKey = (await createApiKey(prisma, { name: 'shop', actorRole: 'cli' })).key;
     await db.close();
 
-    emulator = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storage: 'RAM' });
-    await emulator.start();
+    emulator = await startEmulator();
     server = await startServer({
       ...database.env,
       ...botServerEnv(emulator.config.apiURL, {
@@ -149,10 +153,10 @@ describe('a retention campaign from launch to measured uplift', () => {
       name: 'Win back the at-risk',
       offer: {
         code: 'BACK15',
-        title: '15% off your next order',
+        title,
         kind: 'discount_percent',
         percentOff: 15,
-        terms: 'One order, until the end date.',
+        terms,
       },
       target: { minChurnProbability: 0.5 },
       controlShare: 0.2,
@@ -211,7 +215,10 @@ describe('a retention campaign from launch to measured uplift', () => {
         `customer ${i} (${treated ? 'treated' : 'control or not targeted'})`,
       ).toHaveLength(expected);
       if (expected) {
-        expect(messages[0]!.message.text).toContain('15% off your next order');
+        const shown = renderTelegramHtml(messages[0]!.message.text!).split('\n');
+        expect(shown[0]).toBe(`🎁 ${nameOf(i)}, an offer for you:`);
+        expect(shown[2]).toBe(title);
+        expect(shown[4]).toBe(terms);
         expect(buttons(messages[0]!).map((b) => b.text)).toEqual(['Get my code', 'Open the app']);
       }
     }
