@@ -167,6 +167,10 @@ const texts = {
     en: 'Send /grant <Telegram user id> admin, or /grant <id> manager [Region].',
     ru: 'Отправьте /grant <id пользователя Telegram> admin или /grant <id> manager [Регион].',
   },
+  notTelegramId: {
+    en: 'Not done: not a Telegram user id (a whole number from 1 to 9007199254740991)',
+    ru: 'Не выполнено: это не id пользователя Telegram (целое число от 1 до 9007199254740991)',
+  },
   revokeUsage: {
     en: 'Send /revoke <Telegram user id>.',
     ru: 'Отправьте /revoke <id пользователя Telegram>.',

@@ -2,6 +2,7 @@
 // re-asked, /cancel, timeout), staff roles (confirm). Other roles get nothing, also when they
 // press an admin's buttons or the admin lost the role mid-way.
 import { describe, expect, it } from 'vitest';
+import { telegramIdOf } from '../src/features/admin.ts';
 import { createBot } from '../src/index.ts';
 import { fakeServices } from '../src/testing/fake-services.ts';
 import {
@@ -158,5 +159,45 @@ describe('admin actions', () => {
     ).toEqual(
       Array(4).fill('Send /grant <Telegram user id> admin, or /grant <id> manager [Region].'),
     );
+  });
+
+  it('reads Telegram ids exactly: beyond 2^53 − 1 is refused with the reason, never rounded', async () => {
+    expect(telegramIdOf('9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(telegramIdOf('7000000001')).toBe(7000000001);
+    for (const big of ['9007199254740992', '9999999999999999', '123456789012345678901234']) {
+      expect(telegramIdOf(big), big).toBe('too-large');
+    }
+    for (const bad of ['', '0', '007', '-5', '5.0', '1e3', '0x10', ' 5', '５']) {
+      expect(telegramIdOf(bad), bad).toBe('not-digits');
+    }
+
+    const roles: Record<number, 'admin' | 'manager' | 'client'> = { 1: 'admin' };
+    const { bot, calls, services } = botFor(roles);
+    const refusal = 'Not done: not a Telegram user id (a whole number from 1 to 9007199254740991)';
+    await bot.handleUpdate(privateText(admin, '/grant 9999999999999999 admin'));
+    await bot.handleUpdate(privateText(admin, '/grant 9007199254740992 manager North'));
+    await bot.handleUpdate(privateText(admin, '/revoke 9999999999999999'));
+    expect(sent(calls).map((m) => [m.text, m.reply_markup])).toEqual([
+      [`${refusal}: 9999999999999999`, undefined],
+      [`${refusal}: 9007199254740992`, undefined],
+      [`${refusal}: 9999999999999999`, undefined],
+    ]);
+    // Buttons made before ids were checked are refused the same way.
+    await bot.handleUpdate(privateCallback(admin, 'gr:9999999999999999:admin:'));
+    await bot.handleUpdate(privateCallback(admin, 'rv:9999999999999999'));
+    expect(edited(calls).map((m) => m.text)).toEqual([
+      `${refusal}: 9999999999999999`,
+      `${refusal}: 9999999999999999`,
+    ]);
+    expect(services.changes).toEqual([]);
+
+    // The largest id goes through unchanged, from the command to the service.
+    await bot.handleUpdate(privateText(admin, '/grant 9007199254740991 manager'));
+    expect(sent(calls).at(-1)).toMatchObject({
+      text: 'Make user 9007199254740991 a manager (every region)?',
+      reply_markup: { inline_keyboard: [[{ callback_data: 'gr:9007199254740991:manager:' }, {}]] },
+    });
+    await bot.handleUpdate(privateCallback(admin, 'gr:9007199254740991:manager:'));
+    expect(services.changes).toEqual([['grantRole', 9007199254740991, 'manager', null]]);
   });
 });

@@ -169,6 +169,25 @@ describe('the bot on the server’s services', () => {
     expect(await prisma.staff.findUnique({ where: { telegramUserId: 7777n } })).toBeNull();
   });
 
+  it('refuses a Telegram id that is not a safe integer, and changes no role', async () => {
+    const services = botServices(t.app);
+    const prisma = t.database.db.prisma;
+    const before = await prisma.staff.count();
+    // The bot refuses such ids itself (bot/test/admin.test.ts); this is the server's own check.
+    for (const id of [2 ** 53, 1e16, 1.5, -7, 0, Number.NaN]) {
+      expect(await services.grantRole(people.admin, id, 'admin', null)).toEqual({
+        ok: false,
+        reason: `${id} is not a Telegram user id`,
+      });
+      expect(await services.revokeRole(people.admin, id)).toMatchObject({ ok: false });
+    }
+    expect(await prisma.staff.count()).toBe(before);
+    // A manager still gets the role refusal first, whatever the id.
+    await expect(services.grantRole(people.manager, 2 ** 53, 'admin', null)).rejects.toThrow(
+      'admins only',
+    );
+  });
+
   it('lets a client stop and restart offer messages, audited', async () => {
     const prisma = t.database.db.prisma;
     expect(await talk(people.clientB, '/stop_offers')).toEqual([

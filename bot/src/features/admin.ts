@@ -23,6 +23,16 @@ const asks: Record<'tag' | 'note', Ask> = {
   note: { prompt: 'askNote', done: 'noteAdded' },
 };
 
+/**
+ * A Telegram user id as typed: digits, no sign or leading zero, and a safe integer. Number()
+ * alone would round a 16-digit id to another user's (9999999999999999 → 10000000000000000).
+ */
+export function telegramIdOf(text: string): number | 'not-digits' | 'too-large' {
+  if (!/^[1-9]\d*$/.test(text)) return 'not-digits';
+  const id = Number(text);
+  return Number.isSafeInteger(id) ? id : 'too-large';
+}
+
 function userOf(ctx: Context): BotUser {
   const { id, first_name, last_name, username, language_code } = ctx.from!;
   return { id, first_name, last_name, username, language_code };
@@ -126,27 +136,38 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
     await ctx.conversation.enter(ctx.match[1] === 'at' ? 'tag' : 'note', Number(ctx.match[2]));
   });
 
+  const notAnId = (ctx: BotContext, given: string) =>
+    `${t('notTelegramId', ctx.lang)}: ${given.length > 40 ? `${given.slice(0, 40)}…` : given}`;
+
   allowed.command('grant', async (ctx) => {
-    const [target, role, ...region] = ctx.match.trim().split(/\s+/);
+    const [target = '', role, ...region] = ctx.match.trim().split(/\s+/);
     const where = region.join(' ');
+    const id = telegramIdOf(target);
+    if (id === 'too-large') return ctx.reply(notAnId(ctx, target));
     const valid =
-      /^[1-9]\d{0,15}$/.test(target ?? '') &&
+      id !== 'not-digits' &&
       (role === 'admin' || role === 'manager') &&
       !(role === 'admin' && where) &&
       Buffer.byteLength(`gr:${target}:${role}:${where}`) <= 64;
     if (!valid) return ctx.reply(t('grantUsage', ctx.lang));
     const scope = role === 'manager' ? ` (${where || t('allRegions', ctx.lang)})` : '';
     return ctx.reply(
-      `${t('confirmGrant', ctx.lang)} ${target} ${t('asRole', ctx.lang)} ${role}${scope}?`,
+      `${t('confirmGrant', ctx.lang)} ${id} ${t('asRole', ctx.lang)} ${role}${scope}?`,
       {
-        reply_markup: confirm(`gr:${target}:${role}:${where}`, ctx.lang),
+        reply_markup: confirm(`gr:${id}:${role}:${where}`, ctx.lang),
       },
     );
   });
 
+  // Buttons are checked the same way: one made before ids were checked may carry any digits.
   allowed.callbackQuery(/^gr:(\d+):(admin|manager):(.*)$/s, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const [target, role, region] = [Number(ctx.match[1]), ctx.match[2], ctx.match[3] || null];
+    const [target, role, region] = [
+      telegramIdOf(ctx.match[1]!),
+      ctx.match[2],
+      ctx.match[3] || null,
+    ];
+    if (typeof target !== 'number') return ctx.editMessageText(notAnId(ctx, ctx.match[1]!));
     const result = await services.grantRole(ctx.user, target, role as 'admin' | 'manager', region);
     return ctx.editMessageText(
       result.ok ? t('done', ctx.lang) : `${t('refusedBecause', ctx.lang)} ${result.reason}`,
@@ -155,15 +176,19 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
 
   allowed.command('revoke', async (ctx) => {
     const target = ctx.match.trim();
-    if (!/^[1-9]\d{0,15}$/.test(target)) return ctx.reply(t('revokeUsage', ctx.lang));
-    return ctx.reply(`${t('confirmRevoke', ctx.lang)} ${target}?`, {
-      reply_markup: confirm(`rv:${target}`, ctx.lang),
+    const id = telegramIdOf(target);
+    if (id === 'too-large') return ctx.reply(notAnId(ctx, target));
+    if (id === 'not-digits') return ctx.reply(t('revokeUsage', ctx.lang));
+    return ctx.reply(`${t('confirmRevoke', ctx.lang)} ${id}?`, {
+      reply_markup: confirm(`rv:${id}`, ctx.lang),
     });
   });
 
   allowed.callbackQuery(/^rv:(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const result = await services.revokeRole(ctx.user, Number(ctx.match[1]));
+    const target = telegramIdOf(ctx.match[1]!);
+    if (typeof target !== 'number') return ctx.editMessageText(notAnId(ctx, ctx.match[1]!));
+    const result = await services.revokeRole(ctx.user, target);
     return ctx.editMessageText(
       result.ok ? t('done', ctx.lang) : `${t('refusedBecause', ctx.lang)} ${result.reason}`,
     );

@@ -8,7 +8,7 @@ import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../a
 import { isoOf, todayIn } from '../analytics/periods.ts';
 import { dashboardReport } from '../analytics/reports.ts';
 import { cachedReport, metricContext } from '../analytics/request.ts';
-import { forbidden, isAppError } from '../errors.ts';
+import { AppError, forbidden, isAppError } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import { type BlockName, blockNames, type Screenshotter } from '../screenshots/screenshotter.ts';
 import { createBotStorage } from './bot-storage.ts';
@@ -84,6 +84,14 @@ async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
     if (isAppError(error) && error.code === 'not_found') return null;
     throw error;
   }
+}
+
+/** A Telegram user id from the bot: a number beyond 2^53 was already rounded, so it is refused. */
+function telegramIdOf(id: number): bigint {
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    throw new AppError('bad_request', `${id} is not a Telegram user id`);
+  }
+  return BigInt(id);
 }
 
 /** A refusal the user can act on (not found, conflict, bad input) as data, with its reason. */
@@ -315,13 +323,14 @@ export function botServices(
       refusalOf(async () => {
         const actor = actorOf(await adminOnly(user));
         const grant = role === 'admin' ? { role } : { role, region };
-        await grantRole(prisma, actor, BigInt(target), grant);
+        await grantRole(prisma, actor, telegramIdOf(target), grant);
         return { ok: true as const };
       }),
 
     revokeRole: (user, target) =>
       refusalOf(async () => {
-        const revoked = await revokeRole(prisma, actorOf(await adminOnly(user)), BigInt(target));
+        const actor = actorOf(await adminOnly(user));
+        const revoked = await revokeRole(prisma, actor, telegramIdOf(target));
         return revoked ? { ok: true as const } : { ok: false as const, reason: 'not staff' };
       }),
 
