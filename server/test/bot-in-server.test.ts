@@ -2,6 +2,7 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from './e2e/server-process.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
+import { capturedLogs } from './helpers/logs.ts';
 
 // Nothing listens on port 9 (discard) here: every Bot API call fails at once.
 const unreachableTelegram = 'http://127.0.0.1:9';
@@ -47,6 +48,56 @@ describe('the bot inside the server', () => {
       expect(res.statusCode, String(secret)).toBe(401);
     }
     expect((await t.app.inject({ url: '/health' })).json().bot).toBe('webhook');
+  });
+
+  it('answers 400 with a reason to a right-secret call whose body is not an Update', async () => {
+    const logs = capturedLogs();
+    t = await buildTestApp(
+      {
+        BOT_TOKEN: testBotToken,
+        BOT_MODE: 'webhook',
+        PUBLIC_URL: 'https://retention.example.com',
+        WEBHOOK_SECRET: 'the-right-secret-0123456789',
+        TELEGRAM_API_ROOT: unreachableTelegram,
+        LOG_LEVEL: 'info',
+      },
+      { logStream: logs.stream },
+    );
+    for (const body of [
+      'null',
+      '[]',
+      '[{"update_id":1}]',
+      '1',
+      '"x"',
+      'true',
+      '{}',
+      '{"update_id":"1"}',
+      '{"update_id":1.5}',
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/telegram/webhook',
+        payload: body,
+        headers: {
+          'content-type': 'application/json',
+          'x-telegram-bot-api-secret-token': 'the-right-secret-0123456789',
+        },
+      });
+      expect(res.statusCode, body).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'bad_request',
+        message: 'the body must be a Telegram Update: a JSON object with an integer update_id',
+      });
+    }
+    // The secret is checked first: a stranger's bad body is still a 401.
+    const stranger = await t.app.inject({
+      method: 'POST',
+      url: '/telegram/webhook',
+      payload: 'null',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(stranger.statusCode).toBe(401);
+    expect(logs.text()).not.toMatch(/unhandled error/);
   });
 });
 

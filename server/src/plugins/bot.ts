@@ -11,6 +11,16 @@ import { sendError } from './errors.ts';
 
 export const webhookPath = '/telegram/webhook';
 
+/**
+ * Telegram posts one Update per call: a JSON object with an integer update_id. grammY reads
+ * `update.update_id` without checking, so `null`, an array, a number or a string would fail
+ * inside it as a 500.
+ */
+export function isUpdateBody(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  return Number.isSafeInteger((body as { update_id?: unknown }).update_id);
+}
+
 /** Each handled update: one log line under its update id, and bot_update_duration_seconds. */
 export function botUpdateObserver(app: FastifyInstance) {
   return ({ updateId, type, ms, ok }: UpdateInfo) => {
@@ -74,6 +84,14 @@ export default fp(
         const given = Buffer.from(typeof header === 'string' ? header : '');
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
           return sendError(reply, 401, 'unauthorized', 'wrong or missing webhook secret token');
+        }
+        if (!isUpdateBody(request.body)) {
+          return sendError(
+            reply,
+            400,
+            'bad_request',
+            'the body must be a Telegram Update: a JSON object with an integer update_id',
+          );
         }
         return handle(request, reply);
       });
