@@ -1,6 +1,7 @@
-// pino options for the server: request ids, credentials redacted from request logs, and
-// the bot token scrubbed from every message (grammY and fetch errors quote API URLs).
-import type { FastifyServerOptions } from 'fastify';
+// pino options for the server: request ids, credentials redacted from request logs, the bot
+// token scrubbed from every message (grammY and fetch errors quote API URLs), and the values
+// of every query string in a logged URL replaced.
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import { stdSerializers } from 'pino';
 import type { Config } from '../config.ts';
 
@@ -19,7 +20,40 @@ export function scrubSecrets(text: string, secrets: string[]): string {
   for (const [pattern, replacement] of credentialPatterns) {
     out = out.replace(pattern, replacement);
   }
-  return out;
+  return out.replace(queryString, (whole, query: string, at: number, all: string) => {
+    // Only after a path or URL: a "/" earlier in the same token ("Route GET:/x?k=v").
+    let start = at;
+    while (start > 0 && !/[\s"'<>#?]/.test(all[start - 1]!)) start--;
+    return all.slice(start, at).includes('/') ? `?${redactQuery(query)}` : whole;
+  });
+}
+
+// A "?" and what follows it up to a space, a quote or a fragment. Looking back for the "/"
+// stops at the previous match or fragment, so no character is read twice: linear on hostile input.
+const queryString = /\?([^\s"'<>#]*)/g;
+
+/**
+ * A query string with every value replaced, names kept (`a=[REDACTED]&b=[REDACTED]`). Callers
+ * put API keys, the webhook secret or initData there by mistake (all refused, but logged), and
+ * search text is personal data; no value is worth that risk. A part with no "=" may be a bare
+ * secret: it is replaced whole.
+ */
+export function redactQuery(query: string): string {
+  return query
+    .split('&')
+    .map((part) => {
+      if (part === '') return part;
+      const eq = part.indexOf('=');
+      return eq > 0 ? `${part.slice(0, eq)}=[REDACTED]` : '[REDACTED]';
+    })
+    .join('&');
+}
+
+/** A request URL as logged: the path (credentials scrubbed) and the query's names only. */
+export function redactUrl(url: string, secrets: string[]): string {
+  const q = url.indexOf('?');
+  const path = scrubSecrets(q < 0 ? url : url.slice(0, q), secrets);
+  return q < 0 ? path : `${path}?${redactQuery(url.slice(q + 1))}`;
 }
 
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
@@ -49,6 +83,15 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
     },
     serializers: {
       err: (err: Error) => stdSerializers.err(scrubError(err)),
+      // Fastify's own request serializer, with the URL redacted.
+      req: (req: FastifyRequest) => ({
+        method: req.method,
+        url: typeof req.url === 'string' ? redactUrl(req.url, secrets) : req.url,
+        version: [req.headers?.['accept-version']].flat()[0],
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
     },
     hooks: {
       logMethod(args, method) {
