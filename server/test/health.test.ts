@@ -61,6 +61,39 @@ describe('health endpoints', () => {
   });
 });
 
+describe('health probes and the rate limit', () => {
+  it('never answers 429 to hundreds of probes from one address; other routes stay limited', async () => {
+    const t = await buildTestApp({ RATE_LIMIT_MAX: '5' });
+    try {
+      const probes = [
+        '/health',
+        '/health/live',
+        '/health/ready',
+        '/health/live?t=1',
+        '/health/ready?x',
+      ];
+      const statuses = new Set<number>();
+      // 200 probes, 20 at a time, all from one address.
+      for (let i = 0; i < 200; i += 20) {
+        const batch = probes.flatMap((url) => Array.from({ length: 4 }, () => url));
+        const answers = await Promise.all(
+          batch.map((url) => t.app.inject({ url, remoteAddress: '10.1.2.3' })),
+        );
+        for (const a of answers) statuses.add(a.statusCode);
+      }
+      expect([...statuses]).toEqual([200]);
+      const other: number[] = [];
+      for (let i = 0; i < 7; i++)
+        other.push(
+          (await t.app.inject({ url: '/api/v1/me', remoteAddress: '10.1.2.3' })).statusCode,
+        );
+      expect(other).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('health when the database goes away', () => {
   it('ready and /health answer 503 with the reason; live and /metrics still answer', async () => {
     const t = await buildTestApp();

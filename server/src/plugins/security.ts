@@ -2,6 +2,18 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 
+/**
+ * Routes no rate limit applies to: the health probes (an orchestrator calls them many times
+ * a minute from one address, and a 429 would read as a dead instance) and Telegram's webhook
+ * calls (authenticated by their secret, all from Telegram's few addresses).
+ */
+export const unlimitedRoutes = new Set([
+  '/health',
+  '/health/live',
+  '/health/ready',
+  '/telegram/webhook',
+]);
+
 export default fp(
   async (app) => {
     await app.register(helmet, {
@@ -25,8 +37,8 @@ export default fp(
     await app.register(rateLimit, {
       max: app.config.rateLimitMax,
       timeWindow: '1 minute',
-      // Telegram's own webhook calls are authenticated by their secret, not limited per IP.
-      allowList: (req) => req.url === '/health' || req.url.startsWith('/telegram/webhook'),
+      // Matched by route, so a query string changes nothing.
+      allowList: (req) => unlimitedRoutes.has(req.routeOptions.url ?? ''),
     });
   },
   { name: 'security', dependencies: ['errors'] },
