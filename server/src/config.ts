@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './lib/local-time.ts';
+import { Label } from './lib/schemas.ts';
 import type { LoyaltyTier } from './services/loyalty.ts';
 
 const botToken = /^\d{5,20}:[A-Za-z0-9_-]{30,64}$/;
@@ -61,19 +62,27 @@ const variables = z.object({
     .string()
     .default('')
     .transform((s, ctx): StaffSeat[] => {
+      // The region is everything after the first ":", bounded as every label is (trimmed,
+      // 1-100 characters, no control characters).
       const seats = list(s).map((entry) => {
-        const [id = '', region] = entry.split(':');
-        return { entry, id, region: region?.trim() };
+        const colon = entry.indexOf(':');
+        const id = colon < 0 ? entry : entry.slice(0, colon);
+        const region = colon < 0 ? null : Label.safeParse(entry.slice(colon + 1));
+        return { entry, id, region };
       });
-      const bad = seats.filter((e) => !telegramId.test(e.id) || e.region === '');
+      const bad = seats.filter((e) => !telegramId.test(e.id) || e.region?.success === false);
       if (bad.length > 0) {
+        const shown = bad.map((b) => JSON.stringify(b.entry.slice(0, 40))).join(', ');
         ctx.addIssue({
           code: 'custom',
-          message: `not "id" or "id:Region" entries: ${bad.map((b) => b.entry).join(', ')}`,
+          message: `not "id" or "id:Region" entries (a region is 1-100 characters, no control characters): ${shown}`,
         });
         return [];
       }
-      return seats.map((e) => ({ telegramUserId: BigInt(e.id), region: e.region ?? null }));
+      return seats.map((e) => ({
+        telegramUserId: BigInt(e.id),
+        region: e.region?.success ? e.region.data : null,
+      }));
     }),
   INITDATA_MAX_AGE: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),

@@ -97,7 +97,30 @@ describe('config', () => {
       { telegramUserId: 11n, region: 'North' },
       { telegramUserId: 12n, region: null },
     ]);
-    expect(() => loadConfig({ MANAGER_TELEGRAM_IDS: '11:, x:South' })).toThrow(/11:, x:South/);
+    expect(() => loadConfig({ MANAGER_TELEGRAM_IDS: '11:, x:South' })).toThrow(/"11:", "x:South"/);
+  });
+
+  it('bounds a manager region: trimmed, 1-100 characters, no control characters', () => {
+    const seats = (v: string) => loadConfig({ MANAGER_TELEGRAM_IDS: v }).managerTelegramIds;
+    const long = 'R'.repeat(100);
+    expect(seats(`11: North West ,12:${long},13:Zone:7`)).toEqual([
+      { telegramUserId: 11n, region: 'North West' },
+      { telegramUserId: 12n, region: long },
+      { telegramUserId: 13n, region: 'Zone:7' },
+    ]);
+    for (const region of [
+      'R'.repeat(101),
+      '   ',
+      'North\u0007',
+      'No\u0000rth',
+      'North\u001b[31m',
+      'A\tB',
+      'A\u0085B',
+    ]) {
+      expect(() => seats(`11:${region}`), JSON.stringify(region)).toThrow(
+        /MANAGER_TELEGRAM_IDS: not "id" or "id:Region" entries \(a region is 1-100 characters, no control characters\)/,
+      );
+    }
   });
 
   it('reads loyalty tiers and support contacts, refusing tiers that do not rise from 0', () => {

@@ -1,12 +1,49 @@
 // Admins grant and revoke staff roles; each change audited with before and after.
 import type { PrismaClient } from '@retention/db';
 import { AppError } from '../errors.ts';
+import { Label } from '../lib/schemas.ts';
 import { type Actor, recordAudit } from './record-audit.ts';
 
 export type StaffGrant = { role: 'admin' } | { role: 'manager'; region: string | null };
 
 type Seat = { role: string; regionScope: string | null } | null;
 const seatOf = (s: Seat) => (s ? { role: s.role, region: s.regionScope } : null);
+
+/** Regions named in a refusal, at most. */
+const regionsShown = 20;
+
+/**
+ * A manager's region as given (trimmed), refused unless it is a label (1-100 characters, no
+ * control characters) that some customer has: scopes match customers' regions exactly, so a
+ * typo would make a manager who sees nothing at all, and say nothing about it.
+ */
+export async function checkedRegion(prisma: PrismaClient, given: string): Promise<string> {
+  const parsed = Label.safeParse(given);
+  if (!parsed.success) {
+    throw new AppError(
+      'bad_request',
+      'a region must be 1 to 100 characters with no control characters',
+    );
+  }
+  const region = parsed.data;
+  const known = await prisma.customer.findFirst({ where: { region }, select: { id: true } });
+  if (known) return region;
+  const regions = await prisma.customer.findMany({
+    where: { region: { not: null } },
+    distinct: ['region'],
+    orderBy: { region: 'asc' },
+    select: { region: true },
+    take: regionsShown + 1,
+  });
+  const names = regions.slice(0, regionsShown).map((r) => r.region);
+  const more = regions.length > regionsShown ? ', …' : '';
+  throw new AppError(
+    'bad_request',
+    names.length === 0
+      ? `no customer has the region "${region}" (no customer has a region yet)`
+      : `no customer has the region "${region}"; regions: ${names.join(', ')}${more}`,
+  );
+}
 
 /** Makes `telegramUserId` an admin, or a manager (of one region, or all with null). */
 export async function grantRole(
@@ -18,7 +55,10 @@ export async function grantRole(
   if (actor.actorTelegramId === telegramUserId) {
     throw new AppError('conflict', 'you cannot change your own role');
   }
-  const regionScope = grant.role === 'manager' ? grant.region : null;
+  const regionScope =
+    grant.role === 'manager' && grant.region !== null
+      ? await checkedRegion(prisma, grant.region)
+      : null;
   return prisma.$transaction(async (tx) => {
     const before = await tx.staff.findUnique({
       where: { telegramUserId },
