@@ -1,6 +1,10 @@
 // At-risk customers from the newest churn model run, over the viewer's selection: each one's
 // probability, reasons, CLV and value at risk (probability × CLV of the newest CLV run), the
-// selection's totals, and the model card (both models' held-out figures, importance).
+// selection's totals, and the model card (both models' held-out figures, importance). The
+// model is trained on every customer, so its card is business-wide for every viewer, a
+// region-scoped manager too, and says so (scope: 'business'); the totals and the list are
+// the selection's.
+
 import { isoInstant } from '../lib/schemas.ts';
 import type { ModelEvaluation } from '../ml/churn/fit-churn.ts';
 import { latestRun } from '../ml/model-run.ts';
@@ -103,6 +107,7 @@ export async function churnRiskReport(ctx: MetricContext, q: ChurnRiskQuery) {
   return {
     definition,
     model: {
+      scope: 'business' as const,
       runId: run.id,
       asOf: isoInstant(run.asOf).slice(0, 10),
       finishedAt: run.finishedAt && isoInstant(run.finishedAt),

@@ -1,5 +1,8 @@
 // Model segments of the latest segmentation run, profiled over the viewer's selection with
-// today's figures (size, revenue share, orders, days since the last order).
+// today's figures (size, revenue share, orders, days since the last order). The run's own
+// figures (k, silhouette, DBSCAN's eps and minPts) come from a fit over every customer and are
+// labelled business-wide; every count of customers, outliers included, is the selection's (a
+// region-scoped manager's region).
 
 import { isoInstant } from '../lib/schemas.ts';
 import { latestRun } from '../ml/model-run.ts';
@@ -42,6 +45,7 @@ export async function segmentsReport(ctx: MetricContext) {
     p.values,
   );
   const customers = r.rows.reduce((a, row) => a + int(row.n), 0);
+  const outliers = r.rows.reduce((a, row) => a + int(row.outliers), 0);
   const revenue = r.rows.reduce((a, row) => a + cents(row.revenue), 0);
   const metrics = run.metrics as {
     k?: number;
@@ -51,6 +55,7 @@ export async function segmentsReport(ctx: MetricContext) {
   return {
     definition,
     run: {
+      scope: 'business' as const,
       id: run.id,
       asOf: isoInstant(run.asOf).slice(0, 10),
       finishedAt: run.finishedAt && isoInstant(run.finishedAt),
@@ -61,7 +66,7 @@ export async function segmentsReport(ctx: MetricContext) {
             eps: metrics.dbscan.eps,
             minPts: metrics.dbscan.minPts,
             epsRule: metrics.dbscan.epsRule,
-            outliers: metrics.dbscan.outliers,
+            outliers,
           }
         : null,
     },

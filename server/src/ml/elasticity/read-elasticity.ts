@@ -1,5 +1,7 @@
 // The newest price-elasticity run as the API shows it: each product with its own estimate or,
-// when its data falls short of the minimum, its category's estimate as the fallback.
+// when its data falls short of the minimum, its category's estimate as the fallback. Products
+// and their prices are the business's, and the fit reads every order: the whole answer is
+// business-wide for every viewer, a region-scoped manager too, and says so.
 import type { PrismaClient } from '@retention/db';
 import { isoInstant } from '../../lib/schemas.ts';
 import { latestRun } from '../model-run.ts';
@@ -20,6 +22,7 @@ export async function readElasticity(prisma: PrismaClient, category?: string) {
   const run = await latestRun(prisma, 'elasticity');
   if (!run) {
     return {
+      scope: 'business' as const,
       run: null,
       categories: [],
       products: [],
@@ -31,6 +34,7 @@ export async function readElasticity(prisma: PrismaClient, category?: string) {
   const keep = <T extends { category: string | null }>(x: T) =>
     category === undefined || (x.category ?? '(none)') === category;
   return {
+    scope: 'business' as const,
     run: { id: run.id, asOf: isoInstant(run.asOf).slice(0, 10) },
     categories: a.categories
       .filter((c) => category === undefined || c.category === category)

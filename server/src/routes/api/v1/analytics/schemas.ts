@@ -272,10 +272,18 @@ export const BreakdownReport = z.object({
   total: Activity,
 });
 
+/** What a model's figures cover: a fit over every customer, the same for every viewer. */
+const BusinessWide = z
+  .literal('business')
+  .describe(
+    'these figures come from a model fit over every customer of the business, the same for every viewer (a region-scoped manager too)',
+  );
+
 export const SegmentsReport = z.object({
   definition: Definition,
   run: z
     .object({
+      scope: BusinessWide.describe('k, silhouette and DBSCAN eps/minPts are business-wide'),
       id: z.number().int(),
       asOf: IsoDate,
       finishedAt: z.string().nullable(),
@@ -286,7 +294,10 @@ export const SegmentsReport = z.object({
           eps: z.number(),
           minPts: z.number().int(),
           epsRule: z.string(),
-          outliers: z.number().int().describe('all customers of the run, not only the selection'),
+          outliers: z
+            .number()
+            .int()
+            .describe('outliers among the selection’s customers (a scoped manager: the region)'),
         })
         .nullable()
         .describe('DBSCAN outlier detection of the run (null for runs made before it existed)'),
@@ -318,6 +329,9 @@ const Estimate = z
   .nullable();
 
 export const ElasticityReport = z.object({
+  scope: BusinessWide.describe(
+    'products, units, price spells and estimates are the whole business’s, for every viewer',
+  ),
   run: z.object({ id: z.number().int(), asOf: IsoDate }).nullable(),
   categories: z.array(
     z.object({ category: z.string(), products: z.number().int(), estimate: Estimate }),
@@ -405,6 +419,9 @@ export const ChurnRiskReport = z.object({
   definition: Definition,
   model: z
     .object({
+      scope: BusinessWide.describe(
+        'the card is the model’s, trained and evaluated on every customer; totals and customers are the selection’s',
+      ),
       runId: z.number().int(),
       asOf: IsoDate,
       finishedAt: z.string().nullable(),
