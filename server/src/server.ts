@@ -1,5 +1,5 @@
 // The process entry: read config, build the app, listen, close gracefully on signals.
-import { loadEnvFile } from '@retention/db';
+import { DatabaseInUseError, loadEnvFile } from '@retention/db';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -16,7 +16,11 @@ try {
   throw err;
 }
 
-const app = await buildApp(config);
+const app = await buildApp(config, { shareDatabase: true }).catch((err) => {
+  if (!(err instanceof DatabaseInUseError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
 app.log.info(
   config.demo
     ? 'mode: DEMO (no BOT_TOKEN). initData is signed with a per-process secret; demo sessions for admin, manager and client are open to this machine.'

@@ -26,11 +26,15 @@ export interface DataLock {
 
 export type LockResult = { lock: DataLock } | { heldBy: LockHolder };
 
-/** The command this process was started as, from npm's own variables when npm started it. */
+/** The command this process was started as: npm's name for it when npm ran it, else the file. */
 export function thisCommand(): string {
+  const script = path.basename(process.argv[1] ?? 'node');
   const event = process.env.npm_lifecycle_event;
-  if (event) return event === 'start' || event === 'test' ? `npm ${event}` : `npm run ${event}`;
-  return path.basename(process.argv[1] ?? 'node');
+  // npm's variables are inherited by children: they name this process only if its script is ours.
+  if (event && event !== 'npx' && process.env.npm_lifecycle_script?.includes(script)) {
+    return event === 'start' ? 'npm start' : `npm run ${event}`;
+  }
+  return path.relative(process.cwd(), process.argv[1] ?? 'node') || script;
 }
 
 export async function takeLock(dataDir: string, command = thisCommand()): Promise<LockResult> {

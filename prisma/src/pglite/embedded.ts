@@ -15,7 +15,9 @@ export interface EmbeddedServer {
 // The worker runs TypeScript whether or not this process was started by tsx (tests are not):
 // it registers tsx's ESM loader first (the package's ESM entry beside the CommonJS one).
 const tsxApi = pathToFileURL(
-  createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs'),
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
 ).href;
 const workerFile = new URL('./worker.ts', import.meta.url).href;
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(workerFile)}); });`;
