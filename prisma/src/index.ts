@@ -17,3 +17,4 @@ export {
   type SqlResult,
   type SqlSession,
 } from './sql-session.ts';
+export { startTsWorker, workerShim } from './ts-worker.ts';

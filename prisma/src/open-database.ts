@@ -51,6 +51,8 @@ export class DatabaseInUseError extends Error {
 export interface Database {
   prisma: PrismaClient;
   kind: DatabaseKind;
+  /** Where other connections reach this database (worker threads open their own pools). */
+  url: string;
   /** The embedded database reached through another process that holds it (its pid), if so. */
   through?: LockHolder | undefined;
   /** Raw SQL with COPY in one transaction (bulk loads); see sql-session.ts. */
@@ -80,6 +82,7 @@ function openPostgres(connectionString: string): Database {
   return {
     prisma,
     kind: 'postgres',
+    url: connectionString,
     transaction: pgTransactions(bulkPool),
     query: pgQuery(readPool),
     migrate: () => applyMigrations(new PrismaPg({ connectionString, max: 1 })),

@@ -1,8 +1,6 @@
 // Starts the embedded database in a worker thread (worker.ts) and answers with the loopback
 // port it serves the wire protocol on.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../ts-worker.ts';
 
 export interface EmbeddedServer {
   port: number;
@@ -12,18 +10,8 @@ export interface EmbeddedServer {
   onExit(listener: (reason: string) => void): void;
 }
 
-// The worker runs TypeScript whether or not this process was started by tsx (tests are not):
-// it registers tsx's ESM loader first (the package's ESM entry beside the CommonJS one).
-const tsxApi = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs'),
-).href;
-const workerFile = new URL('./worker.ts', import.meta.url).href;
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(workerFile)}); });`;
-
 export function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
-  const worker = new Worker(bootstrap, { eval: true, workerData: { dataDir } });
+  const worker = startTsWorker(new URL('./worker.ts', import.meta.url), { dataDir });
   let closing = false;
   const exitListeners: ((reason: string) => void)[] = [];
   return new Promise((resolve, reject) => {
