@@ -5,6 +5,7 @@ export { launchDir, loadEnvFile } from './env-file.ts';
 export { applyMigrations, diffMigrationsToSchema, loadMigrations } from './migrate.ts';
 export {
   type Database,
+  DatabaseInUseError,
   type DatabaseKind,
   type DatabaseOptions,
   openDatabase,
@@ -16,3 +17,4 @@ export {
   type SqlResult,
   type SqlSession,
 } from './sql-session.ts';
+export { startTsWorker, workerShim } from './ts-worker.ts';

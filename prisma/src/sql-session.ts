@@ -1,9 +1,8 @@
-// Raw SQL in one transaction on one connection, with COPY for bulk loads, on either
-// database: a pg client (pg-copy-streams) or PGlite (COPY FROM '/dev/blob'). Bulk writers
+// Raw SQL in one transaction on one connection, with COPY for bulk loads (pg-copy-streams;
+// the embedded database's wire server turns COPY FROM STDIN into PGlite's own). Bulk writers
 // (imports, ingestion) use this; everything else goes through Prisma.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
@@ -26,14 +25,6 @@ export function pgQuery(on: pg.Pool | pg.PoolClient): SqlSession['query'] {
   return async (sql, params) => {
     const r = await on.query(sql, params as unknown[]);
     return { rows: r.rows, rowCount: r.rowCount ?? 0 };
-  };
-}
-
-/** `query` over PGlite or one of its transactions. */
-export function pgliteQuery(on: PGlite | Transaction): SqlSession['query'] {
-  return async (sql, params) => {
-    const r = await on.query(sql, params as unknown[]);
-    return { rows: r.rows as never[], rowCount: r.affectedRows ?? 0 };
   };
 }
 
@@ -68,20 +59,6 @@ export function pgTransactions(pool: pg.Pool): RunInTransaction {
       client.release(broken);
     }
   };
-}
-
-export function pgliteTransactions(pglite: PGlite): RunInTransaction {
-  return (work) =>
-    pglite.transaction((tx: Transaction) =>
-      work({
-        query: pgliteQuery(tx),
-        copyCsv: async (target, csv) => {
-          await tx.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-            blob: new Blob([csv]),
-          });
-        },
-      }),
-    );
 }
 
 /** One CSV line for COPY, newline included. */

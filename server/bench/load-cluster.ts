@@ -167,16 +167,20 @@ export function rssOf(pid: number | undefined): number | null {
   }
 }
 
+/** The METRICS_TOKEN the bench's instances run with. */
+export const benchMetricsToken = 'load-bench-metrics-token-0123';
+
 /**
  * V8 heap in use and committed, and memory outside the heap (Buffers, ArrayBuffers and WebAssembly memory, as
  * V8 counts them) of an instance, bytes, from its own /metrics (prom-client's default metrics,
- * served to loopback callers); null when it does not answer.
+ * with the bench's METRICS_TOKEN); null when it does not answer.
  */
 export async function memoryOf(
   port: number,
 ): Promise<{ heap: number; heapTotal: number; external: number } | null> {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { authorization: `Bearer ${benchMetricsToken}` },
       signal: AbortSignal.timeout(3000),
     });
     const text = await res.text();

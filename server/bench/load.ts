@@ -38,6 +38,7 @@ import {
   writer,
 } from './load-clients.ts';
 import {
+  benchMetricsToken,
   type Child,
   findNginx,
   memoryOf,
@@ -164,6 +165,7 @@ const serverEnv = (name: string) => ({
   ADMIN_TELEGRAM_IDS: botUsers.join(','),
   MANAGER_TELEGRAM_IDS: String(manager.id),
   RATE_LIMIT_MAX: '1000000000',
+  METRICS_TOKEN: benchMetricsToken,
   TRUST_PROXY: '127.0.0.1',
 });
 log(

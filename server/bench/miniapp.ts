@@ -49,7 +49,7 @@ try {
     // A fresh context: nothing cached, as a first open in Telegram.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(server.link('/'));
     await page.getByTestId('kpi-activeAtEnd-value').waitFor({ timeout: 30_000 });
     const t = await page.evaluate(() => ({
       kpi: performance.now(),

@@ -32,6 +32,11 @@ import healthRoute from './routes/health.ts';
 export interface AppDeps {
   /** An open database (tests); otherwise one is opened from the config. */
   db?: Database;
+  /**
+   * Hold the embedded database and serve it to this machine's other commands (the server,
+   * `npm start`); without it a process works through the one that does (`npm run bot`).
+   */
+  shareDatabase?: boolean;
   /** The alerts scheduler's clock, sender and timer (tests). */
   alerts?: AlertsOptions;
   /** The offer delivery's clock and Bot API (tests). */
@@ -76,7 +81,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
   await app.register(docsPlugin);
-  await app.register(dbPlugin, { db: deps.db });
+  await app.register(dbPlugin, { db: deps.db, share: deps.shareDatabase ?? false });
   await app.register(analyticsPlugin);
   await app.register(trainingPlugin);
   await app.register(authPlugin);

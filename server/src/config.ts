@@ -37,6 +37,7 @@ const variables = z.object({
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// or postgres://'),
   ),
+  DEMO_KEY: optional(z.string().regex(/^[\w-]{16,128}$/, 'must be 16-128 letters, digits, - or _')),
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   DEMO_CUSTOMERS: z.coerce.number().int().min(10).max(1_000_000).default(5000),
   BOT_TOKEN: optional(z.string().regex(botToken, 'is not a bot token like 123456:ABC-DEF...')),
@@ -190,6 +191,8 @@ export interface Config {
   demoCustomers: number;
   /** No BOT_TOKEN: initData is signed with a per-process secret and demo sessions exist. */
   demo: boolean;
+  /** Demo mode: the key a demo session must show (printed in the start log's link). */
+  demoKey: string | undefined;
   botToken: string | undefined;
   botMode: 'polling' | 'webhook' | 'off';
   publicUrl: string | undefined;
@@ -264,6 +267,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     demoData: c.DEMO_DATA,
     demoCustomers: c.DEMO_CUSTOMERS,
     demo: !c.BOT_TOKEN,
+    demoKey: c.DEMO_KEY,
     botToken: c.BOT_TOKEN,
     botMode: c.BOT_MODE ?? (c.BOT_TOKEN ? 'polling' : 'off'),
     publicUrl: c.PUBLIC_URL,

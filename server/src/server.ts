@@ -1,5 +1,5 @@
 // The process entry: read config, build the app, listen, close gracefully on signals.
-import { loadEnvFile } from '@retention/db';
+import { DatabaseInUseError, loadEnvFile } from '@retention/db';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -16,10 +16,14 @@ try {
   throw err;
 }
 
-const app = await buildApp(config);
+const app = await buildApp(config, { shareDatabase: true }).catch((err) => {
+  if (!(err instanceof DatabaseInUseError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
 app.log.info(
   config.demo
-    ? 'mode: DEMO (no BOT_TOKEN). initData is signed with a per-process secret; demo sessions for admin, manager and client are open to this machine.'
+    ? 'mode: DEMO (no BOT_TOKEN). initData is signed with a per-process secret; demo sessions for admin, manager and client are given to whoever opens the link below (it holds the demo key).'
     : `mode: TELEGRAM. initData must be signed by the configured bot; bot ${config.botMode}.`,
 );
 
@@ -49,8 +53,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const demoLink = config.demo ? `?demo=${app.demoKey}` : '';
   app.log.info(
-    `open http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/ (API docs at /docs)`,
+    `open http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/${demoLink} (API docs at /docs)`,
   );
 } catch (err) {
   app.log.error({ err }, 'could not start listening');

@@ -25,8 +25,8 @@ describe('demo mode (no BOT_TOKEN)', () => {
   });
   afterAll(() => t?.close());
 
-  const session = (role: string, remoteAddress?: string) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/demo/session', payload: { role }, remoteAddress });
+  const session = (role: string, key: string | undefined = t.app.demoKey) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/demo/session', payload: { role, key } });
 
   it.each([
     ['admin', 'admin'],
@@ -44,10 +44,18 @@ describe('demo mode (no BOT_TOKEN)', () => {
     if (role === 'client') expect(me.json().customer.name).toBe('Dina');
   });
 
-  it('refuses clients that are not on this machine', async () => {
-    const res = await session('admin', '203.0.113.7');
-    expect(res.statusCode).toBe(403);
-    expect(res.json().message).toMatch(/this machine/);
+  it('refuses whoever does not show the demo key, from wherever they call', async () => {
+    for (const key of [
+      undefined,
+      '',
+      'x'.repeat(24),
+      `${t.app.demoKey}x`,
+      t.app.demoKey.slice(1),
+    ]) {
+      const res = await session('admin', key);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().message).toMatch(/demo key: open the link the server printed/);
+    }
   });
 
   it('rejects an unknown role with 400', async () => {

@@ -56,9 +56,27 @@ function openStartTarget(param: string | null | undefined): void {
   window.history.replaceState(null, '', path);
 }
 
+/**
+ * The demo key from the start log's link (?demo=...): kept for this browser, so that later
+ * links without it work, and taken out of the address bar.
+ */
+function demoKey(query: URLSearchParams): string | undefined {
+  const stored = 'retention-desk.demo-key';
+  const given = query.get('demo');
+  if (given) {
+    window.localStorage.setItem(stored, given);
+    query.delete('demo');
+    const rest = query.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}`);
+    return given;
+  }
+  return window.localStorage.getItem(stored) ?? undefined;
+}
+
 async function startDemo(query: URLSearchParams): Promise<StartResult> {
   try {
-    const session = await createDemoSession(parseDemoRole(query.get('role')));
+    const key = demoKey(query);
+    const session = await createDemoSession(parseDemoRole(query.get('role')), key);
     mockTelegramForDemo({
       initDataRaw: session.initDataRaw,
       theme: query.get('theme') === 'dark' ? 'dark' : 'light',

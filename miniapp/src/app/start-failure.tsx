@@ -39,5 +39,13 @@ export function StartFailure({ result }: StartFailureProps) {
       />
     );
   }
+  if (cause.status === 403) {
+    return (
+      <ErrorScreen
+        title="Open the link from the server’s start log"
+        message="In demo mode the server signs you in only through the link it printed when it started (it ends in ?demo=…)."
+      />
+    );
+  }
   return <ErrorScreen title={title} message={`Demo mode is not available: ${cause.message}`} />;
 }

@@ -3,7 +3,7 @@
 // Like the server, they read a .env file there first.
 import path from 'node:path';
 import { loadEnvFile } from '../env-file.ts';
-import { type Database, openDatabase } from '../open-database.ts';
+import { type Database, DatabaseInUseError, openDatabase } from '../open-database.ts';
 
 export interface OpenedFromEnv {
   db: Database;
@@ -14,8 +14,17 @@ export interface OpenedFromEnv {
 export async function openDatabaseFromEnv(): Promise<OpenedFromEnv> {
   const root = loadEnvFile();
   const dataDir = path.resolve(root, process.env.DATA_DIR || '.data', 'pglite');
-  const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
+  const db = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir,
+  }).catch((err) => {
+    if (!(err instanceof DatabaseInUseError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  });
   const where =
-    db.kind === 'postgres' ? 'Postgres (DATABASE_URL)' : `embedded PGlite at ${dataDir}`;
+    db.kind === 'postgres'
+      ? 'Postgres (DATABASE_URL)'
+      : `embedded PGlite at ${dataDir}${db.through ? ` through \`${db.through.command}\` (pid ${db.through.pid})` : ''}`;
   return { db, where };
 }

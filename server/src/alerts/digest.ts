@@ -5,10 +5,8 @@
 import { kpiText } from '@retention/bot';
 import type { FastifyInstance } from 'fastify';
 import { campaignEffects } from '../analytics/campaigns.ts';
-import { churnRiskReport } from '../analytics/churn-risk.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
-import { dashboardReport } from '../analytics/reports.ts';
-import { cachedReport, metricContext } from '../analytics/request.ts';
+import { metricContext, reportValue } from '../analytics/request.ts';
 import { isAppError } from '../errors.ts';
 import { kpiKinds } from '../services/bot-services.ts';
 import type { Identity } from '../services/resolve-identity.ts';
@@ -34,7 +32,7 @@ export async function buildDigest(
   const from = isoOf(today - days);
   const to = isoOf(today - 1);
   const ctx = await metricContext(app, identity, { from, to, granularity: 'month' }, o.now);
-  const report = await cachedReport(app, 'dashboard', ctx, dashboardReport);
+  const report = await reportValue(app, 'dashboard', ctx);
   const kpis = report.kpis as Record<string, { value: unknown; previous: unknown }>;
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const summary = {
@@ -49,7 +47,7 @@ export async function buildDigest(
         : [],
     ),
   };
-  const risk = await churnRiskReport(ctx, {
+  const risk = await reportValue(app, 'churn-risk', ctx, {
     sort: 'value',
     minProbability: 0,
     atRiskOnly: true,

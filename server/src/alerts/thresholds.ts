@@ -2,10 +2,8 @@
 // high-value customers whose churn probability reached the threshold (newest churn run), and
 // import or ingestion failures. Crossings fire (alert-state.ts); values back below reset.
 import type { FastifyInstance } from 'fastify';
-import { churnRiskReport } from '../analytics/churn-risk.ts';
 import { isoOf, periodStart, todayIn } from '../analytics/periods.ts';
-import { churnReport } from '../analytics/reports.ts';
-import { cachedReport, metricContext } from '../analytics/request.ts';
+import { metricContext, reportValue } from '../analytics/request.ts';
 import type { Identity } from '../services/resolve-identity.ts';
 import { fireCrossed, resetBelow } from './alert-state.ts';
 import { releaseAt } from './schedule.ts';
@@ -40,7 +38,7 @@ async function churnRateRule(
   const from = isoOf(periodStart(thisMonth - 1, 'month'));
   const to = isoOf(thisMonth - 1);
   const ctx = await metricContext(app, identity, { from, to, granularity: 'month' }, now);
-  const report = await cachedReport(app, 'churn', ctx, churnReport);
+  const report = await reportValue(app, 'churn', ctx);
   const rate = report.periods[0]?.churnRate ?? null;
   const threshold = s.churnRateAbove as number;
   if (rate === null || rate * 100 <= threshold) {
@@ -86,9 +84,7 @@ async function highValueRule(
     page: 1,
     pageSize: 100,
   };
-  const risk = await cachedReport(app, 'alerts-high-value', ctx, (c) => churnRiskReport(c, query), {
-    minProbability,
-  });
+  const risk = await reportValue(app, 'churn-risk', ctx, query);
   const high = risk.customers.filter(
     (c) =>
       (c.clv !== null && Number(c.clv) >= s.highValueFrom) ||

@@ -1,8 +1,10 @@
 // From an HTTP query to a metric context: the range against today in the business time
-// zone, the filters checked against the data and the viewer's scope, and the cache key.
+// zone, the filters checked against the data and the viewer's scope; and the report for it,
+// from the cache or computed by a report thread.
 import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../services/resolve-identity.ts';
 import { type Granularity, isoOf, resolveRange, todayIn } from './periods.ts';
+import type { ReportArgs, ReportName, ReportValue } from './report-table.ts';
 import type { MetricContext } from './reports.ts';
 import { type FilterQuery, resolveSelection } from './selection.ts';
 
@@ -24,25 +26,34 @@ export async function metricContext(
   return { db: app.db, settings, range, selection };
 }
 
-/** Runs `report` through the cache: same route, range and selection → same answer. */
-export async function cachedReport<T>(
+/** The report as JSON bytes, through the cache: same route, range and selection → same answer. */
+export async function reportJson<N extends ReportName>(
   app: FastifyInstance,
-  route: string,
+  name: N,
   ctx: MetricContext,
-  report: (ctx: MetricContext) => Promise<T>,
-  extra: Record<string, unknown> = {},
-): Promise<T> {
-  const { refresher, cache } = app.analytics;
+  ...[args]: ReportArgs<N> extends undefined ? [] : [ReportArgs<N>]
+): Promise<Buffer> {
+  const { refresher, cache, pool } = app.analytics;
   await refresher.ready();
   const { range, selection } = ctx;
   const key = JSON.stringify({
-    route,
+    name,
     from: isoOf(range.from),
     to: isoOf(range.to),
     asOf: isoOf(range.asOf),
     granularity: range.granularity,
     selection,
-    ...extra,
+    args,
   });
-  return cache.get(refresher.generation, key, () => report(ctx));
+  return cache.get(refresher.generation, key, () => pool.run(name, ctx, args));
+}
+
+/** The report as a value, for callers that read it (the bot, digests, alerts). */
+export async function reportValue<N extends ReportName>(
+  app: FastifyInstance,
+  name: N,
+  ctx: MetricContext,
+  ...args: ReportArgs<N> extends undefined ? [] : [ReportArgs<N>]
+): Promise<ReportValue<N>> {
+  return JSON.parse((await reportJson(app, name, ctx, ...args)).toString('utf8'));
 }

@@ -1,14 +1,16 @@
-// Training jobs inside the server: started by staff over the API or by the retrain schedule,
-// one at a time per model kind. A job is its model_runs row (its id is the job id, so state
-// survives restarts); progress messages are kept in memory while it runs here.
-import type { Database } from '@retention/db';
+// Training jobs of the server: started by staff over the API or by the retrain schedule,
+// one at a time per model kind, each in a thread of its own (train-worker.ts). A job is its
+// model_runs row (its id is the job id, so state survives restarts); progress messages are
+// kept in memory while it runs here.
+import { type Database, startTsWorker } from '@retention/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { todayIn } from '../analytics/periods.ts';
-import { refreshDerived } from '../analytics/refresh.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
 import { latestRun } from './model-run.ts';
-import { type TrainableKind, trainableKinds, trainModel } from './train-model.ts';
+import type { TrainableKind } from './train-model.ts';
+import { trainableKinds } from './train-model.ts';
+import type { TrainJob, TrainMessage } from './train-worker.ts';
 
 /** Models never trained are trained this long after the server starts. */
 const firstRunDelayMs = 5000;
@@ -58,17 +60,13 @@ export class TrainingJobs {
     const began = performance.now();
     const observe = (outcome: 'ok' | 'error') =>
       this.metrics?.trainingJobs.observe({ kind, outcome }, secondsSince(began));
-    const done = (async () => {
-      await refreshDerived(this.db, this.settings);
-      const asOf = todayIn(this.settings.timeZone);
-      return trainModel(this.db, kind, {
-        asOf,
-        onProgress,
-        onStart,
-        timeZone: this.settings.timeZone,
-        windowDays: this.settings.windowDays,
-      });
-    })()
+    const job: TrainJob = {
+      databaseUrl: this.db.url,
+      kind,
+      asOf: todayIn(this.settings.timeZone),
+      settings: this.settings,
+    };
+    const done = inThread(job, onStart, onProgress)
       .then(
         () => observe('ok'),
         (err: Error) => {
@@ -120,4 +118,30 @@ export class TrainingJobs {
     clearTimeout(this.firstRun);
     await Promise.all([...this.running.values()].map((r) => r.done.catch(() => {})));
   }
+}
+
+/** Runs a job in its own thread; resolves when it succeeded, rejects with why it failed. */
+function inThread(
+  job: TrainJob,
+  onStart: (id: number) => void,
+  onProgress: (m: string) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = startTsWorker(new URL('./train-worker.ts', import.meta.url), { ...job });
+    let ended = false;
+    const end = (err?: Error) => {
+      if (ended) return;
+      ended = true;
+      if (err) reject(err);
+      else resolve();
+    };
+    worker.on('message', (m: TrainMessage) => {
+      if ('started' in m) onStart(m.started);
+      else if ('progress' in m) onProgress(m.progress);
+      else if ('failed' in m) end(new Error(m.failed));
+      else end();
+    });
+    worker.once('error', (err) => end(err));
+    worker.once('exit', (code) => end(new Error(`the training thread ended (exit code ${code})`)));
+  });
 }

@@ -23,6 +23,8 @@ export default fp(
   async (app) => {
     const token = app.config.botToken ?? demoSecret();
     app.decorate('initDataToken', token);
+    // What proves a demo session's caller read this server's start log (demo mode only).
+    app.decorate('demoKey', app.config.demoKey ?? randomBytes(18).toString('base64url'));
     app.decorateRequest('identity', null);
 
     app.addHook('onRoute', (route) => {
@@ -62,6 +64,7 @@ export function identityOf(request: { identity: Identity | null }): Identity {
 declare module 'fastify' {
   interface FastifyInstance {
     initDataToken: string;
+    demoKey: string;
   }
   interface FastifyRequest {
     identity: Identity | null;

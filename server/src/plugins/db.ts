@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import { ensureDemoUsers, removeDemoUsers } from '../services/demo-users.ts';
 import { ensureConfiguredStaff } from '../services/ensure-staff.ts';
 
-export default fp<{ db?: Database | undefined }>(
+export default fp<{ db?: Database | undefined; share: boolean }>(
   async (app, opts) => {
     const { config } = app;
     const owned = !opts.db;
@@ -15,12 +15,15 @@ export default fp<{ db?: Database | undefined }>(
       (await openDatabase({
         databaseUrl: config.databaseUrl,
         dataDir: path.join(config.dataDir, 'pglite'),
+        share: opts.share,
       }));
     app.addHook('onClose', async () => {
       if (owned) await db.close();
     });
     const where =
-      db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'Postgres (DATABASE_URL)';
+      db.kind === 'postgres'
+        ? 'Postgres (DATABASE_URL)'
+        : `embedded PGlite in ${config.dataDir}${db.through ? ` through \`${db.through.command}\` (pid ${db.through.pid})` : ", served to this machine's commands"}`;
     app.log.info(`database: ${where}`);
 
     const applied = await db.migrate();

@@ -1,19 +1,19 @@
 // GET /metrics in Prometheus' text format: this instance's registry (lib/metrics.ts), with
-// queue depths read from the database at scrape time. Without METRICS_TOKEN only local
-// callers get it (lib/local-request.ts); with it, `Authorization: Bearer <METRICS_TOKEN>` is required.
+// queue depths read from the database at scrape time, for `Authorization: Bearer
+// <METRICS_TOKEN>` only. Without METRICS_TOKEN it is closed: "the caller is on this machine"
+// cannot be told from a reverse proxy on this machine (a plain proxy_pass forwards anyone).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { withDeadline } from '../lib/deadline.ts';
-import { isLocalRequest } from '../lib/local-request.ts';
 import { AppMetrics } from '../lib/metrics.ts';
 import { sendError } from './errors.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-/** Loopback without a token, else the bearer token compared in constant time. */
+/** The bearer token compared in constant time; nobody without METRICS_TOKEN set. */
 export function metricsAllowed(request: FastifyRequest, token: string | undefined): boolean {
-  if (!token) return isLocalRequest(request.socket.remoteAddress, request.headers);
+  if (!token) return false;
   const header = request.headers.authorization ?? '';
   const given = header.startsWith('Bearer ') ? header.slice(7) : '';
   return timingSafeEqual(digest(given), digest(token));
@@ -39,7 +39,7 @@ export default fp(
       '/metrics',
       {
         schema: {
-          summary: 'Prometheus metrics (loopback only, or Bearer METRICS_TOKEN)',
+          summary: 'Prometheus metrics (Bearer METRICS_TOKEN)',
           tags: ['system'],
           hide: true,
         },
@@ -52,7 +52,7 @@ export default fp(
             'unauthorized',
             app.config.metricsToken
               ? 'send Authorization: Bearer <METRICS_TOKEN>'
-              : 'metrics are served to loopback callers only unless METRICS_TOKEN is set',
+              : 'metrics are closed: set METRICS_TOKEN on the server and send Authorization: Bearer <METRICS_TOKEN>',
           );
         }
         // A database that does not answer must not fail the scrape: the process metrics

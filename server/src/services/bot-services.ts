@@ -6,8 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildDigest } from '../alerts/digest.ts';
 import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
-import { dashboardReport } from '../analytics/reports.ts';
-import { cachedReport, metricContext } from '../analytics/request.ts';
+import { metricContext, reportValue } from '../analytics/request.ts';
 import { AppError, forbidden, isAppError } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import { type BlockName, blockNames, type Screenshotter } from '../screenshots/screenshotter.ts';
@@ -147,7 +146,7 @@ export function botServices(
         to: isoOf(today),
         granularity: 'month',
       });
-      const report = await cachedReport(app, 'dashboard', ctx, dashboardReport);
+      const report = await reportValue(app, 'dashboard', ctx);
       return {
         from: report.period.from,
         to: report.period.to,

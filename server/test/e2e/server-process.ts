@@ -13,6 +13,10 @@ import { testBotToken } from '../helpers/build-app.ts';
 
 export interface ServerProcess {
   url: string;
+  /** Demo mode: the key of the link the server printed at start (demo sessions need it). */
+  demoKey: string | undefined;
+  /** `url` + `path`, with the demo key when the server is in demo mode (as its start link). */
+  link(path?: string): string;
   output(): string;
   stop(): Promise<number | null>;
 }
@@ -63,8 +67,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     child.kill('SIGKILL');
     throw new Error(`server did not answer /health in time:\n${log}`);
   }
+  // The start link is logged right after listening, which may come just after /health answers.
+  const startLink = () => /open (http:\/\/\S+)/.exec(log);
+  for (let i = 0; i < 100 && !startLink(); i++) await new Promise((r) => setTimeout(r, 100));
+  const opened = startLink();
+  const demoKey = opened
+    ? (new URL(opened[1] as string).searchParams.get('demo') ?? undefined)
+    : undefined;
   return {
     url,
+    demoKey,
+    link: (to = '/') => {
+      if (!demoKey) return `${url}${to}`;
+      return `${url}${to}${to.includes('?') ? '&' : '?'}demo=${demoKey}`;
+    },
     output: () => log,
     stop: async () => {
       if (child.exitCode !== null) return child.exitCode;

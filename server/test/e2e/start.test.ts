@@ -41,6 +41,14 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     expect(health).toMatchObject({ status: 'ok', database: 'pglite', mode: 'demo' });
     expect(server.output()).toMatch(/mode: DEMO/);
     expect(server.output()).toMatch(/demo data loaded/);
+    // The start log's link carries the demo key; without it no session is given.
+    expect(server.output()).toMatch(/open http:\/\/127\.0\.0\.1:\d+\/\?demo=[\w-]{16,}/);
+    const refused = await fetch(`${server.url}/api/v1/demo/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    expect(refused.status).toBe(403);
   });
 
   it('serves the API docs at /docs and /redoc', async () => {
@@ -62,7 +70,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}/${role === 'manager' ? '' : `?role=${role}`}`);
+      await page.goto(server.link(role === 'manager' ? '/' : `/?role=${role}`));
       await expect
         .poll(() => page.getByTestId('me-role').textContent(), { timeout: 20_000 })
         .toMatch(new RegExp(role, 'i'));
@@ -78,7 +86,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     const session = await fetch(`${server.url}/api/v1/demo/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role }),
+      body: JSON.stringify({ role, key: server.demoKey }),
     }).then((r) => r.json());
     return fetch(`${server.url}/api/v1${path}`, {
       headers: { authorization: `tma ${session.initDataRaw}` },
@@ -93,7 +101,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(server.link(`/`));
     const value = (key: string) => page.getByTestId(`kpi-${key}-value`).textContent();
     await expect.poll(() => value('activeAtEnd'), { timeout: 20_000 }).toMatch(/\d/);
     const all = await apiAs<Dashboard>('manager', '/analytics/dashboard');
@@ -183,7 +191,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     );
     const channel = channels.rows.find((r) => r.key)?.key as string;
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/`);
+    await page.goto(server.link(`/`));
     await page.getByTestId('filter-channel').selectOption(channel);
     await expect
       .poll(() => page.url())
@@ -205,7 +213,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     'fits the dashboard in %ix%i (%s theme) without horizontal overflow',
     async (w, h, theme) => {
       const page = await browser.newPage({ viewport: { width: w, height: h } });
-      await page.goto(`${server.url}/?theme=${theme}`);
+      await page.goto(server.link(`/?theme=${theme}`));
       await expect
         .poll(() => page.getByTestId('kpi-activeAtEnd-value').textContent(), { timeout: 20_000 })
         .toMatch(/\d/);
@@ -233,7 +241,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
       ['breakdown', 'breakdown-table'],
       ['trends', 'trend-chart'],
     ] as const) {
-      await page.goto(`${server.url}/block/${name}?region=North`);
+      await page.goto(server.link(`/block/${name}?region=North`));
       await expect.poll(() => page.getByTestId(inside).count(), { timeout: 20_000 }).toBe(1);
       // Ready for a screenshot once no part of the block is still loading (the LTV block reads
       // two endpoints: one may answer before the other).
@@ -241,7 +249,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
       expect(await page.getByTestId('me-role').count()).toBe(0);
       await page.screenshot({ path: path.join(shots, `block-${name}.png`) });
     }
-    await page.goto(`${server.url}/block/nope`);
+    await page.goto(server.link(`/block/nope`));
     await expect.poll(() => page.getByText('Unknown block').count(), { timeout: 20_000 }).toBe(1);
     await page.close();
   });
@@ -254,7 +262,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     const id = list.items[0]?.id ?? 1;
     const card = await apiAs<{ name: string; recentOrders: unknown[] }>('manager', `/users/${id}`);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/customers/${id}`);
+    await page.goto(server.link(`/customers/${id}`));
     await expect
       .poll(() => page.getByTestId('customer-name').textContent(), { timeout: 20_000 })
       .toBe(card.name);
@@ -266,13 +274,13 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
     const me = await apiAs<{ customer: { id: number } }>('client', '/me');
     const own = await apiAs<{ stats: { orders: number } }>('client', `/users/${me.customer.id}`);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/?role=client`);
+    await page.goto(server.link(`/?role=client`));
     await expect
       .poll(() => page.getByTestId('client-orders').textContent(), { timeout: 20_000 })
       .toBe(int(own.stats.orders));
     await page.screenshot({ path: path.join(shots, 'client-view.png'), fullPage: true });
     const other = me.customer.id === 1 ? 2 : 1;
-    await page.goto(`${server.url}/customers/${other}?role=client`);
+    await page.goto(server.link(`/customers/${other}?role=client`));
     await expect.poll(() => page.getByTestId('client-view').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByTestId('customer-card').count()).toBe(0);
     expect(await page.getByTestId('dashboard').count()).toBe(0);
@@ -325,7 +333,7 @@ if (serverUrl)
       const db = new pg.Client({ connectionString: other });
       try {
         const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-        await page.goto(`${live.url}/`);
+        await page.goto(live.link('/'));
         const newCustomers = () => page.getByTestId('kpi-newCustomers-value').textContent();
         await expect.poll(newCustomers, { timeout: 30_000 }).toMatch(/\d/);
         const before = Number((await newCustomers())?.replace(/\D/g, ''));
@@ -362,7 +370,7 @@ if (serverUrl)
         const session = await fetch(`${demo.url}/api/v1/demo/session`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ role: 'manager' }),
+          body: JSON.stringify({ role: 'manager', key: demo.demoKey }),
         }).then((r) => r.json());
         const users = await fetch(`${demo.url}/api/v1/users/?pageSize=1`, {
           headers: { authorization: `tma ${session.initDataRaw}` },

@@ -1,9 +1,13 @@
 // Reading Prometheus' text format in tests.
 import type { FastifyInstance } from 'fastify';
+import { testMetricsToken } from './rebuild.ts';
 
-/** The scrape as a loopback caller. */
+/** The scrape, with the test servers' token. */
 export async function scrape(app: FastifyInstance): Promise<string> {
-  const res = await app.inject({ url: '/metrics' });
+  const res = await app.inject({
+    url: '/metrics',
+    headers: { authorization: `Bearer ${testMetricsToken}` },
+  });
   if (res.statusCode !== 200) throw new Error(`/metrics: ${res.statusCode} ${res.body}`);
   return res.body;
 }

@@ -111,20 +111,22 @@ describe('what a scoped manager is shown', () => {
 });
 
 describe('routes of the other modes', () => {
-  it('demo sessions: given to a browser on this machine, refused through a proxy', async () => {
+  it('demo sessions: given to the holder of the demo key only, local or not', async () => {
     const t = await buildTestApp({ DEMO_DATA: 'off' });
     try {
       const expected = otherModes['POST /api/v1/demo/session'];
-      const ask = (headers: Record<string, string> = {}) =>
+      const ask = (key: string | undefined, remoteAddress = '127.0.0.1') =>
         t.app.inject({
           method: 'POST',
           url: '/api/v1/demo/session',
-          headers: { host: 'localhost:3000', ...headers },
-          payload: { role: 'admin' },
+          headers: { host: 'localhost:3000' },
+          payload: { role: 'admin', key },
+          remoteAddress,
         });
-      expect((await ask()).statusCode).toBe(expected.local);
-      expect((await ask({ 'x-forwarded-for': '203.0.113.9' })).statusCode).toBe(expected.forwarded);
-      expect((await ask({ host: 'evil.example' })).statusCode).toBe(expected.forwarded);
+      expect((await ask(t.app.demoKey)).statusCode).toBe(expected.withKey);
+      expect((await ask(t.app.demoKey, '203.0.113.9')).statusCode).toBe(expected.withKey);
+      expect((await ask(undefined)).statusCode).toBe(expected.withoutKey);
+      expect((await ask('wrong-key-0123456789')).statusCode).toBe(expected.withoutKey);
     } finally {
       await t.close();
     }

@@ -162,8 +162,8 @@ export const matrix: Readonly<Record<string, MatrixRow>> = {
 
 /** Routes of the other modes, checked on their own apps (the demo session in access-matrix.test.ts, the webhook in auth-attacks.test.ts). */
 export const otherModes = {
-  /** Demo mode (no BOT_TOKEN): public, but only to a browser on this machine. */
-  'POST /api/v1/demo/session': { local: 200, forwarded: 403 },
+  /** Demo mode (no BOT_TOKEN): public, but only to the holder of the demo key (the start log's link). */
+  'POST /api/v1/demo/session': { withKey: 200, withoutKey: 403 },
   /** BOT_MODE=webhook: Telegram's calls carry the secret token; anyone else 401. */
   'POST /telegram/webhook': { withoutSecret: 401, wrongSecret: 401 },
 } as const;

@@ -17,10 +17,11 @@ export type DemoSession = {
 
 /**
  * Asks the server for initData it signed itself. Only a server in demo mode (no real bot
- * token) answers; otherwise it is a 404. Called before React renders, hence no query hook.
+ * token) answers, and only with the demo key of its start log's link (else 403); without
+ * demo mode it is a 404. Called before React renders, hence no query hook.
  */
-export function createDemoSession(role: DemoRole): Promise<DemoSession> {
-  return api.post<DemoSession>('/demo/session', { role });
+export function createDemoSession(role: DemoRole, key: string | undefined): Promise<DemoSession> {
+  return api.post<DemoSession>('/demo/session', { role, key });
 }
 
 export function parseDemoRole(value: string | null): DemoRole {

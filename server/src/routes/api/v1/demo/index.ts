@@ -1,10 +1,13 @@
 // Registered only in demo mode (no BOT_TOKEN): signed initData for a demo user, so the
-// Mini App can be tried in a plain browser on this machine.
+// Mini App can be tried in a plain browser. Only for those who show the demo key from the
+// server's start log: being on this machine proves nothing behind a reverse proxy (a plain
+// nginx proxy_pass makes every caller's address and Host look local).
+
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { forbidden } from '../../../../errors.ts';
 import { signInitData } from '../../../../lib/init-data.ts';
-import { isLocalRequest } from '../../../../lib/local-request.ts';
 import { ErrorBody } from '../../../../lib/schemas.ts';
 import { demoUsers } from '../../../../services/demo-users.ts';
 
@@ -14,9 +17,13 @@ const demoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'public' },
       schema: {
-        summary: 'Demo mode only: signed initData for the demo user of a role (loopback clients)',
+        summary:
+          "Demo mode only: signed initData for the demo user of a role, for the holder of the demo key (the start log's link)",
         tags: ['demo'],
-        body: z.object({ role: z.enum(['admin', 'manager', 'client']) }),
+        body: z.object({
+          role: z.enum(['admin', 'manager', 'client']),
+          key: z.string().max(200).optional().describe("the demo key from the start log's link"),
+        }),
         response: {
           200: z.object({
             initDataRaw: z.string(),
@@ -35,14 +42,18 @@ const demoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      // The socket's peer, not X-Forwarded-For: a proxy header must not unlock this.
-      if (!isLocalRequest(request.socket.remoteAddress, request.headers)) {
-        throw forbidden('demo sessions are only given to clients on this machine');
+      if (!sameSecret(request.body.key ?? '', app.demoKey)) {
+        throw forbidden(
+          'demo sessions need the demo key: open the link the server printed when it started (…/?demo=<key>)',
+        );
       }
       const user = demoUsers[request.body.role];
       return { initDataRaw: signInitData(user, app.initDataToken), role: request.body.role, user };
     },
   );
 };
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+const sameSecret = (given: string, key: string) => timingSafeEqual(digest(given), digest(key));
 
 export default demoRoutes;
