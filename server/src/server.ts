@@ -55,10 +55,13 @@ try {
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const demoLink = config.demo ? `?demo=${app.demoKey}` : '';
-  app.log.info(
-    `open http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/${demoLink} (API docs at /docs)`,
-  );
+  const link = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+  if (config.demo) {
+    // Printed, not logged: the logger hides query values, and this link's value is the point.
+    console.log(`open ${link}?demo=${app.demoKey} (the demo key signs you in; API docs at /docs)`);
+  } else {
+    app.log.info(`open ${link} (API docs at /docs)`);
+  }
 } catch (err) {
   app.log.error({ err }, 'could not start listening');
   process.exit(1);
