@@ -57,14 +57,16 @@ describe.runIf(await canStartCluster())('Postgres restarted under ingestion load
   let cluster: PgCluster;
   let server: ServerProcess | undefined;
   let key: string;
+  let databaseUrl: string;
 
   beforeAll(async () => {
     cluster = await startCluster();
     const { db, url } = await createTestDatabase(cluster.url());
+    databaseUrl = url as string;
     key = (await createApiKey(db.prisma, { name: 'loader', actorRole: 'cli' })).key;
     await db.close();
     server = await startServer({
-      DATABASE_URL: url!,
+      DATABASE_URL: databaseUrl,
       DEMO_DATA: 'off',
       RETRAIN_HOURS: '0',
       RATE_LIMIT_MAX: '1000000',
@@ -162,7 +164,7 @@ describe.runIf(await canStartCluster())('Postgres restarted under ingestion load
       }
     }
 
-    const client = new pg.Client({ connectionString: cluster.url('faults') });
+    const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     const stored = async () => {
       const { rows } = await client.query<{
