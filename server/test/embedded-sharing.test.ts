@@ -78,7 +78,7 @@ describe('the embedded database shared by the server and the commands', () => {
 
     const bot = command('server/src/cli/bot.ts', [], {
       ...env,
-      BOT_TOKEN: '123456:TEST-token-for-sharing-test',
+      BOT_TOKEN: '123456:TEST-token-for-the-embedded-sharing-test',
       TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
     });
     const runs = await Promise.all([

@@ -79,7 +79,7 @@ export const matrix: Readonly<Record<string, MatrixRow>> = {
   'GET /health/live': { expect: all(200) },
   'GET /health/ready': { expect: all(200) },
   /** Loopback callers (inject) without METRICS_TOKEN; tokens and proxies: observability tests. */
-  'GET /metrics': { expect: all(200) },
+  'GET /metrics': { expect: all(401) },
   'GET /api/v1/me': { expect: all(200, { none: 401, apiKey: 401 }) },
   'GET /api/v1/support': { expect: all(200, { none: 401, apiKey: 401 }) },
   'GET /api/v1/offers/': { expect: staff(200) },
