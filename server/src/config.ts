@@ -109,6 +109,7 @@ const variables = z.object({
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   ANALYTICS_REFRESH_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  ANALYTICS_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
   RETRAIN_HOURS: z.coerce.number().min(0).max(8760).default(24),
   DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
@@ -237,6 +238,8 @@ export interface AnalyticsSettings {
   refreshSeconds: number;
   /** After ingestion, the least time between two refreshes (by any instance). */
   gapSeconds: number;
+  /** Bytes of report answers the result cache keeps; 0 keeps none. */
+  cacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -285,6 +288,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       grossMargin: c.GROSS_MARGIN,
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
       gapSeconds: c.ANALYTICS_REFRESH_GAP_SECONDS,
+      cacheBytes: c.ANALYTICS_CACHE_MB * 2 ** 20,
     },
     retrainHours: c.RETRAIN_HOURS,
     deliveryIntervalSeconds: c.DELIVERY_INTERVAL_SECONDS,

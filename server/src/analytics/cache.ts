@@ -5,32 +5,30 @@
 // share one computation.
 import { LRUCache } from 'lru-cache';
 
-export interface CacheLimits {
-  /** Bytes of answers kept in all. */
-  maxBytes: number;
-  /** An answer larger than this is not kept. */
-  maxEntryBytes: number;
-}
-
-export const defaultCacheLimits: CacheLimits = { maxBytes: 64 << 20, maxEntryBytes: 8 << 20 };
+/** An answer larger than this share of the cache is served but not kept. */
+const largestShare = 8;
 
 export class ResultCache {
-  private readonly kept: LRUCache<string, Buffer>;
+  private readonly kept: LRUCache<string, Buffer> | null;
   private readonly pending = new Map<string, Promise<Buffer>>();
   hits = 0;
   misses = 0;
 
-  constructor(limits: CacheLimits = defaultCacheLimits) {
-    this.kept = new LRUCache<string, Buffer>({
-      maxSize: limits.maxBytes,
-      maxEntrySize: limits.maxEntryBytes,
-      sizeCalculation: (answer) => Math.max(1, answer.byteLength),
-    });
+  /** maxBytes: bytes of answers kept in all (ANALYTICS_CACHE_MB); 0 keeps none. */
+  constructor(readonly maxBytes: number) {
+    this.kept =
+      maxBytes > 0
+        ? new LRUCache<string, Buffer>({
+            maxSize: maxBytes,
+            maxEntrySize: Math.max(1, Math.floor(maxBytes / largestShare)),
+            sizeCalculation: (answer) => Math.max(1, answer.byteLength),
+          })
+        : null;
   }
 
   get(generation: number, key: string, compute: () => Promise<Buffer>): Promise<Buffer> {
     const full = `${generation}|${key}`;
-    const found = this.kept.get(full) ?? this.pending.get(full);
+    const found = this.kept?.get(full) ?? this.pending.get(full);
     if (found) {
       this.hits++;
       return Promise.resolve(found);
@@ -41,7 +39,7 @@ export class ResultCache {
     computing.then(
       (answer) => {
         this.pending.delete(full);
-        this.kept.set(full, answer);
+        this.kept?.set(full, answer);
       },
       () => this.pending.delete(full),
     );
@@ -50,10 +48,10 @@ export class ResultCache {
 
   /** Bytes of answers kept now. */
   get bytes(): number {
-    return this.kept.calculatedSize;
+    return this.kept?.calculatedSize ?? 0;
   }
 
   clear(): void {
-    this.kept.clear();
+    this.kept?.clear();
   }
 }

@@ -8,7 +8,7 @@ import { ReportPool } from '../analytics/report-pool.ts';
 export default fp(
   async (app) => {
     const refresher = new AnalyticsRefresher(app.db, app.config.analytics, app.log, app.metrics);
-    const cache = new ResultCache();
+    const cache = new ResultCache(app.config.analytics.cacheBytes);
     const pool = new ReportPool(app.db.url);
     app.decorate('analytics', { refresher, cache, pool });
     app.addHook('onReady', async () => refresher.start());
