@@ -49,13 +49,7 @@ describe('demo mode (no BOT_TOKEN)', () => {
   });
 
   it('refuses whoever does not show the demo key, from wherever they call', async () => {
-    for (const key of [
-      null,
-      '',
-      'x'.repeat(24),
-      `${t.app.demoKey}x`,
-      t.app.demoKey.slice(1),
-    ]) {
+    for (const key of [null, '', 'x'.repeat(24), `${t.app.demoKey}x`, t.app.demoKey.slice(1)]) {
       const res = await session('admin', key);
       expect(res.statusCode).toBe(403);
       expect(res.json().message).toMatch(/demo key: open the link the server printed/);
