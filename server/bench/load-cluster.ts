@@ -1,15 +1,13 @@
 // The processes of bench:load: server instances (the real `server.ts`, as `npm start` runs
 // it), nginx in front of them, and a stand-in for the Telegram Bot API that answers every
 // call at once, so the bot's replies cost what they cost in the server and nothing more.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { repoRoot } from '../../test/requirements.ts';
 
 export async function freePort(): Promise<number> {
   const srv = createNetServer().listen(0, '127.0.0.1');
@@ -79,15 +77,6 @@ export async function startServer(
   const child = { ...keep(name, proc), port };
   await waitFor(`http://127.0.0.1:${port}/health`, child, 170);
   return child;
-}
-
-/** nginx's path and version, or null when it is not installed. */
-export function findNginx(): { bin: string; version: string } | null {
-  for (const bin of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
-    const r = spawnSync(bin, ['-v'], { encoding: 'utf8' });
-    if (r.status === 0) return { bin, version: r.stderr.trim().replace(/^nginx version: /, '') };
-  }
-  return null;
 }
 
 /**

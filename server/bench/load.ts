@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { findNginx } from '../../test/requirements.ts';
 import { refreshDerived } from '../src/analytics/refresh.ts';
 import { loadConfig } from '../src/config.ts';
 import { signInitData } from '../src/lib/init-data.ts';
@@ -40,7 +41,6 @@ import {
 import {
   benchMetricsToken,
   type Child,
-  findNginx,
   memoryOf,
   rssOf,
   type ServerInstance,
