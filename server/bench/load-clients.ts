@@ -1,8 +1,10 @@
 // The clients of bench:load, each a closed loop (send, read the whole answer, send again):
 // dashboard readers (Mini App initData), ingestion writers (API key; every acknowledged order
-// id is kept for the final check), Telegram updates (webhook secret) and /health as the floor.
+// id is kept for the final check), heavy readers (a five-year weekly cohort matrix from a
+// different day each time: megabytes, never cached), Telegram updates (webhook secret) and
+// /health as the floor.
 
-export const kinds = ['dashboard', 'ingest', 'webhook', 'health'] as const;
+export const kinds = ['dashboard', 'heavy', 'ingest', 'webhook', 'health'] as const;
 export type Kind = (typeof kinds)[number];
 
 /**
@@ -77,6 +79,22 @@ export async function reader(run: Run, initData: string): Promise<void> {
     );
     if (r.ok) run.dashboardBytes = Buffer.byteLength(r.body);
   }
+}
+
+/** The n-th distinct heavy query: weekly retention from a day n days after 2022-01-03. */
+export function heavyQuery(n: number): string {
+  const from = new Date(Date.UTC(2022, 0, 3) + (n % 1400) * 86_400_000);
+  const to = new Date(Date.now() - Math.floor(n / 1400) * 86_400_000);
+  return `/api/v1/analytics/retention?granularity=week&from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`;
+}
+
+let heavySeq = 0;
+
+/** Distinct heavy reads; a 503 (load shed, with Retry-After) counts as an error here. */
+export async function heavyReader(run: Run, initData: string): Promise<void> {
+  const headers = { authorization: `tma ${initData}` };
+  while (!run.stopped)
+    await call(run, 'heavy', heavyQuery(heavySeq++), { headers }, (s) => s === 200);
 }
 
 export async function health(run: Run): Promise<void> {

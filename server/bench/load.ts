@@ -1,14 +1,15 @@
 // npm run bench:load — load and soak: two server processes on one Postgres behind nginx
 // (Debian's package, started here on loopback), closed-loop clients mixing dashboard reads
-// (initData), ingestion writes (API key) and Telegram updates (webhook), plus /health as the
-// floor measured in the same run. One instance is SIGKILLed at the middle; the other keeps
+// (initData), distinct heavy reads (five-year weekly cohort matrices, each from another day:
+// cache misses of megabytes), ingestion writes (API key) and Telegram updates (webhook), plus
+// /health as the floor measured in the same run. One instance is SIGKILLed at the middle; the other keeps
 // serving. Printed: requests/s, p50/p95/p99 and error rate per kind and overall, errors
 // around the kill, the RSS of each instance over the run, and every acknowledged order
 // counted in the database (acknowledged N, stored N, duplicates 0).
 // Postgres: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/retention_load),
 // created when missing and kept; the demo business is seeded once and reused.
 // Options: --minutes M (default 10), --customers N (default 20000), --reseed, --readers R
-// (default 6), --writers W (default 4), --bots B (default 2), --batch S (orders per batch, 5),
+// (default 6), --heavy H (heavy readers, default 2), --writers W (default 4), --bots B (default 2), --batch S (orders per batch, 5),
 // --kill-at F (fraction of the run at which instance A is killed, default 0.5), --heap-limit MiB
 // (each instance's --max-old-space-size; default Node's own, which follows the machine's RAM).
 // nginx missing: the bench says how to install it (apt-get install -y nginx) and stops.
@@ -29,6 +30,7 @@ import {
   type Figures,
   figures,
   health as healthClient,
+  heavyReader,
   type Kind,
   KindStats,
   kinds,
@@ -55,6 +57,7 @@ const { values: args } = parseArgs({
     customers: { type: 'string', default: '20000' },
     reseed: { type: 'boolean', default: false },
     readers: { type: 'string', default: '6' },
+    heavy: { type: 'string', default: '2' },
     writers: { type: 'string', default: '4' },
     bots: { type: 'string', default: '2' },
     batch: { type: 'string', default: '5' },
@@ -63,7 +66,7 @@ const { values: args } = parseArgs({
   },
 });
 const minutes = Number(args.minutes);
-const n = (name: 'customers' | 'readers' | 'writers' | 'bots' | 'batch') => {
+const n = (name: 'customers' | 'readers' | 'heavy' | 'writers' | 'bots' | 'batch') => {
   const v = Number(args[name]);
   if (!Number.isInteger(v) || v < 1) {
     console.error(`bench:load: --${name} must be a positive integer`);
@@ -71,9 +74,10 @@ const n = (name: 'customers' | 'readers' | 'writers' | 'bots' | 'batch') => {
   }
   return v;
 };
-const [customers, readers, writers, bots, batch] = [
+const [customers, readers, heavy, writers, bots, batch] = [
   n('customers'),
   n('readers'),
+  n('heavy'),
   n('writers'),
   n('bots'),
   n('batch'),
@@ -205,7 +209,7 @@ console.log(
     )} before the run; data: ${count(have.customers)} customers, ${count(have.orders)} orders`,
 );
 console.log(
-  `clients (closed loops): ${readers} dashboard readers, ${writers} ingestion writers (${batch} orders per batch), ${bots} Telegram senders, 1 /health; ${minutes} min, instance A killed (SIGKILL) at ${ms(killAtMs / 60_000)} min\n`,
+  `clients (closed loops): ${readers} dashboard readers, ${heavy} heavy readers (distinct five-year weekly cohort matrices), ${writers} ingestion writers (${batch} orders per batch), ${bots} Telegram senders, 1 /health; ${minutes} min, instance A killed (SIGKILL) at ${ms(killAtMs / 60_000)} min\n`,
 );
 
 // --- the run -------------------------------------------------------------------------------
@@ -227,6 +231,7 @@ const run = newRun(base);
 const written: Writer = { acknowledged: [], abandoned: [], replaysStored: 0 };
 const loops = [
   ...Array.from({ length: readers }, () => reader(run, initData)),
+  ...Array.from({ length: heavy }, () => heavyReader(run, initData)),
   ...Array.from({ length: writers }, (_, i) =>
     writer(run, { key, source, size: batch, name: `w${i}`, customers: 2000 }, written),
   ),
@@ -303,7 +308,7 @@ await sample();
 const all = new KindStats();
 // One element at a time: spreading a run's hundreds of thousands of samples into push() would
 // overflow the call stack.
-for (const k of ['dashboard', 'ingest', 'webhook'] as Kind[]) {
+for (const k of ['dashboard', 'heavy', 'ingest', 'webhook'] as Kind[]) {
   const { at, ms: took, errors } = run.stats[k];
   for (let i = 0; i < at.length; i++) {
     all.at.push(at[i] as number);
@@ -341,7 +346,7 @@ console.log(
   `\nwhole run, ${ms(endAt / 60_000)} min through nginx (latency ms from sending to the end of the body; errors = non-2xx, network errors, timeouts):`,
 );
 console.log(line(cols.map(([c]) => c)));
-for (const k of ['dashboard', 'ingest', 'webhook'] as Kind[]) {
+for (const k of ['dashboard', 'heavy', 'ingest', 'webhook'] as Kind[]) {
   console.log(row(k, figures(run.stats[k], 0, endAt)));
 }
 console.log(row('overall', figures(all, 0, endAt)));
@@ -352,7 +357,7 @@ const phases: [string, number, number][] = [
   [`the switch (${switchMs / 1000} s after the kill)`, killedAt, killedAt + switchMs],
   ['after the switch (B alone)', killedAt + switchMs, endAt],
 ];
-console.log('\nby phase (dashboard + ingest + webhook):');
+console.log('\nby phase (dashboard + heavy + ingest + webhook):');
 for (const [name, from, to] of phases) {
   const f = figures(all, from, to);
   const errs = new Map<string, number>();
