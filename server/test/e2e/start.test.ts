@@ -316,47 +316,51 @@ if (serverUrl)
       expect(server.output()).not.toMatch(/demo data loaded/);
     });
 
-    it('updates an open dashboard without a reload when new orders arrive', async () => {
-      if (!hasChromium()) return;
-      const other = await createServerDatabase(serverUrl!);
-      const live = await startServer({
-        DATABASE_URL: other,
-        DEMO_DATA: 'on',
-        DEMO_CUSTOMERS: '300',
-        ANALYTICS_REFRESH_SECONDS: '1',
-        RETRAIN_HOURS: '0',
-      });
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
-      const db = new pg.Client({ connectionString: other });
-      try {
-        const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-        await page.goto(live.link('/'));
-        const newCustomers = () => page.getByTestId('kpi-newCustomers-value').textContent();
-        await expect.poll(newCustomers, { timeout: 30_000 }).toMatch(/\d/);
-        const before = Number((await newCustomers())?.replace(/\D/g, ''));
-        // Another system writes a first order of a new customer straight into the database.
-        await db.connect();
-        const c = await db.query(
-          "INSERT INTO customers (external_id, name, region) VALUES ('live-1', 'Live Test', 'North') RETURNING id",
-        );
-        await db.query(
-          "INSERT INTO orders (external_id, customer_id, placed_at, total) VALUES ('live-o-1', $1, now(), 42)",
-          [c.rows[0].id],
-        );
-        await expect
-          .poll(async () => Number((await newCustomers())?.replace(/\D/g, '')), { timeout: 30_000 })
-          .toBe(before + 1);
-        await page.screenshot({ path: path.join(shots, 'dashboard-live-update.png') });
-      } finally {
-        await db.end().catch(() => {});
-        await browser.close();
-        await live.stop();
-        await dropServerDatabase(serverUrl!, other);
-      }
-    });
+    it.skipIf(!hasChromium())(
+      'updates an open dashboard without a reload when new orders arrive',
+      async () => {
+        const other = await createServerDatabase(serverUrl!);
+        const live = await startServer({
+          DATABASE_URL: other,
+          DEMO_DATA: 'on',
+          DEMO_CUSTOMERS: '300',
+          ANALYTICS_REFRESH_SECONDS: '1',
+          RETRAIN_HOURS: '0',
+        });
+        const browser = await chromium.launch({
+          executablePath: chromiumPath,
+          args: ['--headless', '--no-sandbox', '--disable-gpu'],
+        });
+        const db = new pg.Client({ connectionString: other });
+        try {
+          const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+          await page.goto(live.link('/'));
+          const newCustomers = () => page.getByTestId('kpi-newCustomers-value').textContent();
+          await expect.poll(newCustomers, { timeout: 30_000 }).toMatch(/\d/);
+          const before = Number((await newCustomers())?.replace(/\D/g, ''));
+          // Another system writes a first order of a new customer straight into the database.
+          await db.connect();
+          const c = await db.query(
+            "INSERT INTO customers (external_id, name, region) VALUES ('live-1', 'Live Test', 'North') RETURNING id",
+          );
+          await db.query(
+            "INSERT INTO orders (external_id, customer_id, placed_at, total) VALUES ('live-o-1', $1, now(), 42)",
+            [c.rows[0].id],
+          );
+          await expect
+            .poll(async () => Number((await newCustomers())?.replace(/\D/g, '')), {
+              timeout: 30_000,
+            })
+            .toBe(before + 1);
+          await page.screenshot({ path: path.join(shots, 'dashboard-live-update.png') });
+        } finally {
+          await db.end().catch(() => {});
+          await browser.close();
+          await live.stop();
+          await dropServerDatabase(serverUrl!, other);
+        }
+      },
+    );
 
     it('loads demo data into an empty Postgres database with DEMO_DATA=on', async () => {
       const other = await createServerDatabase(serverUrl!);
