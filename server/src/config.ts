@@ -3,7 +3,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './lib/local-time.ts';
 import { Label } from './lib/schemas.ts';
-import type { LoyaltyTier } from './services/loyalty.ts';
 
 const botToken = /^\d{5,20}:[A-Za-z0-9_-]{30,64}$/;
 const telegramId = /^[1-9]\d{0,15}$/;
@@ -11,6 +10,13 @@ const placeholderSecrets = new Set(['change-me-to-a-long-random-string']);
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+/** A loyalty tier of LOYALTY_TIERS. */
+export interface LoyaltyTier {
+  name: string;
+  /** Spend over the last 365 days from which the tier applies (the first tier's is 0). */
+  from: number;
+}
 
 const list = (s: string) =>
   s

@@ -9,6 +9,7 @@
 import type { OfferSender, SendOutcome } from '@retention/bot';
 import { langOf } from '@retention/bot';
 import type { Database } from '@retention/db';
+import type { DeliveryCounts } from '../lib/metrics.ts';
 import { unreachable } from './reach.ts';
 
 export interface DeliveryOptions {
@@ -20,15 +21,8 @@ export interface DeliveryOptions {
   maxAttempts?: number;
 }
 
-export interface DeliveryRound {
+export interface DeliveryRound extends DeliveryCounts {
   claimed: number;
-  sent: number;
-  waiting: number;
-  blocked: number;
-  failed: number;
-  optedOut: number;
-  interrupted: number;
-  expired: number;
 }
 
 interface Claimed {

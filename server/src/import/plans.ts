@@ -7,7 +7,7 @@ import type { ColumnMap } from './columns.ts';
 import { cdnowMapper, isCdnowHeader } from './kinds/cdnow.ts';
 import { customerMapper, productMapper } from './kinds/profiles.ts';
 import { transactionMapper } from './kinds/transactions.ts';
-import type { DateFormat } from './parse-values.ts';
+import type { DateFormat } from '../lib/parse-values.ts';
 import type { ImportRecord, RowOutcome } from './records.ts';
 
 export type ImportKind = 'transactions' | 'customers' | 'products' | 'cdnow';

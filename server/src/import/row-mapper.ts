@@ -1,7 +1,7 @@
 // What every header-based row mapper does: read named fields while remembering which one
 // is being read, refuse a row whose column count differs from the header, and turn a
 // FieldError into a rejection naming that column.
-import { FieldError } from './parse-values.ts';
+import { FieldError } from '../lib/parse-values.ts';
 import type { ImportRecord, RowOutcome } from './records.ts';
 
 export function mapRow<F extends string, T>(

@@ -3,7 +3,7 @@
 // the items in OpenAPI. Reasons are written for the sender. Unknown fields are ignored.
 import { Channel } from '@retention/db';
 import { z } from 'zod';
-import { FieldError, parseCents, parseDate } from '../import/parse-values.ts';
+import { FieldError, parseCents, parseDate } from '../lib/parse-values.ts';
 import { amountProblem, maxPriceCents, maxQuantity, maxTotalCents } from '../lib/schemas.ts';
 
 /** 'is required' when absent, else 'must be <what>'. */

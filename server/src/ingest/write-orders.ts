@@ -2,7 +2,7 @@
 // whole. A repeat (later in the batch, or of an order already stored) is a duplicate and
 // is not read again, so a resent order can never gain lines.
 import type { SqlSession } from '@retention/db';
-import { formatCents } from '../import/parse-values.ts';
+import { formatCents } from '../lib/parse-values.ts';
 import type { OrderInput } from './item-schemas.ts';
 import { type OrderLine, type WriteLinesResult, writeOrderLines } from './write-order-lines.ts';
 

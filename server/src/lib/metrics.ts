@@ -3,7 +3,6 @@
 // Names and labels are listed in server/README.md ("Observability").
 import type { Database } from '@retention/db';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { DeliveryRound } from '../campaigns/deliver.ts';
 
 export type Outcome = 'ok' | 'error';
 
@@ -11,8 +10,16 @@ export type Outcome = 'ok' | 'error';
 const requestBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const jobBuckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600];
 
-/** What a delivery round did, but for the rows it claimed. */
-export type DeliveryCounts = Omit<DeliveryRound, 'claimed'>;
+/** What a delivery round did with the offers it claimed, by outcome. */
+export interface DeliveryCounts {
+  sent: number;
+  waiting: number;
+  blocked: number;
+  failed: number;
+  optedOut: number;
+  interrupted: number;
+  expired: number;
+}
 
 export interface IngestCounts {
   accepted: number;

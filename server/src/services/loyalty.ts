@@ -1,12 +1,7 @@
 // A client's loyalty status: a tier by what they spent on completed orders in the last
 // 365 days, with what it takes to reach the next one. Tiers come from LOYALTY_TIERS.
 import type { PrismaClient } from '@retention/db';
-
-export interface LoyaltyTier {
-  name: string;
-  /** Spend over the last 365 days from which the tier applies (the first tier's is 0). */
-  from: number;
-}
+import type { LoyaltyTier } from '../config.ts';
 
 export const loyaltyWindowDays = 365;
 

@@ -11,7 +11,7 @@ import {
   parseAmount,
   parseDate,
   parseQuantity,
-} from '../parse-values.ts';
+} from '../../lib/parse-values.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 
 export function isCdnowHeader(r: ImportRecord): boolean {

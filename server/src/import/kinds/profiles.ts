@@ -11,7 +11,7 @@ import {
   parseAmount,
   parseDate,
   required,
-} from '../parse-values.ts';
+} from '../../lib/parse-values.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';
 

@@ -12,7 +12,7 @@ import {
   parseDate,
   parseQuantity,
   required,
-} from '../parse-values.ts';
+} from '../../lib/parse-values.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';
 
