@@ -111,7 +111,9 @@ export function createBot(token: string, services: BotServices, options: BotOpti
   }
   const guarded = bot.errorBoundary(onError);
 
-  // Who is asking, once per update: every gate below reads it.
+  // Who is asking, once per update: every gate below reads it, and every service call gets
+  // it back (ctx.caller) instead of resolving it again. Conversations do not pass through
+  // here; they identify the user themselves before a change.
   guarded.use(async (ctx, next) => {
     if (!ctx.from || ctx.from.is_bot) return;
     const { id, first_name, last_name, username, language_code } = ctx.from;
@@ -120,6 +122,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
     ctx.services = services;
     ctx.miniAppUrl = options.miniAppUrl;
     ctx.identity = await services.identify(ctx.user);
+    ctx.caller = { user: ctx.user, identity: ctx.identity };
     await next();
   });
   guarded.use(

@@ -22,6 +22,16 @@ export interface BotIdentity {
   customerId: number | null;
 }
 
+/**
+ * Who asks: the sender and the identity `identify` returned for them in this update. Every
+ * service takes it, so an update's sender is resolved once; the server recognises the
+ * identities it handed out and resolves any other one again.
+ */
+export interface BotCaller {
+  user: BotUser;
+  identity: BotIdentity;
+}
+
 export interface Kpi {
   key: string;
   kind: 'int' | 'money' | 'pct';
@@ -130,71 +140,71 @@ export interface BotServices {
   /** Role, scope and linked customer of a Telegram user, as the Mini App's API resolves them. */
   identify(user: BotUser): Promise<BotIdentity>;
   /** The dashboard's KPIs for the last `days` days against the same length before (staff). */
-  kpiSummary(user: BotUser, days: number): Promise<KpiSummary>;
+  kpiSummary(caller: BotCaller, days: number): Promise<KpiSummary>;
   /** Customers by id, phone, e-mail or name within the user's scope (staff). */
-  findCustomers(user: BotUser, query: string, page: number): Promise<Page<CustomerBrief>>;
+  findCustomers(caller: BotCaller, query: string, page: number): Promise<Page<CustomerBrief>>;
   /** One customer's card within the user's scope, or null (staff; clients their own). */
-  customerCard(user: BotUser, customerId: number): Promise<CustomerCardView | null>;
-  customerOffers(user: BotUser, customerId: number): Promise<OfferView[]>;
+  customerCard(caller: BotCaller, customerId: number): Promise<CustomerCardView | null>;
+  customerOffers(caller: BotCaller, customerId: number): Promise<OfferView[]>;
   recommendations(
-    user: BotUser,
+    caller: BotCaller,
     customerId: number,
   ): Promise<{ items: { name: string; category: string | null }[]; message: string | null }>;
-  products(user: BotUser, query: string | undefined, page: number): Promise<Page<ProductView>>;
+  products(caller: BotCaller, query: string | undefined, page: number): Promise<Page<ProductView>>;
   support(): SupportContacts;
   /**
    * Links an unknown user to the customer with this phone number (their own, shared through
    * Telegram's contact button). Returns the customer's name, or null when none matches.
    */
-  linkByPhone(user: BotUser, phone: string): Promise<{ name: string | null } | null>;
+  linkByPhone(caller: BotCaller, phone: string): Promise<{ name: string | null } | null>;
   /**
    * A client opens one of their offers ("Get my code" under a delivered offer): the first open
    * is recorded. Null when the assignment is not theirs.
    */
-  openOffer(user: BotUser, assignmentId: number): Promise<OfferView | null>;
+  openOffer(caller: BotCaller, assignmentId: number): Promise<OfferView | null>;
   /** A client turns offer messages off or on (/stop_offers, /start_offers); audited. */
-  setOfferMessages(user: BotUser, wanted: boolean): Promise<{ changed: boolean }>;
+  setOfferMessages(caller: BotCaller, wanted: boolean): Promise<{ changed: boolean }>;
   // Admins only (the server refuses anyone else); each change is audited on the server.
   /** Offers still valid, which can be assigned. */
-  assignableOffers(user: BotUser): Promise<{ id: number; code: string; title: string }[]>;
+  assignableOffers(caller: BotCaller): Promise<{ id: number; code: string; title: string }[]>;
   /** Gives the customer the offer; the personal code, or the reason it was refused. */
   assignOffer(
-    user: BotUser,
+    caller: BotCaller,
     customerId: number,
     offerId: number,
   ): Promise<{ ok: true; code: string } | { ok: false; reason: string }>;
-  addTag(user: BotUser, customerId: number, tag: string): Promise<ChangeResult>;
-  addNote(user: BotUser, customerId: number, text: string): Promise<ChangeResult>;
+  addTag(caller: BotCaller, customerId: number, tag: string): Promise<ChangeResult>;
+  addNote(caller: BotCaller, customerId: number, text: string): Promise<ChangeResult>;
   /** Grants a staff role (a manager optionally limited to a region). */
   grantRole(
-    user: BotUser,
+    caller: BotCaller,
     target: number,
     role: 'admin' | 'manager',
     region: string | null,
   ): Promise<ChangeResult>;
-  revokeRole(user: BotUser, target: number): Promise<ChangeResult>;
+  revokeRole(caller: BotCaller, target: number): Promise<ChangeResult>;
   /**
    * A PNG of a dashboard block for the last `days` days as the user sees it (staff), with a
    * caption, or why it could not be made (no Chromium, a timeout).
    */
   screenshot(
-    user: BotUser,
+    caller: BotCaller,
     block: string,
     days: number,
   ): Promise<{ ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string }>;
   // Alerts and digests (/alerts), staff only: the server checks the role on every call.
   /** The user's alert and digest settings (defaults until they change one). */
-  alertSettings(user: BotUser): Promise<AlertSettingsView>;
+  alertSettings(caller: BotCaller): Promise<AlertSettingsView>;
   /**
    * Changes some settings (the user's language is kept for their digests); the new settings,
    * or the reason the change was refused (a bad time, a threshold out of range).
    */
   updateAlertSettings(
-    user: BotUser,
+    caller: BotCaller,
     change: AlertSettingsChange,
   ): Promise<{ ok: true; settings: AlertSettingsView } | { ok: false; reason: string }>;
   /** The user's digest, made now as the scheduler would send it (text, and the block's picture or why there is none). */
-  testDigest(user: BotUser): Promise<{
+  testDigest(caller: BotCaller): Promise<{
     text: string;
     screenshot?: { ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string };
   }>;

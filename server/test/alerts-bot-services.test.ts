@@ -8,6 +8,7 @@ import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botServices } from '../src/services/bot-services.ts';
 import { alertsApps } from './helpers/alerts-apps.ts';
+import { claimingAdmin } from './helpers/bot-caller.ts';
 import { testBotToken } from './helpers/build-app.ts';
 import { people } from './helpers/fixtures.ts';
 
@@ -65,10 +66,12 @@ describe('/alerts on the server’s services', () => {
 
   it('checks the role and the values again on the server', async () => {
     const services = botServices(s.apps[0]!);
-    await expect(services.alertSettings(people.clientA)).rejects.toThrow(/staff only/);
-    await expect(services.updateAlertSettings(people.unknown, { digest: 'daily' })).rejects.toThrow(
+    await expect(services.alertSettings(claimingAdmin(people.clientA))).rejects.toThrow(
       /staff only/,
     );
+    await expect(
+      services.updateAlertSettings(claimingAdmin(people.unknown), { digest: 'daily' }),
+    ).rejects.toThrow(/staff only/);
     expect(await settings(people.clientA)).toBeNull();
     for (const [change, reason] of [
       [{ timeZone: 'Mars/Olympus' }, 'the time zone must be an IANA zone like Europe/Berlin'],
@@ -77,7 +80,7 @@ describe('/alerts on the server’s services', () => {
       [{ weekday: 8 }, 'the weekday must be 1 (Monday) to 7 (Sunday)'],
       [{ highValueFrom: -1 }, 'the amount must be a number from 0'],
     ] as const) {
-      const result = await services.updateAlertSettings(people.admin, change);
+      const result = await services.updateAlertSettings(claimingAdmin(people.admin), change);
       expect(result.ok).toBe(false);
       expect(!result.ok && result.reason).toContain(reason);
     }

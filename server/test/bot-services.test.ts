@@ -8,9 +8,11 @@ import {
   recordingFetch,
   testBotInfo,
 } from '@retention/bot/testing';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botServices } from '../src/services/bot-services.ts';
 import { assignOffer } from '../src/services/customer-offers.ts';
+import { claimingAdmin } from './helpers/bot-caller.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { type Fixture, loadFixture, people, tma } from './helpers/fixtures.ts';
 
@@ -38,6 +40,42 @@ describe('the bot on the server’s services', () => {
     expect(byId).toMatch(new RegExp(`^#${f.northCustomers[1]} North Customer 2\\n`));
     const [byPhone] = await talk(people.admin, '/customer +7 900 000-0004');
     expect(byPhone).toMatch(/^#\d+ North Customer 4\n/);
+  });
+
+  it('resolves the sender once per update and builds a card once', async () => {
+    // Every Prisma call the bot's services make, as model.operation.
+    const ops: string[] = [];
+    const prisma = t.app.prisma.$extends({
+      query: {
+        async $allOperations({ model, operation, args, query }) {
+          ops.push(`${model}.${operation}`);
+          return query(args);
+        },
+      },
+    });
+    const app = Object.create(t.app, { prisma: { value: prisma } }) as FastifyInstance;
+    const id = f.northCustomers[1];
+    for (const [who, update, answer, identity] of [
+      [people.admin, privateText(people.admin, `/customer ${id}`), `#${id} `, ['Staff']],
+      [people.manager, privateCallback(people.manager, `c:${id}`), `#${id} `, ['Staff']],
+      [people.clientA, privateText(people.clientA, '/stats'), 'Your', ['Staff', 'Customer']],
+    ] as const) {
+      const { fetch, calls } = recordingFetch();
+      const bot = createBot(testBotToken, botServices(app), { botInfo: testBotInfo, fetch });
+      ops.length = 0;
+      await bot.handleUpdate(update);
+      const text = calls.find((c) => c.method === 'sendMessage')?.payload.text;
+      expect(String(text)).toContain(answer);
+      // The identity: the staff table, then (not staff) the linked customer; once each.
+      expect(ops.filter((o) => o.endsWith('.findUnique') && o !== 'BotState.findUnique')).toEqual(
+        identity.map((m) => `${m}.findUnique`),
+      );
+      // The card: one read of the customer row, one of its journal (staff) or none (client).
+      expect(ops.filter((o) => o === 'Customer.findFirst')).toHaveLength(1);
+      expect(ops.filter((o) => o === 'AuditLog.findMany')).toHaveLength(
+        who === people.clientA ? 0 : 1,
+      );
+    }
   });
 
   it('keeps a regional manager to their region and clients to their own records', async () => {
@@ -175,17 +213,19 @@ describe('the bot on the server’s services', () => {
     const before = await prisma.staff.count();
     // The bot refuses such ids itself (bot/test/admin.test.ts); this is the server's own check.
     for (const id of [2 ** 53, 1e16, 1.5, -7, 0, Number.NaN]) {
-      expect(await services.grantRole(people.admin, id, 'admin', null)).toEqual({
+      expect(await services.grantRole(claimingAdmin(people.admin), id, 'admin', null)).toEqual({
         ok: false,
         reason: `${id} is not a Telegram user id`,
       });
-      expect(await services.revokeRole(people.admin, id)).toMatchObject({ ok: false });
+      expect(await services.revokeRole(claimingAdmin(people.admin), id)).toMatchObject({
+        ok: false,
+      });
     }
     expect(await prisma.staff.count()).toBe(before);
     // A manager still gets the role refusal first, whatever the id.
-    await expect(services.grantRole(people.manager, 2 ** 53, 'admin', null)).rejects.toThrow(
-      'admins only',
-    );
+    await expect(
+      services.grantRole(claimingAdmin(people.manager), 2 ** 53, 'admin', null),
+    ).rejects.toThrow('admins only');
   });
 
   it('lets a client stop and restart offer messages, audited', async () => {

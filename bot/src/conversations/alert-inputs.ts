@@ -95,7 +95,9 @@ export function alertInput(services: BotServices, id: AlertInput) {
         return;
       }
       const change = parsed.change;
-      const result = await conversation.external(() => services.updateAlertSettings(user, change));
+      const result = await conversation.external(() =>
+        services.updateAlertSettings({ user, identity }, change),
+      );
       if (!result.ok) {
         await answer.reply(
           `${t('refusedBecause', lang)} ${result.reason}. ${t(prompts[id], lang)}`,

@@ -61,10 +61,13 @@ function textChange(services: BotServices, kind: 'tag' | 'note') {
         await answer.reply(t('refused', lang));
         return;
       }
+      // `identity` is a copy (conversations clone what external returns): the server, not
+      // knowing it, resolves the user once more before the change, the check it makes anyway.
+      const caller = { user, identity };
       const result = await conversation.external(() =>
         kind === 'tag'
-          ? services.addTag(user, customerId, text)
-          : services.addNote(user, customerId, text),
+          ? services.addTag(caller, customerId, text)
+          : services.addNote(caller, customerId, text),
       );
       if (result.ok) {
         await answer.reply(`${t(asks[kind].done, lang)} #${customerId}.`);
@@ -98,7 +101,7 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
   allowed.callbackQuery(/^ao:(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     const id = Number(ctx.match[1]);
-    const offers = await services.assignableOffers(ctx.user);
+    const offers = await services.assignableOffers(ctx.caller);
     if (offers.length === 0) return ctx.reply(t('noAssignable', ctx.lang));
     const keyboard = InlineKeyboard.from(
       offers.map((o) => [InlineKeyboard.text(`${o.title} (${o.code})`, `ao:${id}:${o.id}`)]),
@@ -109,7 +112,7 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
   allowed.callbackQuery(/^ao:(\d+):(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
     const [id, offerId] = [Number(ctx.match[1]), Number(ctx.match[2])];
-    const offer = (await services.assignableOffers(ctx.user)).find((o) => o.id === offerId);
+    const offer = (await services.assignableOffers(ctx.caller)).find((o) => o.id === offerId);
     if (!offer) return ctx.reply(t('noAssignable', ctx.lang));
     return ctx.editMessageText(
       `${t('confirmAssign', ctx.lang)} “${offer.title}” (${offer.code}) ${t('to', ctx.lang)} #${id}?`,
@@ -119,7 +122,11 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
 
   allowed.callbackQuery(/^aoy:(\d+):(\d+)$/, async (ctx) => {
     await ctx.answerCallbackQuery();
-    const result = await services.assignOffer(ctx.user, Number(ctx.match[1]), Number(ctx.match[2]));
+    const result = await services.assignOffer(
+      ctx.caller,
+      Number(ctx.match[1]),
+      Number(ctx.match[2]),
+    );
     const text = result.ok
       ? `${t('assigned', ctx.lang)}: ${result.code}`
       : `${t('refusedBecause', ctx.lang)} ${result.reason}`;
@@ -168,7 +175,12 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
       ctx.match[3] || null,
     ];
     if (typeof target !== 'number') return ctx.editMessageText(notAnId(ctx, ctx.match[1]!));
-    const result = await services.grantRole(ctx.user, target, role as 'admin' | 'manager', region);
+    const result = await services.grantRole(
+      ctx.caller,
+      target,
+      role as 'admin' | 'manager',
+      region,
+    );
     return ctx.editMessageText(
       result.ok ? t('done', ctx.lang) : `${t('refusedBecause', ctx.lang)} ${result.reason}`,
     );
@@ -188,7 +200,7 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
     await ctx.answerCallbackQuery();
     const target = telegramIdOf(ctx.match[1]!);
     if (typeof target !== 'number') return ctx.editMessageText(notAnId(ctx, ctx.match[1]!));
-    const result = await services.revokeRole(ctx.user, target);
+    const result = await services.revokeRole(ctx.caller, target);
     return ctx.editMessageText(
       result.ok ? t('done', ctx.lang) : `${t('refusedBecause', ctx.lang)} ${result.reason}`,
     );

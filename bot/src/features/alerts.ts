@@ -39,7 +39,7 @@ export function alertsFeatures(services: BotServices, waitMs = 10 * 60_000): Com
   root.use(composer);
 
   allowed.command('alerts', async (ctx) => {
-    const settings = await services.alertSettings(ctx.user);
+    const settings = await services.alertSettings(ctx.caller);
     await ctx.reply(alertsText(settings, ctx.lang), {
       reply_markup: alertsKeyboard(settings, ctx.lang),
     });
@@ -47,7 +47,7 @@ export function alertsFeatures(services: BotServices, waitMs = 10 * 60_000): Com
 
   /** Shows the menu in place of the pressed message (unchanged text is no error). */
   const showMenu = async (ctx: BotContext, note?: string) => {
-    const settings = await services.alertSettings(ctx.user);
+    const settings = await services.alertSettings(ctx.caller);
     const text = `${note ? `${note}\n\n` : ''}${alertsText(settings, ctx.lang)}`;
     await ctx
       .editMessageText(text, { reply_markup: alertsKeyboard(settings, ctx.lang) })
@@ -55,7 +55,7 @@ export function alertsFeatures(services: BotServices, waitMs = 10 * 60_000): Com
   };
 
   const change = async (ctx: BotContext, wanted: AlertSettingsChange) => {
-    const result = await services.updateAlertSettings(ctx.user, wanted);
+    const result = await services.updateAlertSettings(ctx.caller, wanted);
     if (!result.ok) {
       await ctx.answerCallbackQuery({
         text: `${t('refusedBecause', ctx.lang)} ${result.reason}`,
@@ -107,7 +107,7 @@ export function alertsFeatures(services: BotServices, waitMs = 10 * 60_000): Com
   );
   allowed.callbackQuery(/^al:w:([1-7])$/, (ctx) => change(ctx, { weekday: Number(ctx.match[1]) }));
   allowed.callbackQuery('al:b', async (ctx) => {
-    const { blocks } = await services.alertSettings(ctx.user);
+    const { blocks } = await services.alertSettings(ctx.caller);
     const items = blocks.map((b): [string, string] => [`📷 ${b}`, `al:b:${b}`]);
     items.push([t('none', ctx.lang), 'al:b:-']);
     await submenu(ctx, t('chooseBlock', ctx.lang), choices(items, 3, ctx.lang));
@@ -144,7 +144,7 @@ export function alertsFeatures(services: BotServices, waitMs = 10 * 60_000): Com
   allowed.callbackQuery('al:x', async (ctx) => {
     await ctx.answerCallbackQuery({ text: t('preparingDigest', ctx.lang) });
     await ctx.replyWithChatAction('typing').catch(() => {});
-    const digest = await services.testDigest(ctx.user);
+    const digest = await services.testDigest(ctx.caller);
     await ctx.reply(digest.text);
     if (digest.screenshot?.ok) {
       await ctx.replyWithPhoto(new InputFile(digest.screenshot.png, 'digest.png'), {

@@ -20,7 +20,7 @@ function own(ctx: BotContext): number | null {
 
 clients.allowed.command('stats', async (ctx) => {
   const id = own(ctx);
-  const card = id === null ? null : await ctx.services.customerCard(ctx.user, id);
+  const card = id === null ? null : await ctx.services.customerCard(ctx.caller, id);
   if (!card) return ctx.reply(t('refused', ctx.lang));
   const lines = [
     `${t('myStats', ctx.lang)}: ${card.orders} ${t('orders', ctx.lang)}, ${t('spent', ctx.lang)} ${formatNumber(card.revenue, 'money', ctx.lang)}`,
@@ -35,7 +35,7 @@ clients.allowed.command('stats', async (ctx) => {
 
 clients.allowed.command('offers', async (ctx) => {
   const id = own(ctx);
-  const offers = id === null ? [] : await ctx.services.customerOffers(ctx.user, id);
+  const offers = id === null ? [] : await ctx.services.customerOffers(ctx.caller, id);
   const usable = offers.filter((o) => o.status === 'active');
   if (usable.length === 0) return ctx.reply(t('noOffers', ctx.lang));
   return ctx.reply(
@@ -46,7 +46,7 @@ clients.allowed.command('offers', async (ctx) => {
 // "Get my code" under a delivered offer: the server records the opening and answers the
 // offer only when it is this client's own.
 clients.allowed.callbackQuery(/^oc:(\d+)$/, async (ctx) => {
-  const offer = await ctx.services.openOffer(ctx.user, Number(ctx.match[1]));
+  const offer = await ctx.services.openOffer(ctx.caller, Number(ctx.match[1]));
   if (!offer) {
     return ctx.answerCallbackQuery({ text: t('offerNotFound', ctx.lang), show_alert: true });
   }
@@ -67,7 +67,7 @@ for (const [command, wanted] of [
   ['start_offers', true],
 ] as const) {
   clients.allowed.command(command, async (ctx) => {
-    const { changed } = await ctx.services.setOfferMessages(ctx.user, wanted);
+    const { changed } = await ctx.services.setOfferMessages(ctx.caller, wanted);
     const key = wanted ? 'offersOn' : 'offersOff';
     return ctx.reply(`${t(key, ctx.lang)}${changed ? '' : ` ${t('alreadySo', ctx.lang)}`}`);
   });
@@ -94,10 +94,10 @@ everyone.allowed.command('recommendations', async (ctx) => {
   if (staffAsks && !/^\d{1,9}$/.test(arg)) return ctx.reply(t('recsUsage', ctx.lang));
   const id = staffAsks ? Number(arg) : own(ctx);
   if (id === null) return ctx.reply(t('refused', ctx.lang));
-  if (staffAsks && !(await ctx.services.customerCard(ctx.user, id))) {
+  if (staffAsks && !(await ctx.services.customerCard(ctx.caller, id))) {
     return ctx.reply(`${t('notFound', ctx.lang)} #${id}.`);
   }
-  const recs = await ctx.services.recommendations(ctx.user, id);
+  const recs = await ctx.services.recommendations(ctx.caller, id);
   if (recs.items.length === 0) return ctx.reply(recs.message ?? t('noRecommendations', ctx.lang));
   const title = staffAsks
     ? `${t('recommendationsFor', ctx.lang)} #${id}`
@@ -111,7 +111,7 @@ everyone.allowed.command('recommendations', async (ctx) => {
 });
 
 async function productPage(ctx: BotContext, query: string, page: number) {
-  const found = await ctx.services.products(ctx.user, query || undefined, page);
+  const found = await ctx.services.products(ctx.caller, query || undefined, page);
   if (found.total === 0) return { text: `${t('noProducts', ctx.lang)} “${query}”.` };
   const pages = Math.ceil(found.total / found.pageSize);
   const lines = found.items.map(

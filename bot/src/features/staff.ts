@@ -5,6 +5,7 @@ import { briefLine, cardText, kpiText } from '../format.ts';
 import { gated, staff as staffRoles } from '../gate.ts';
 import { t } from '../i18n.ts';
 import { appButton } from '../links.ts';
+import type { CustomerBrief, CustomerCardView, Page } from '../services.ts';
 import { adminCardButtons } from './admin.ts';
 
 const periods = [7, 30, 90] as const;
@@ -30,7 +31,7 @@ const blocks = [
 export const staffFeatures = composer;
 
 async function analytics(ctx: BotContext, days: number) {
-  const summary = await ctx.services.kpiSummary(ctx.user, days);
+  const summary = await ctx.services.kpiSummary(ctx.caller, days);
   const keyboard = new InlineKeyboard();
   for (const d of periods) {
     keyboard.text(`${d === days ? '• ' : ''}${t(`days${d}`, ctx.lang)}`, `a:${d}`);
@@ -65,7 +66,10 @@ allowed.callbackQuery(/^a:(\d+)$/, async (ctx) => {
 
 /** One page of customers matching `query`, each a button opening its card. */
 async function search(ctx: BotContext, query: string, page: number) {
-  const found = await ctx.services.findCustomers(ctx.user, query, page);
+  return searchPage(ctx, query, page, await ctx.services.findCustomers(ctx.caller, query, page));
+}
+
+function searchPage(ctx: BotContext, query: string, page: number, found: Page<CustomerBrief>) {
   if (found.total === 0) return { text: `${t('noCustomers', ctx.lang)} “${query}”.` };
   const keyboard = new InlineKeyboard();
   for (const c of found.items) keyboard.text(briefLine(c, ctx.lang), `c:${c.id}`).row();
@@ -79,9 +83,9 @@ async function search(ctx: BotContext, query: string, page: number) {
   return { text, reply_markup: keyboard };
 }
 
-async function sendCard(ctx: BotContext, id: number) {
-  const card = await ctx.services.customerCard(ctx.user, id);
-  if (!card) return ctx.reply(`${t('notFound', ctx.lang)} #${id}.`);
+/** The card as a message: its text, an admin's buttons, the Mini App button. */
+function replyCard(ctx: BotContext, card: CustomerCardView) {
+  const { id } = card;
   const rows = ctx.identity.role === 'admin' ? adminCardButtons(id, ctx.lang).inline_keyboard : [];
   const open = appButton(ctx, t('openCard', ctx.lang), { screen: 'customer', id });
   if (open) rows.push([open]);
@@ -90,17 +94,24 @@ async function sendCard(ctx: BotContext, id: number) {
   });
 }
 
+async function sendCard(ctx: BotContext, id: number) {
+  const card = await ctx.services.customerCard(ctx.caller, id);
+  if (!card) return ctx.reply(`${t('notFound', ctx.lang)} #${id}.`);
+  return replyCard(ctx, card);
+}
+
+// The card asked for by id is built once: the one looked up is the one shown.
 allowed.command('customer', async (ctx) => {
   const query = ctx.match.trim();
   if (!query) return ctx.reply(t('customerUsage', ctx.lang));
   if (/^\d{1,9}$/.test(query)) {
-    const card = await ctx.services.customerCard(ctx.user, Number(query));
-    if (card) return sendCard(ctx, card.id);
+    const card = await ctx.services.customerCard(ctx.caller, Number(query));
+    if (card) return replyCard(ctx, card);
   }
   // Not an id in scope: a phone, e-mail or name. One match is its card, more a list.
-  const found = await ctx.services.findCustomers(ctx.user, query, 1);
+  const found = await ctx.services.findCustomers(ctx.caller, query, 1);
   if (found.total === 1 && found.items[0]) return sendCard(ctx, found.items[0].id);
-  const { text, reply_markup } = await search(ctx, query, 1);
+  const { text, reply_markup } = searchPage(ctx, query, 1, found);
   return ctx.reply(text, { reply_markup });
 });
 
@@ -129,7 +140,7 @@ allowed.callbackQuery(/^s:([a-z-]+):(\d+)$/, async (ctx) => {
   }
   await ctx.answerCallbackQuery({ text: t('rendering', ctx.lang) });
   await ctx.replyWithChatAction('upload_photo').catch(() => {});
-  const shot = await ctx.services.screenshot(ctx.user, block, days);
+  const shot = await ctx.services.screenshot(ctx.caller, block, days);
   if (!shot.ok) return ctx.reply(`${t('noScreenshot', ctx.lang)} ${shot.reason}`);
   return ctx.replyWithPhoto(new InputFile(shot.png, `${block}.png`), { caption: shot.caption });
 });

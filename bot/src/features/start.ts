@@ -56,7 +56,7 @@ pm.on('message:contact', async (ctx) => {
     await ctx.reply(t('notOwnContact', ctx.lang));
     return;
   }
-  const linked = await ctx.services.linkByPhone(ctx.user, contact.phone_number);
+  const linked = await ctx.services.linkByPhone(ctx.caller, contact.phone_number);
   if (!linked) {
     await ctx.reply(t('notLinked', ctx.lang), removeKeyboard);
     return;

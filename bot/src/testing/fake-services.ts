@@ -1,5 +1,6 @@
 // In-memory BotServices for the bot's own tests: a few customers, offers and products, and a
-// log of which services were asked (a refused user must not reach any that return data).
+// log of which services were asked (a refused user must not reach any that return data) and
+// of who was identified (once per update).
 import type {
   AlertSettingsChange,
   AlertSettingsView,
@@ -14,6 +15,8 @@ import type {
 export interface FakeServices extends BotServices {
   /** The services asked, in order. */
   asked: string[];
+  /** The Telegram ids `identify` was asked for, in order. */
+  identified: number[];
   /** The changes made, with their arguments. */
   changes: unknown[][];
 }
@@ -98,6 +101,7 @@ function alertProblem(c: AlertSettingsChange): string | null {
 /** Roles by Telegram id; clients own the customer with the same id as their Telegram id. */
 export function fakeServices(roles: Record<number, BotRole>): FakeServices {
   const asked: string[] = [];
+  const identified: number[] = [];
   const changes: unknown[][] = [];
   const roleOf = (user: BotUser) => roles[user.id] ?? 'unknown';
   const ask = (name: string) => asked.push(name);
@@ -105,12 +109,14 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
   const alertsOf = (user: BotUser) => ({ ...(alerts.get(user.id) ?? defaultAlerts) });
   return {
     asked,
+    identified,
     changes,
     async identify(user) {
+      identified.push(user.id);
       const role = roleOf(user);
       return { role, regionScope: null, customerId: role === 'client' ? user.id : null };
     },
-    async kpiSummary(_user, days) {
+    async kpiSummary(_caller, days) {
       ask('kpiSummary');
       return {
         from: '2026-10-23',
@@ -125,16 +131,16 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
         ],
       };
     },
-    async findCustomers(_user, query, page) {
+    async findCustomers(_caller, query, page) {
       ask('findCustomers');
       const hits = customers.filter(
         (c) => c.name?.toLowerCase().includes(query.toLowerCase()) || c.phone === query,
       );
       return { items: hits.slice((page - 1) * 5, page * 5), page, pageSize: 5, total: hits.length };
     },
-    async customerCard(user, id) {
+    async customerCard({ identity }, id) {
       ask('customerCard');
-      if (roleOf(user) === 'client' && id !== user.id) return null;
+      if (identity.role === 'client' && id !== identity.customerId) return null;
       return customers.find((c) => c.id === id) ?? null;
     },
     async customerOffers() {
@@ -145,7 +151,7 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       ask('recommendations');
       return { items: [{ name: 'Green tea', category: 'Tea' }], message: null };
     },
-    async products(_user, query, page) {
+    async products(_caller, query, page) {
       ask('products');
       const hits = products.filter((p) => !query || p.name.includes(query));
       return { items: hits.slice((page - 1) * 8, page * 8), page, pageSize: 8, total: hits.length };
@@ -154,7 +160,7 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       ask('support');
       return { telegram: 'shop_help', email: null, phone: null, hours: 'Mon-Fri' };
     },
-    async openOffer(_user, assignmentId) {
+    async openOffer(_caller, assignmentId) {
       ask('openOffer');
       if (assignmentId !== 41) return null;
       return {
@@ -166,7 +172,7 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
         terms: 'One order.',
       };
     },
-    async setOfferMessages(_user, wanted) {
+    async setOfferMessages(_caller, wanted) {
       ask('setOfferMessages');
       changes.push(['setOfferMessages', wanted]);
       return { changed: true };
@@ -175,42 +181,42 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       ask('assignableOffers');
       return [{ id: 7, code: 'WELCOME10', title: '10% off' }];
     },
-    async assignOffer(_user, customerId, offerId) {
+    async assignOffer(_caller, customerId, offerId) {
       ask('assignOffer');
       changes.push(['assignOffer', customerId, offerId]);
       return customerId === 99
         ? { ok: false, reason: 'customer 99 not found' }
         : { ok: true, code: 'WELCOME10-ABCDEF' };
     },
-    async addTag(_user, customerId, tag) {
+    async addTag(_caller, customerId, tag) {
       ask('addTag');
       if (!/^[a-z0-9 _-]+$/i.test(tag))
         return { ok: false, reason: 'a tag must be letters, digits, spaces, _ or -' };
       changes.push(['addTag', customerId, tag]);
       return { ok: true };
     },
-    async addNote(_user, customerId, text) {
+    async addNote(_caller, customerId, text) {
       ask('addNote');
       changes.push(['addNote', customerId, text]);
       return { ok: true };
     },
-    async grantRole(_user, target, role, region) {
+    async grantRole(_caller, target, role, region) {
       ask('grantRole');
       changes.push(['grantRole', target, role, region]);
       roles[target] = role;
       return { ok: true };
     },
-    async revokeRole(_user, target) {
+    async revokeRole(_caller, target) {
       ask('revokeRole');
       changes.push(['revokeRole', target]);
       delete roles[target];
       return { ok: true };
     },
-    async alertSettings(user) {
+    async alertSettings({ user }) {
       ask('alertSettings');
       return alertsOf(user);
     },
-    async updateAlertSettings(user, change) {
+    async updateAlertSettings({ user }, change) {
       ask('updateAlertSettings');
       const bad = alertProblem(change);
       if (bad) return { ok: false, reason: bad };
@@ -225,7 +231,7 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
         screenshot: { ok: false, reason: 'Chromium is missing' },
       };
     },
-    async screenshot(_user, block, days) {
+    async screenshot(_caller, block, days) {
       ask('screenshot');
       if (block === 'ltv') return { ok: false, reason: 'Chromium is missing' };
       return {
@@ -234,7 +240,7 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
         caption: `${block}, ${days} days`,
       };
     },
-    async linkByPhone(user, phone) {
+    async linkByPhone({ user }, phone) {
       ask('linkByPhone');
       if (phone.replace(/\D/g, '') !== '15550000003') return null;
       roles[user.id] = 'client';

@@ -8,8 +8,8 @@ import { campaignEffects } from '../analytics/campaigns.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
 import { metricContext, reportValue } from '../analytics/request.ts';
 import { isAppError } from '../errors.ts';
-import { kpiKinds } from '../services/bot-services.ts';
 import type { Identity } from '../services/resolve-identity.ts';
+import { kpiSummaryOf } from './kpi-summary.ts';
 import type { AlertSettings } from './settings.ts';
 import { type Lang, money, pct, say } from './texts.ts';
 
@@ -33,20 +33,7 @@ export async function buildDigest(
   const to = isoOf(today - 1);
   const ctx = await metricContext(app, identity, { from, to, granularity: 'month' }, o.now);
   const report = await reportValue(app, 'dashboard', ctx);
-  const kpis = report.kpis as Record<string, { value: unknown; previous: unknown }>;
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const summary = {
-    from: report.period.from,
-    to: report.period.to,
-    previousFrom: report.previousPeriod.from,
-    previousTo: report.previousPeriod.to,
-    region: identity.regionScope,
-    kpis: Object.entries(kpiKinds).flatMap(([key, kind]) =>
-      kpis[key]
-        ? [{ key, kind, value: num(kpis[key].value), previous: num(kpis[key].previous) }]
-        : [],
-    ),
-  };
+  const summary = kpiSummaryOf(report, identity.regionScope);
   const risk = await reportValue(app, 'churn-risk', ctx, {
     sort: 'value',
     minProbability: 0,

@@ -1,9 +1,16 @@
 // The bot's view of the server (BotServices of @retention/bot) over the same functions the
 // API uses, with the same identity, roles and scopes: a user the API would refuse gets nothing
 // here either, whatever the bot's own gates let through.
-import type { AlertSettingsView, BotServices, BotUser, KpiSummary } from '@retention/bot';
+import type {
+  AlertSettingsView,
+  BotCaller,
+  BotIdentity,
+  BotServices,
+  BotUser,
+} from '@retention/bot';
 import type { FastifyInstance } from 'fastify';
 import { buildDigest } from '../alerts/digest.ts';
+import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
 import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
 import { metricContext, reportValue } from '../analytics/request.ts';
@@ -26,18 +33,6 @@ import { listProducts } from './list-products.ts';
 import { actorOf } from './record-audit.ts';
 import { type Identity, isStaff, resolveIdentity } from './resolve-identity.ts';
 import { grantRole, revokeRole } from './staff-roles.ts';
-
-export const kpiKinds: Record<string, KpiSummary['kpis'][number]['kind']> = {
-  activeAtEnd: 'int',
-  newCustomers: 'int',
-  churnedCustomers: 'int',
-  churnRate: 'pct',
-  retentionRate: 'pct',
-  revenue: 'money',
-  arpu: 'money',
-  aov: 'money',
-  nrr: 'pct',
-};
 
 /** The user's language from Telegram, when it says one. */
 function languageOf(user: BotUser): 'en' | 'ru' | undefined {
@@ -117,29 +112,40 @@ export function botServices(
   deps: { screenshotter?: Screenshotter } = {},
 ): BotServices {
   const { prisma } = app;
-  const who = (user: BotUser) => resolveIdentity(prisma, user);
-  const staffOnly = async (user: BotUser): Promise<Identity> => {
-    const identity = await who(user);
+  // The identities handed to the bot (identify), by the object it gets: the bot resolves its
+  // sender once per update and passes that object back with every call of the update. Any
+  // other (a copy, one made up) is resolved again, as every call once was.
+  const issued = new WeakMap<BotIdentity, Identity>();
+  const who = async ({ user, identity }: BotCaller): Promise<Identity> => {
+    const known = issued.get(identity);
+    if (known && known.user.id === user.id) return known;
+    return resolveIdentity(prisma, user);
+  };
+  const staffOnly = async (caller: BotCaller): Promise<Identity> => {
+    const identity = await who(caller);
     if (!isStaff(identity)) throw forbidden('staff only');
     return identity;
   };
 
   const businessZone = app.config.analytics.timeZone;
 
-  const adminOnly = async (user: BotUser): Promise<Identity> => {
-    const identity = await who(user);
+  const adminOnly = async (caller: BotCaller): Promise<Identity> => {
+    const identity = await who(caller);
     if (identity.role !== 'admin') throw forbidden('admins only');
     return identity;
   };
 
   return {
     async identify(user) {
-      const { role, regionScope, customerId } = await who(user);
-      return { role, regionScope, customerId };
+      const resolved = await resolveIdentity(prisma, user);
+      const { role, regionScope, customerId } = resolved;
+      const identity = { role, regionScope, customerId };
+      issued.set(identity, resolved);
+      return identity;
     },
 
-    async kpiSummary(user, days) {
-      const identity = await staffOnly(user);
+    async kpiSummary(caller, days) {
+      const identity = await staffOnly(caller);
       const today = todayIn(app.config.analytics.timeZone);
       const ctx = await metricContext(app, identity, {
         from: isoOf(today - days + 1),
@@ -147,23 +153,11 @@ export function botServices(
         granularity: 'month',
       });
       const report = await reportValue(app, 'dashboard', ctx);
-      return {
-        from: report.period.from,
-        to: report.period.to,
-        previousFrom: report.previousPeriod.from,
-        previousTo: report.previousPeriod.to,
-        region: identity.regionScope,
-        kpis: Object.entries(kpiKinds).flatMap(([key, kind]) => {
-          const k = (report.kpis as Record<string, { value: unknown; previous: unknown }>)[key];
-          if (!k) return [];
-          const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-          return [{ key, kind, value: num(k.value), previous: num(k.previous) }];
-        }),
-      };
+      return kpiSummaryOf(report, identity.regionScope);
     },
 
-    async findCustomers(user, query, page) {
-      const found = await listCustomers(prisma, await staffOnly(user), {
+    async findCustomers(caller, query, page) {
+      const found = await listCustomers(prisma, await staffOnly(caller), {
         q: query.slice(0, 100),
         page,
         pageSize: 5,
@@ -182,8 +176,8 @@ export function botServices(
       };
     },
 
-    async customerCard(user, customerId) {
-      const identity = await who(user);
+    async customerCard(caller, customerId) {
+      const identity = await who(caller);
       const card = await orNull(() =>
         getCustomer(prisma, identity, customerId, { loyaltyTiers: app.config.loyaltyTiers }),
       );
@@ -218,14 +212,14 @@ export function botServices(
       };
     },
 
-    async customerOffers(user, customerId) {
-      const identity = await who(user);
+    async customerOffers(caller, customerId) {
+      const identity = await who(caller);
       const items = (await orNull(() => listCustomerOffers(prisma, identity, customerId))) ?? [];
       return items.map(offerView);
     },
 
-    async recommendations(user, customerId) {
-      const identity = await who(user);
+    async recommendations(caller, customerId) {
+      const identity = await who(caller);
       const recs = await orNull(() =>
         recommendFor(app.db, identity, customerId, app.config.analytics.timeZone),
       );
@@ -236,8 +230,8 @@ export function botServices(
       };
     },
 
-    async products(user, query, page) {
-      const identity = await who(user);
+    async products(caller, query, page) {
+      const identity = await who(caller);
       if (identity.role === 'unknown') throw forbidden('known users only');
       const found = await listProducts(prisma, { q: query, page, pageSize: 8, sort: 'name' });
       return {
@@ -253,15 +247,15 @@ export function botServices(
 
     support: () => app.config.support,
 
-    async linkByPhone(user, phone) {
-      const identity = await who(user);
+    async linkByPhone(caller, phone) {
+      const identity = await who(caller);
       if (identity.role !== 'unknown') return null;
-      const customer = await linkByPhone(prisma, BigInt(user.id), phone);
+      const customer = await linkByPhone(prisma, BigInt(caller.user.id), phone);
       return customer ? { name: customer.name } : null;
     },
 
-    async openOffer(user, assignmentId) {
-      const identity = await who(user);
+    async openOffer(caller, assignmentId) {
+      const identity = await who(caller);
       if (identity.role !== 'client' || identity.customerId === null) {
         throw forbidden('clients only');
       }
@@ -273,8 +267,8 @@ export function botServices(
       return o ? offerView(o) : null;
     },
 
-    async setOfferMessages(user, wanted) {
-      const identity = await who(user);
+    async setOfferMessages(caller, wanted) {
+      const identity = await who(caller);
       if (identity.role !== 'client' || identity.customerId === null) {
         throw forbidden('clients only');
       }
@@ -284,8 +278,8 @@ export function botServices(
       });
     },
 
-    async assignableOffers(user) {
-      await adminOnly(user);
+    async assignableOffers(caller) {
+      await adminOnly(caller);
       return (await listOffers(prisma, { all: false })).map(({ id, code, title }) => ({
         id,
         code,
@@ -293,48 +287,48 @@ export function botServices(
       }));
     },
 
-    assignOffer: (user, customerId, offerId) =>
+    assignOffer: (caller, customerId, offerId) =>
       refusalOf(async () => {
-        const given = await assignOffer(prisma, actorOf(await adminOnly(user)), {
+        const given = await assignOffer(prisma, actorOf(await adminOnly(caller)), {
           customerId,
           offerId,
         });
         return { ok: true as const, code: given.code };
       }),
 
-    addTag: (user, customerId, tag) =>
+    addTag: (caller, customerId, tag) =>
       refusalOf(async () => {
         const problem = tagProblem(tag);
         if (problem) return { ok: false as const, reason: problem };
-        await changeTag(prisma, actorOf(await adminOnly(user)), { customerId, tag, op: 'add' });
+        await changeTag(prisma, actorOf(await adminOnly(caller)), { customerId, tag, op: 'add' });
         return { ok: true as const };
       }),
 
-    addNote: (user, customerId, text) =>
+    addNote: (caller, customerId, text) =>
       refusalOf(async () => {
         const problem = noteProblem(text);
         if (problem) return { ok: false as const, reason: problem };
-        await addNote(prisma, actorOf(await adminOnly(user)), { customerId, text: text.trim() });
+        await addNote(prisma, actorOf(await adminOnly(caller)), { customerId, text: text.trim() });
         return { ok: true as const };
       }),
 
-    grantRole: (user, target, role, region) =>
+    grantRole: (caller, target, role, region) =>
       refusalOf(async () => {
-        const actor = actorOf(await adminOnly(user));
+        const actor = actorOf(await adminOnly(caller));
         const grant = role === 'admin' ? { role } : { role, region };
         await grantRole(prisma, actor, telegramIdOf(target), grant);
         return { ok: true as const };
       }),
 
-    revokeRole: (user, target) =>
+    revokeRole: (caller, target) =>
       refusalOf(async () => {
-        const actor = actorOf(await adminOnly(user));
+        const actor = actorOf(await adminOnly(caller));
         const revoked = await revokeRole(prisma, actor, telegramIdOf(target));
         return revoked ? { ok: true as const } : { ok: false as const, reason: 'not staff' };
       }),
 
-    async screenshot(user, block, days) {
-      const identity = await staffOnly(user);
+    async screenshot(caller, block, days) {
+      const identity = await staffOnly(caller);
       if (!(blockNames as readonly string[]).includes(block)) {
         return { ok: false, reason: `unknown block ${block}` };
       }
@@ -345,7 +339,7 @@ export function botServices(
       const result = await refusalOf(async () => ({
         ok: true as const,
         png: await deps.screenshotter!.capture(
-          user,
+          caller.user,
           block as BlockName,
           new URLSearchParams({ from, to }),
         ),
@@ -355,27 +349,27 @@ export function botServices(
       return { ...result, caption: `${block} · ${from} – ${to}${scope}` };
     },
 
-    async alertSettings(user) {
-      const identity = await staffOnly(user);
+    async alertSettings(caller) {
+      const identity = await staffOnly(caller);
       return alertView(await readAlertSettings(prisma, identity.telegramId, businessZone));
     },
 
-    updateAlertSettings: (user, change) =>
+    updateAlertSettings: (caller, change) =>
       refusalOf(async () => {
-        const identity = await staffOnly(user);
+        const identity = await staffOnly(caller);
         const settings = await changeAlertSettings(
           prisma,
           identity.telegramId,
-          { ...change, language: languageOf(user) },
+          { ...change, language: languageOf(caller.user) },
           businessZone,
         );
         return { ok: true as const, settings: alertView(settings) };
       }),
 
-    async testDigest(user) {
-      const identity = await staffOnly(user);
+    async testDigest(caller) {
+      const identity = await staffOnly(caller);
       const settings = await readAlertSettings(prisma, identity.telegramId, businessZone);
-      const language = languageOf(user) ?? settings.language;
+      const language = languageOf(caller.user) ?? settings.language;
       return buildDigest(
         app,
         identity,

@@ -1,0 +1,35 @@
+// The dashboard's KPIs as the bot's text shows them (kpiText of @retention/bot): in digests
+// and, through the bot's services, in /analytics. Here so that both read it from one place
+// and the bot's services depend on alerts, never the other way round.
+import type { KpiSummary } from '@retention/bot';
+import type { ReportValue } from '../analytics/report-table.ts';
+
+/** The KPIs shown, in order, with how each is formatted. */
+export const kpiKinds: Record<string, KpiSummary['kpis'][number]['kind']> = {
+  activeAtEnd: 'int',
+  newCustomers: 'int',
+  churnedCustomers: 'int',
+  churnRate: 'pct',
+  retentionRate: 'pct',
+  revenue: 'money',
+  arpu: 'money',
+  aov: 'money',
+  nrr: 'pct',
+};
+
+/** The dashboard report's periods and KPIs (with the period before) in a viewer's region. */
+export function kpiSummaryOf(report: ReportValue<'dashboard'>, region: string | null): KpiSummary {
+  const kpis = report.kpis as Record<string, { value: unknown; previous: unknown }>;
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    from: report.period.from,
+    to: report.period.to,
+    previousFrom: report.previousPeriod.from,
+    previousTo: report.previousPeriod.to,
+    region,
+    kpis: Object.entries(kpiKinds).flatMap(([key, kind]) => {
+      const k = kpis[key];
+      return k ? [{ key, kind, value: num(k.value), previous: num(k.previous) }] : [];
+    }),
+  };
+}
