@@ -1,9 +1,8 @@
-// The segmentation job on a small demo business, and what the API makes of its segments.
+// The segmentation job on a small demo business, and what the API makes of its segments. The
+// names and the DBSCAN rule on hand-made data are in ml/test/segments.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../src/analytics/periods.ts';
-import { createRng } from '../src/ml/random.ts';
-import { fitOutliers, isOutlier } from '../src/ml/segments/outliers.ts';
-import { nameOf, trainSegments } from '../src/ml/segments/train-segments.ts';
+import { trainSegments } from '../src/ml/segments/train-segments.ts';
 import type { TestApp } from './helpers/build-app.ts';
 import { demoTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
@@ -90,12 +89,6 @@ describe('segmentation', () => {
     expect(missing.statusCode).toBe(404);
   });
 
-  it('names centroids in plain words', () => {
-    expect(nameOf([1.2, -0.5, -0.8, 0.3, -0.2, -0.5])).toBe('Lapsed one-off buyers');
-    expect(nameOf([-0.9, 1.1, 1.3, 0.8, 0.2, 0.5])).toBe('Loyal high spenders');
-    expect(nameOf([-0.6, -0.4, -0.6, -1.2, 0, 0])).toBe('Newcomers');
-  });
-
   it('refuses a database too small to segment, with the reason', async () => {
     await expect(trainSegments(t.app.db, { asOf: 0 })).rejects.toThrow(
       /needs at least 80 customers/,
@@ -127,26 +120,5 @@ describe('segmentation', () => {
     ).json();
     expect(card.score.outlier.unusual).toMatch(/recency|orders|revenue|tenure|value|event/);
     expect(Math.abs(card.score.outlier.z)).toBeGreaterThan(1);
-  });
-});
-
-describe('DBSCAN outliers', () => {
-  it('keeps dense groups, flags isolated points, and judges the sample as the library does', () => {
-    const rng = createRng(3);
-    const blob = (cx: number, cy: number) =>
-      Array.from({ length: 60 }, () => [cx + rng.next() * 0.5, cy + rng.next() * 0.5]);
-    const far = [
-      [10, 10],
-      [-8, 3],
-    ];
-    const points = [...blob(0, 0), ...blob(3, 3), ...far];
-    const model = fitOutliers(points, 0.95);
-    expect(model.minPts).toBe(4);
-    expect(model.clusters).toBe(2);
-    const flagged = points.flatMap((p, i) => (isOutlier(model, p) ? [i] : []));
-    expect(flagged).toEqual(expect.arrayContaining([120, 121]));
-    expect(flagged.length).toBe(model.sampleNoise);
-    expect(isOutlier(model, [0.2, 0.2])).toBe(false);
-    expect(isOutlier(model, [50, -50])).toBe(true);
   });
 });

@@ -5,8 +5,8 @@
 // region-scoped manager too, and says so (scope: 'business'); the totals and the list are
 // the selection's.
 
+import type { ModelEvaluation } from '@retention/ml';
 import { isoInstant } from '../lib/schemas.ts';
-import type { ModelEvaluation } from '../ml/churn/fit-churn.ts';
 import { latestRun } from '../ml/model-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';

@@ -3,8 +3,8 @@
 // and the audit row, all in one transaction.
 import { randomInt } from 'node:crypto';
 import type { Database, Prisma } from '@retention/db';
+import { createRng } from '@retention/ml';
 import { AppError } from '../errors.ts';
-import { createRng } from '../ml/random.ts';
 import { personalCode } from '../services/customer-offers.ts';
 import { type Actor, recordAudit } from '../services/record-audit.ts';
 import type { Identity } from '../services/resolve-identity.ts';

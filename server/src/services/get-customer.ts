@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@retention/db';
+import type { Reason as ChurnReason } from '@retention/ml';
 import { notFound } from '../errors.ts';
-import type { Reason as ChurnReason } from '../ml/churn/reasons.ts';
 import { latestRun, type ModelKind } from '../ml/model-run.ts';
 import { customerJournal } from './customer-changes.ts';
 import { customerScope, customerSelect, orderStats, toCustomerSummary } from './list-customers.ts';

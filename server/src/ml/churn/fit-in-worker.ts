@@ -1,10 +1,11 @@
-// Runs fitChurn in a worker thread, so a long fit never blocks the server's requests. The
-// worker first registers tsx's loader (as the server itself runs), then imports the entry.
+// Runs @retention/ml's fitChurn in a worker thread, so a long fit never blocks the server's
+// requests. The worker first registers tsx's loader (as the server itself runs), then imports
+// the entry (fit-worker.ts), which resolves @retention/ml like the server does.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChurnFit, ChurnInput } from './fit-churn.ts';
+import type { ChurnFit, ChurnInput } from '@retention/ml';
 
 const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
 const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;

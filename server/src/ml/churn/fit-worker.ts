@@ -1,7 +1,7 @@
 // Worker-thread entry of the churn fit: receives the rows, posts progress lines and then the
 // result (or the error's message).
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ChurnInput, fitChurn } from './fit-churn.ts';
+import { type ChurnInput, fitChurn } from '@retention/ml';
 
 const port = parentPort;
 if (!port) throw new Error('fit-worker.ts runs only as a worker thread');

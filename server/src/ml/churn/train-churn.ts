@@ -4,12 +4,12 @@
 // (random forest, gradient boosting) are fitted on the same rows, calibrated and thresholded
 // on the same validation customers, and the one with the better held-out ROC-AUC scores the
 // customers active at T, with their top reasons. Nothing after T is read. Reading rows and
-// writing scores happen here; the fit itself runs in a worker thread (fit-churn.ts).
+// writing scores happen here; the fit itself (@retention/ml's fitChurn) runs in a worker thread.
 import type { Database } from '@retention/db';
+import { type ChurnRow, churnFeatureNames as featureNames, needEnough } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun, writeScores } from '../model-run.ts';
-import { type ChurnRow, churnRows, featureNames } from './features.ts';
-import { needEnough } from './fit-churn.ts';
+import { churnRows } from './churn-rows.ts';
 import { fitInWorker } from './fit-in-worker.ts';
 
 export interface ChurnOptions {

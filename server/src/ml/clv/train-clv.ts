@@ -3,10 +3,15 @@
 // and per customer P(alive), expected purchases, expected order value and discounted CLV.
 // Writes one model_runs row and the customers' scores; requests read only those.
 import type { Database } from '@retention/db';
+import {
+  type ClvHistory,
+  daysPerUnit,
+  fitBgNbd,
+  fitGammaGamma,
+  scoreCustomer,
+} from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun, writeScores } from '../model-run.ts';
-import { type BgNbdParams, expectedPurchases, fitBgNbd, pAlive, type Summary } from './bgnbd.ts';
-import { expectedOrderValue, fitGammaGamma, type GammaGammaParams } from './gamma-gamma.ts';
 
 export interface ClvOptions {
   /** Last day of history used (business calendar); later data is ignored. */
@@ -18,17 +23,7 @@ export interface ClvOptions {
   onStart?: (modelRunId: number) => void;
 }
 
-/** Time unit of the fits: weeks, as in the published CDNOW results. */
-const daysPerUnit = 7;
-const unitsPerMonth = 30.4375 / daysPerUnit;
-
-interface History extends Summary {
-  customerId: number;
-  /** Mean value of the repeat purchase days (0 without repeats). */
-  mean: number;
-}
-
-async function historiesAsOf(db: Database, asOf: number): Promise<History[]> {
+async function historiesAsOf(db: Database, asOf: number): Promise<ClvHistory[]> {
   const r = await db.query<{ id: number; x: number; tx: number; t: number; mean: string }>(
     `SELECT customer_id AS id, count(*)::int - 1 AS x,
             (max(day) - min(day))::float8 AS tx, ($1::date - min(day))::float8 AS t,
@@ -45,43 +40,6 @@ async function historiesAsOf(db: Database, asOf: number): Promise<History[]> {
     T: Number(row.t) / daysPerUnit,
     mean: Number(row.mean),
   }));
-}
-
-export interface ClvScore {
-  customerId: number;
-  pAlive: number;
-  expected30: number;
-  expected90: number;
-  expected365: number;
-  orderValue: number;
-  clv: number;
-}
-
-export function scoreCustomer(
-  bg: BgNbdParams,
-  gg: GammaGammaParams | null,
-  h: History,
-  horizonMonths: number,
-  monthlyDiscount: number,
-): ClvScore {
-  const expected = (days: number) => expectedPurchases(bg, h, days / daysPerUnit);
-  const orderValue = gg ? expectedOrderValue(gg, { x: h.x, mean: h.mean }) : h.mean;
-  let clv = 0;
-  let before = 0;
-  for (let m = 1; m <= horizonMonths; m++) {
-    const upTo = expectedPurchases(bg, h, m * unitsPerMonth);
-    clv += ((upTo - before) * orderValue) / (1 + monthlyDiscount) ** m;
-    before = upTo;
-  }
-  return {
-    customerId: h.customerId,
-    pAlive: pAlive(bg, h),
-    expected30: expected(30),
-    expected90: expected(90),
-    expected365: expected(365),
-    orderValue,
-    clv,
-  };
 }
 
 export async function trainClv(db: Database, o: ClvOptions) {

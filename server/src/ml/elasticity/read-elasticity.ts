@@ -3,10 +3,9 @@
 // and their prices are the business's, and the fit reads every order: the whole answer is
 // business-wide for every viewer, a region-scoped manager too, and says so.
 import type { PrismaClient } from '@retention/db';
+import type { ProductElasticity, Slope } from '@retention/ml';
 import { isoInstant } from '../../lib/schemas.ts';
 import { latestRun } from '../model-run.ts';
-import type { Slope } from './regression.ts';
-import type { ProductElasticity } from './train-elasticity.ts';
 
 interface Artefact {
   products: ProductElasticity[];

@@ -1,13 +1,13 @@
 // Recommendations for one customer from the newest recommendations run, with product names
 // and prices, for the API.
 import type { Database } from '@retention/db';
+import { type RecsModel, recommend } from '@retention/ml';
 import { todayIn } from '../../analytics/periods.ts';
 import { notFound } from '../../errors.ts';
 import { isoInstant } from '../../lib/schemas.ts';
 import { customerScope } from '../../services/list-customers.ts';
 import type { Identity } from '../../services/resolve-identity.ts';
 import { latestRun } from '../model-run.ts';
-import { type RecsModel, recommend } from './model.ts';
 import { purchasesUpTo, segmentsOfCustomers } from './train-recs.ts';
 
 export async function recommendFor(

@@ -2,9 +2,9 @@
 // scored on what customers bought in those 90 days (precision@10, hit-rate@10) against plain
 // popularity; then the model is rebuilt on everything up to the as-of day and stored.
 import type { Database } from '@retention/db';
+import { buildModel, evaluateRecs, type Item, type Purchase, type RecsModel } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 import { latestRun, recordRun } from '../model-run.ts';
-import { buildModel, type Item, type Purchase, type RecsModel, recommend } from './model.ts';
 
 export interface RecsOptions {
   asOf: number;
@@ -69,51 +69,6 @@ export async function segmentsOfCustomers(db: Database): Promise<Map<number, str
   return new Map(r.rows.map((x) => [Number(x.c), x.s]));
 }
 
-function historyOf(purchases: Purchase[]) {
-  const byCustomer = new Map<number, Map<number, number>>();
-  for (const p of purchases) {
-    const h = byCustomer.get(p.customerId) ?? new Map<number, number>();
-    h.set(p.productId, p.lastDay);
-    byCustomer.set(p.customerId, h);
-  }
-  return byCustomer;
-}
-
-/** precision@10 and hit-rate@10 of `model` on what customers bought after `cutoff`. */
-function evaluate(
-  model: RecsModel,
-  before: Purchase[],
-  after: Purchase[],
-  cutoff: number,
-  segments: Map<number, string>,
-) {
-  const history = historyOf(before);
-  const bought = new Map<number, Set<number>>();
-  for (const p of after) {
-    if (!history.has(p.customerId)) continue;
-    bought.set(p.customerId, (bought.get(p.customerId) ?? new Set()).add(p.productId));
-  }
-  let hits = 0;
-  let hitCustomers = 0;
-  for (const [customer, items] of bought) {
-    const recs = recommend(
-      model,
-      history.get(customer) ?? new Map(),
-      segments.get(customer),
-      cutoff,
-    );
-    const found = recs.filter((r) => items.has(r.productId)).length;
-    hits += found;
-    if (found > 0) hitCustomers++;
-  }
-  const customers = bought.size;
-  return {
-    customers,
-    precisionAt10: customers ? hits / (customers * 10) : null,
-    hitRateAt10: customers ? hitCustomers / customers : null,
-  };
-}
-
 export async function trainRecs(db: Database, o: RecsOptions) {
   const say = o.onProgress ?? (() => {});
   const parameters = { holdoutDays, k: 10 };
@@ -140,8 +95,8 @@ export async function trainRecs(db: Database, o: RecsOptions) {
       neighbours: trial.neighbours.map(() => []),
       popularBySegment: {},
     };
-    const model = evaluate(trial, earlier, after, cutoff, segments);
-    const baseline = evaluate(popularity, earlier, after, cutoff, segments);
+    const model = evaluateRecs(trial, earlier, after, cutoff, segments);
+    const baseline = evaluateRecs(popularity, earlier, after, cutoff, segments);
     const f = (x: number | null) => (x === null ? 'n/a' : x.toFixed(4));
     say(
       `holdout ${holdoutDays} days, ${model.customers} customers: precision@10 ${f(model.precisionAt10)} vs popularity ${f(baseline.precisionAt10)}; hit-rate@10 ${f(model.hitRateAt10)} vs ${f(baseline.hitRateAt10)}`,

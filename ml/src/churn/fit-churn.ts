@@ -1,6 +1,7 @@
 // The CPU-bound half of the churn job, on rows already read: split, both models, their
 // held-out figures, the serving model's importance, probabilities and reasons. Plain data in
-// and out, so it runs in a worker thread (fit-worker.ts) and the server keeps answering.
+// and out, so the server runs it in a worker thread (server/src/ml/churn/fit-worker.ts) and
+// keeps answering.
 import {
   atThreshold,
   brier,

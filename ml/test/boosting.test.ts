@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataDir } from '../../test/requirements.ts';
-import { GradientBoostingClassifier } from '../src/ml/boosting/gbm.ts';
+import { GradientBoostingClassifier } from '../src/boosting/gbm.ts';
 import {
   atThreshold,
   bestF1Threshold,
@@ -14,8 +14,8 @@ import {
   prAuc,
   reliability,
   rocAuc,
-} from '../src/ml/evaluate.ts';
-import { createRng } from '../src/ml/random.ts';
+} from '../src/evaluate.ts';
+import { createRng } from '../src/random.ts';
 import { loadTelco, stratifiedFolds } from './helpers/telco.ts';
 
 /** y = 1 when x0 + x1·x2 + noise is high; x3 is pure noise. */

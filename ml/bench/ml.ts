@@ -18,11 +18,11 @@ import { fileURLToPath } from 'node:url';
 import { kmeans } from 'ml-kmeans';
 import { RandomForestClassifier as MlForest } from 'ml-random-forest';
 import { sharedDataDir } from '../../test/requirements.ts';
-import { GradientBoostingClassifier } from '../src/ml/boosting/gbm.ts';
-import { fitBgNbd, type Summary } from '../src/ml/clv/bgnbd.ts';
-import { rocAuc } from '../src/ml/evaluate.ts';
-import { RandomForestClassifier } from '../src/ml/forest/index.ts';
-import { createRng } from '../src/ml/random.ts';
+import { GradientBoostingClassifier } from '../src/boosting/gbm.ts';
+import { fitBgNbd, type Summary } from '../src/clv/bgnbd.ts';
+import { rocAuc } from '../src/evaluate.ts';
+import { RandomForestClassifier } from '../src/forest/index.ts';
+import { createRng } from '../src/random.ts';
 
 interface Data {
   X: number[][];

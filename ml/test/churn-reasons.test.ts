@@ -1,7 +1,7 @@
 // Churn reasons in words: which groups are named, in what order, and how they read.
 import { describe, expect, it } from 'vitest';
-import { featureNames } from '../src/ml/churn/features.ts';
-import { reasonsFor } from '../src/ml/churn/reasons.ts';
+import { featureNames } from '../src/churn/features.ts';
+import { reasonsFor } from '../src/churn/reasons.ts';
 
 const at = (name: (typeof featureNames)[number]) => featureNames.indexOf(name);
 const row = (values: Partial<Record<(typeof featureNames)[number], number>>) =>

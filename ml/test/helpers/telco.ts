@@ -1,6 +1,6 @@
 // IBM Telco churn as a feature matrix, and stratified folds for cross-validation.
 import { readFileSync } from 'node:fs';
-import { createRng } from '../../src/ml/random.ts';
+import { createRng } from '../../src/random.ts';
 
 // Telco: no quoted fields in the file, so a plain split on ',' is exact. customerID is dropped;
 // numeric columns stay numbers (TotalCharges is blank for the 11 customers with tenure 0: read as

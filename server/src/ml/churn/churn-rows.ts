@@ -1,73 +1,14 @@
 // The churn model's rows: every customer active on a cutoff day (DESIGN §4: an order in the
 // last W days or a live contract), described only by what was known on that day, and the
 // label "churned within the next W days" (the active spell ends by cutoff + W). Labels need
-// data up to cutoff + W; features never look past the cutoff.
+// data up to cutoff + W; features never look past the cutoff (@retention/ml's featuresOf).
 import type { Database } from '@retention/db';
+import { type ChurnFigures, type ChurnRow, featuresOf } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 
-export const featureNames = [
-  'recency_days',
-  'order_days',
-  'revenue',
-  'tenure_days',
-  'mean_gap_days',
-  'overdue_ratio',
-  'gap_trend',
-  'order_days_90',
-  'order_days_prev_90',
-  'revenue_90',
-  'order_value',
-  'online_share',
-  'channels_used',
-  'event_days_30',
-  'event_days_prev_60',
-  'days_since_event',
-  'live_contract',
-  'mrr',
-  'mrr_change_90',
-  'offers_365',
-  'offers_redeemed_365',
-  'returns_180',
-] as const;
-
-export type FeatureName = (typeof featureNames)[number];
-
-/** Days since the last event for a customer with none: larger than any real gap. */
-export const noEvents = 9999;
-
-export interface ChurnRow {
-  customerId: number;
-  /** In the order of featureNames. */
-  x: number[];
-  /** 1 = the spell active at the cutoff ended within W days after it. */
-  label: number;
-}
-
-interface Raw {
+interface Raw extends ChurnFigures {
   id: number;
   churned: boolean;
-  recency: number;
-  order_days: number;
-  revenue: number;
-  tenure: number;
-  mean_gap: number | null;
-  last_gap: number | null;
-  earlier_gap: number | null;
-  days_90: number;
-  days_prev_90: number;
-  revenue_90: number;
-  orders: number;
-  online: number;
-  channels: number;
-  event_days_30: number;
-  event_days_prev_60: number;
-  since_event: number | null;
-  live: number;
-  mrr: number;
-  mrr_before: number;
-  offers: number;
-  redeemed: number;
-  returns: number;
 }
 
 /** Rows for the customers active on `cutoff` (a day number), ordered by customer id. */
@@ -175,48 +116,4 @@ export async function churnRows(
     x: featuresOf(row, windowDays),
     label: row.churned ? 1 : 0,
   }));
-}
-
-function featuresOf(row: Raw, windowDays: number): number[] {
-  const n = (v: number | null) => (v === null ? null : Number(v));
-  const meanGap = n(row.mean_gap);
-  const lastGap = n(row.last_gap);
-  const earlierGap = n(row.earlier_gap);
-  const recency = Number(row.recency);
-  const orders = Number(row.orders);
-  const values: Record<FeatureName, number> = {
-    recency_days: recency,
-    order_days: Number(row.order_days),
-    revenue: Number(row.revenue),
-    tenure_days: Number(row.tenure),
-    mean_gap_days: meanGap ?? -1,
-    // How late the customer is against their own rhythm (against W after a single order).
-    overdue_ratio: recency / Math.max(1, meanGap ?? windowDays),
-    // The last gap against the ones before it: above 1, orders are slowing down.
-    gap_trend: lastGap !== null && earlierGap !== null ? lastGap / Math.max(1, earlierGap) : 1,
-    order_days_90: Number(row.days_90),
-    order_days_prev_90: Number(row.days_prev_90),
-    revenue_90: Number(row.revenue_90),
-    order_value: orders > 0 ? Number(row.revenue) / orders : 0,
-    online_share: Number(row.online),
-    channels_used: Number(row.channels),
-    event_days_30: Number(row.event_days_30),
-    event_days_prev_60: Number(row.event_days_prev_60),
-    days_since_event: n(row.since_event) ?? noEvents,
-    live_contract: Number(row.live),
-    mrr: Number(row.mrr),
-    mrr_change_90: Number(row.mrr) - Number(row.mrr_before),
-    offers_365: Number(row.offers),
-    offers_redeemed_365: Number(row.redeemed),
-    returns_180: Number(row.returns),
-  };
-  return featureNames.map((f) => values[f]);
-}
-
-/** A row's features by name. */
-export function named(x: number[]): Record<FeatureName, number> {
-  return Object.fromEntries(featureNames.map((f, i) => [f, x[i] ?? 0])) as Record<
-    FeatureName,
-    number
-  >;
 }

@@ -1,11 +1,11 @@
-// The random forest of server/src/ml/forest: exact behaviour on hand-made data, then stratified
+// The random forest of ml/src/forest: exact behaviour on hand-made data, then stratified
 // 5-fold cross-validated ROC-AUC on IBM Telco churn against scikit-learn's reference (0.844).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataDir } from '../../test/requirements.ts';
-import { rocAuc } from '../src/ml/evaluate.ts';
-import { RandomForestClassifier } from '../src/ml/forest/index.ts';
-import { createRng } from '../src/ml/random.ts';
+import { rocAuc } from '../src/evaluate.ts';
+import { RandomForestClassifier } from '../src/forest/index.ts';
+import { createRng } from '../src/random.ts';
 import { loadTelco, stratifiedFolds } from './helpers/telco.ts';
 
 describe('RandomForestClassifier on small data', () => {

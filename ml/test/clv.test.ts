@@ -9,8 +9,8 @@ import {
   fitBgNbd,
   pAlive,
   type Summary,
-} from '../src/ml/clv/bgnbd.ts';
-import { expectedOrderValue, fitGammaGamma } from '../src/ml/clv/gamma-gamma.ts';
+} from '../src/clv/bgnbd.ts';
+import { expectedOrderValue, fitGammaGamma } from '../src/clv/gamma-gamma.ts';
 
 const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
