@@ -3,6 +3,7 @@
 // from the cache or computed by a report thread.
 import type { FastifyInstance } from 'fastify';
 import type { Identity } from '../services/resolve-identity.ts';
+import { filterOptions } from './filter-options.ts';
 import { type Granularity, isoOf, resolveRange, todayIn } from './periods.ts';
 import type { ReportArgs, ReportName, ReportValue } from './report-table.ts';
 import type { MetricContext } from './reports.ts';
@@ -46,6 +47,20 @@ export async function reportJson<N extends ReportName>(
     args,
   });
   return cache.get(refresher.generation, key, () => pool.run(name, ctx, args));
+}
+
+/**
+ * The values the filters accept in the viewer's scope (filter-options.ts), as JSON bytes
+ * through the same cache: they change only when the data does, with the generation.
+ */
+export async function filterOptionsJson(app: FastifyInstance, viewer: Identity): Promise<Buffer> {
+  const { refresher, cache } = app.analytics;
+  await refresher.ready();
+  const { selection } = await metricContext(app, viewer, { granularity: 'month' });
+  const key = JSON.stringify({ name: 'options', region: selection.region ?? null });
+  return cache.get(refresher.generation, key, async () =>
+    Buffer.from(JSON.stringify(await filterOptions(app.db, selection))),
+  );
 }
 
 /** The report as a value, for callers that read it (the bot, digests, alerts). */

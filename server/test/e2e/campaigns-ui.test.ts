@@ -118,6 +118,18 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     o: { palette?: Palette; width?: number; height?: number } = {},
   ) => openInTelegram(browser, server.url, who, route, o);
 
+  /** The analytics routes the page asked (version polls aside), from Resource Timing, which
+   * keeps every request since the page opened (or since `clearResourceTimings()`). */
+  const analyticsAsked = (page: Page) =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name))
+        .filter((u) => u.pathname.startsWith('/api/v1/analytics/'))
+        .map((u) => `${u.pathname.slice('/api/v1/analytics/'.length)}${u.search}`)
+        .filter((r) => !r.startsWith('version')),
+    );
+
   const lastMainButton = async (page: Page) =>
     (await sentToTelegram(page, 'web_app_setup_main_button')).at(-1)?.[1];
   const popups = async (page: Page) => await sentToTelegram(page, 'web_app_open_popup');
@@ -150,6 +162,18 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     await expect
       .poll(() => page.getByTestId('campaigns-link').count(), { timeout: 30_000 })
       .toBe(1);
+    // The filters' choices come from /analytics/options: the one breakdown is the summary
+    // block's own. (An entry appears when its answer has come: wait for the dashboard's.)
+    const asked = async (...routes: string[]) => {
+      const all = await analyticsAsked(page);
+      return routes.every((r) => all.includes(r));
+    };
+    await expect
+      .poll(() => asked('dashboard', 'breakdown?by=region'), { timeout: 60_000 })
+      .toBe(true);
+    const breakdowns = (await analyticsAsked(page)).filter((r) => r.startsWith('breakdown'));
+    expect([...new Set(breakdowns)]).toEqual(['breakdown?by=region']);
+    await expect.poll(() => asked('options'), { timeout: 30_000 }).toBe(true);
     await page.getByTestId('campaigns-link').click();
     // The demo data has campaigns of its own.
     const before = ((await call(people.admin, '/campaigns')).json as { items: Campaign[] }).items;
@@ -160,6 +184,7 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
       .catch(async (err: Error) => {
         throw new Error(`${err.message}\nthe page said: ${await page.locator('body').innerText()}`);
       });
+    await page.evaluate(() => performance.clearResourceTimings());
     await page.getByTestId('new-campaign').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/campaigns/new');
     expect((await sentToTelegram(page, 'web_app_setup_back_button')).at(-1)?.[1]).toEqual({
@@ -170,6 +195,10 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
         timeout: 30_000,
       })
       .toBeGreaterThan(1);
+    // The target's choices are the dashboard's options: no report is run to fill them.
+    expect(
+      (await analyticsAsked(page)).filter((r) => /^(breakdown|rfm|segments)\b/.test(r)),
+    ).toEqual([]);
 
     // A risk filter with no churn model yet: the server's reason is shown.
     await slide(page, 'target-min-churn', 40);

@@ -185,11 +185,9 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
   });
 
   it('filters the dashboard by acquisition channel', async () => {
-    const channels = await apiAs<{ rows: { key: string | null }[] }>(
-      'manager',
-      '/analytics/breakdown?by=channel',
-    );
-    const channel = channels.rows.find((r) => r.key)?.key as string;
+    // The filter offers the values of /analytics/options.
+    const options = await apiAs<{ channels: string[] }>('manager', '/analytics/options');
+    const channel = options.channels[0] as string;
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(server.link(`/`));
     await page.getByTestId('filter-channel').selectOption(channel);

@@ -68,6 +68,7 @@ const analytics = [
   'campaigns',
   'segments',
   'breakdown',
+  'options',
   'churn-risk',
   'price-elasticity',
 ];

@@ -1,6 +1,7 @@
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { type Filters, filtersFromSearch, filtersToSearch } from '../../../lib/filters';
+import { useAnalyticsOptions } from '../../../lib/get-analytics-options';
 import { t, useLang } from '../../../lib/i18n';
 import { LiveBadge } from '../../live/live-badge';
 import { type DashboardReport, useReport } from '../api/reports';
@@ -15,8 +16,6 @@ import { LtvBlock } from './ltv-block';
 import { SegmentsBlock } from './segments-block';
 import { TrendChart } from './trend-chart';
 
-type Breakdown = { rows: { key: string | null }[] };
-
 /** The manager's morning screen: filters, KPIs with deltas, the trend, who is at risk. */
 export function DashboardPage() {
   const lang = useLang();
@@ -28,11 +27,9 @@ export function DashboardPage() {
     navigate(`/${q ? `?${q}` : ''}`, { replace: true });
   };
   const dashboard = useReport<DashboardReport>('dashboard', filters);
-  // The regions the viewer may see (a scoped manager has one): the breakdown's row keys.
-  const regions = useReport<Breakdown>('breakdown', { granularity: 'month' }, 'by=region');
-  const channels = useReport<Breakdown>('breakdown', { granularity: 'month' }, 'by=channel');
-  const keys = (b: Breakdown | undefined) => (b?.rows ?? []).flatMap((r) => (r.key ? [r.key] : []));
-  const regionNames = keys(regions.data);
+  // The regions the viewer may see (a scoped manager has one) and the channels.
+  const options = useAnalyticsOptions();
+  const regionNames = options.data?.regions ?? [];
 
   return (
     <main className="page dashboard" data-testid="dashboard">
@@ -42,7 +39,7 @@ export function DashboardPage() {
         filters={filters}
         onChange={setFilters}
         regions={regionNames.length > 1 ? regionNames : []}
-        channels={keys(channels.data)}
+        channels={options.data?.channels ?? []}
       />
       <BlockState query={dashboard}>
         {(d) => (

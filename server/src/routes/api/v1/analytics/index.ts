@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PlainReportName } from '../../../../analytics/report-table.ts';
-import { metricContext, reportJson } from '../../../../analytics/request.ts';
+import { filterOptionsJson, metricContext, reportJson } from '../../../../analytics/request.ts';
 import { authErrors, Label } from '../../../../lib/schemas.ts';
 import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
 import type { TrainableKind } from '../../../../ml/train-model.ts';
@@ -17,6 +17,7 @@ import {
   ChurnRiskReport,
   DashboardReport,
   ElasticityReport,
+  FilterOptions,
   LifecycleReport,
   LtvReport,
   RetentionCurveReport,
@@ -112,6 +113,21 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         changedAt: refresher.changedAt?.toISOString() ?? null,
       };
     },
+  );
+
+  app.get(
+    '/options',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary:
+          'The values the filters region, channel, segment and plan accept, sorted; a scoped manager gets those of their region (staff)',
+        tags: ['analytics'],
+        querystring: z.object({}).strict(),
+        response: { 200: FilterOptions, ...authErrors },
+      },
+    },
+    async (request, reply) => sendJson(reply, await filterOptionsJson(app, identityOf(request))),
   );
 
   app.get(

@@ -18,6 +18,22 @@ export const AnalyticsQuery = z
   })
   .strict();
 
+/** The values each filter above accepts, in the viewer's scope. */
+export const FilterOptions = z.object({
+  regions: z.array(z.string()).describe('customer regions (a scoped manager: their own)'),
+  channels: z.array(z.string()).describe('acquisition channels of the customers in scope'),
+  segments: z
+    .array(
+      z.object({
+        value: z.string().describe('what `segment` takes'),
+        name: z.string(),
+        kind: z.enum(['rfm', 'model']),
+      }),
+    )
+    .describe('the eight RFM segments, then the segments of the latest segmentation run'),
+  plans: z.array(z.string()).describe('contract plans of the customers in scope'),
+});
+
 export const BreakdownQuery = AnalyticsQuery.extend({
   by: z.enum(['region', 'channel', 'segment']).default('region'),
 }).strict();

@@ -1,0 +1,31 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from './api-client';
+
+// Shared: the dashboard's filters and the campaign form's target offer the same choices.
+
+/** The values the analytics filters accept in the viewer's scope (a scoped manager: their
+ * region's). */
+export type AnalyticsOptions = {
+  regions: string[];
+  channels: string[];
+  /** The eight RFM segments (value = slug), then the latest segmentation run's. */
+  segments: { value: string; name: string; kind: 'rfm' | 'model' }[];
+  plans: string[];
+};
+
+export function getAnalyticsOptions(signal?: AbortSignal): Promise<AnalyticsOptions> {
+  return api.get<AnalyticsOptions>('/analytics/options', signal);
+}
+
+export function getAnalyticsOptionsQueryOptions() {
+  return queryOptions({
+    // Under 'analytics', so new data (use-live-updates) refetches it with the reports.
+    queryKey: ['analytics', 'options'],
+    queryFn: ({ signal }) => getAnalyticsOptions(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAnalyticsOptions() {
+  return useQuery(getAnalyticsOptionsQueryOptions());
+}
