@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{prisma,ml,server,bot,miniapp}/test/**/*.test.ts'],
+    include: ['{contracts,prisma,ml,server,bot,miniapp}/test/**/*.test.ts'],
     // The fault tests (server/test/faults) start their own Postgres cluster whatever the
     // test database is, and the embedded-database sharing test its own PGlite folders, so
     // they run once: on the default (PGlite) run, not again when TEST_DATABASE_URL points the

@@ -1,4 +1,5 @@
 // Numbers, dates and cards as chat text.
+import { type KpiEntry, kpiByKey, kpiLabel } from '@retention/contracts';
 import type { Lang } from './i18n.ts';
 import { t } from './i18n.ts';
 import type { CustomerBrief, CustomerCardView, Kpi, KpiSummary, OfferView } from './services.ts';
@@ -55,26 +56,15 @@ function change(k: Kpi, lang: Lang): string {
   return ` (${sign}${pct}%)`;
 }
 
-const kpiLabels: Record<string, Parameters<typeof t>[0]> = {
-  activeAtEnd: 'activeAtEnd',
-  newCustomers: 'newCustomers',
-  churnedCustomers: 'churnedCustomers',
-  churnRate: 'churnRate',
-  retentionRate: 'retentionRate',
-  revenue: 'revenue',
-  arpu: 'arpu',
-  aov: 'aov',
-  nrr: 'nrr',
-};
-
 export function kpiText(s: KpiSummary, lang: Lang): string {
   const head = `${t('kpiTitle', lang)}${s.region ? ` · ${s.region}` : ''}: ${s.from} – ${s.to}\n(${t('vsPrevious', lang)} ${s.previousFrom} – ${s.previousTo})`;
-  const lines = s.kpis
-    .filter((k) => kpiLabels[k.key])
-    .map(
-      (k) =>
-        `${t(kpiLabels[k.key]!, lang)}: ${formatNumber(k.value, k.kind, lang)}${change(k, lang)}`,
-    );
+  const lines = s.kpis.flatMap((k) => {
+    const entry = (kpiByKey as Record<string, KpiEntry | undefined>)[k.key];
+    if (!entry) return [];
+    return [
+      `${kpiLabel(entry, lang, true)}: ${formatNumber(k.value, k.kind, lang)}${change(k, lang)}`,
+    ];
+  });
   return [head, '', ...lines].join('\n');
 }
 

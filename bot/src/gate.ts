@@ -1,12 +1,13 @@
 // Role gates. Every feature is a Composer behind one; callback queries pass the same gate as
 // commands, so a forwarded or replayed button grants nothing its presser may not do.
+import { knownRoles, staffRoles } from '@retention/contracts';
 import { Composer } from 'grammy';
 import type { BotContext } from './context.ts';
 import { t } from './i18n.ts';
 import type { BotRole } from './services.ts';
 
-export const staff: readonly BotRole[] = ['admin', 'manager'];
-export const known: readonly BotRole[] = ['admin', 'manager', 'client'];
+export const staff: readonly BotRole[] = staffRoles;
+export const known: readonly BotRole[] = knownRoles;
 
 /** Says no, in a message or (for a button) an alert, and shows nothing else. */
 export async function refuse(ctx: BotContext): Promise<void> {

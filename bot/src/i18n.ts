@@ -1,9 +1,7 @@
 // The bot's texts in English and Russian, chosen from the user's language_code.
-export type Lang = 'en' | 'ru';
+import type { Lang } from '@retention/contracts';
 
-export function langOf(code: string | undefined): Lang {
-  return code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-}
+export { type Lang, langOf } from '@retention/contracts';
 
 const texts = {
   greetAdmin: {
@@ -52,15 +50,6 @@ const texts = {
   },
   kpiTitle: { en: 'Retention', ru: 'Удержание' },
   vsPrevious: { en: 'vs', ru: 'к' },
-  activeAtEnd: { en: 'Active customers', ru: 'Активные клиенты' },
-  newCustomers: { en: 'New', ru: 'Новые' },
-  churnedCustomers: { en: 'Churned', ru: 'Ушли' },
-  churnRate: { en: 'Churn rate', ru: 'Отток' },
-  retentionRate: { en: 'Retention', ru: 'Удержание' },
-  revenue: { en: 'Revenue', ru: 'Выручка' },
-  arpu: { en: 'ARPU', ru: 'ARPU' },
-  aov: { en: 'Average order', ru: 'Средний чек' },
-  nrr: { en: 'NRR', ru: 'NRR' },
   days7: { en: '7 days', ru: '7 дней' },
   days30: { en: '30 days', ru: '30 дней' },
   days90: { en: '90 days', ru: '90 дней' },

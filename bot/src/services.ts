@@ -2,8 +2,9 @@
 // services, checking the caller's role and scope again: the bot's gates are the first line,
 // not the only one.
 import type { ConversationData, VersionedStateStorage } from '@grammyjs/conversations';
+import type { Role } from '@retention/contracts';
 
-export type BotRole = 'admin' | 'manager' | 'client' | 'unknown';
+export type BotRole = Role;
 
 /** The Telegram user an update comes from. */
 export interface BotUser {

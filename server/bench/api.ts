@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { refreshDerived } from '../src/analytics/refresh.ts';
 import { buildApp } from '../src/app.ts';
+import { signInitData } from '../src/auth/init-data.ts';
 import { loadConfig } from '../src/config.ts';
-import { signInitData } from '../src/lib/init-data.ts';
 import type { LoadRequest, LoadResult } from './api-load.ts';
 import { openBenchBusiness } from './bench-business.ts';
 

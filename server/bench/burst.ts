@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { refreshDerived } from '../src/analytics/refresh.ts';
+import { signInitData } from '../src/auth/init-data.ts';
 import { loadConfig } from '../src/config.ts';
-import { signInitData } from '../src/lib/init-data.ts';
 import { openBenchBusiness } from './bench-business.ts';
 import { heavyQuery, percentile } from './load-clients.ts';
 import {

@@ -22,9 +22,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findNginx } from '../../test/requirements.ts';
 import { refreshDerived } from '../src/analytics/refresh.ts';
+import { createApiKey } from '../src/auth/api-keys.ts';
+import { signInitData } from '../src/auth/init-data.ts';
 import { loadConfig } from '../src/config.ts';
-import { signInitData } from '../src/lib/init-data.ts';
-import { createApiKey } from '../src/services/api-keys.ts';
 import { openBenchBusiness, standInForAutovacuum } from './bench-business.ts';
 import {
   type Figures,

@@ -6,7 +6,7 @@ import { createBot } from '@retention/bot';
 import { privateCallback, privateText, recordingFetch, testBotInfo } from '@retention/bot/testing';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botServices } from '../src/services/bot-services.ts';
+import { botServices } from '../src/bot-adapter/bot-services.ts';
 import { alertsApps } from './helpers/alerts-apps.ts';
 import { claimingAdmin } from './helpers/bot-caller.ts';
 import { testBotToken } from './helpers/build-app.ts';

@@ -3,7 +3,7 @@
 // ingestion failures are alerted once each. Two instances tick at the same fake instants.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeAlertSettings } from '../src/alerts/settings.ts';
-import { createApiKey } from '../src/services/api-keys.ts';
+import { createApiKey } from '../src/auth/api-keys.ts';
 import { alertsApps } from './helpers/alerts-apps.ts';
 import { people } from './helpers/fixtures.ts';
 

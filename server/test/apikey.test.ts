@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from '../src/auth/api-keys.ts';
 import { parseApiKeyArgs, runApiKeyCommand, UsageError } from '../src/cli/apikey-commands.ts';
-import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from '../src/services/api-keys.ts';
 import { buildTestApp, type TestApp } from './helpers/build-app.ts';
 
 const cli = { actorRole: 'cli' };

@@ -10,7 +10,7 @@ import {
 } from '@retention/bot/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botServices } from '../src/services/bot-services.ts';
+import { botServices } from '../src/bot-adapter/bot-services.ts';
 import { assignOffer } from '../src/services/customer-offers.ts';
 import { claimingAdmin } from './helpers/bot-caller.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';

@@ -1,8 +1,8 @@
 // Who sees which customers (scope), staff named in the config, and what a customer card
 // shows to staff and to the client it belongs to.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerScope } from '../src/services/list-customers.ts';
-import type { Identity } from '../src/services/resolve-identity.ts';
+import type { Identity } from '../src/auth/identity.ts';
+import { customerScope } from '../src/auth/scope.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { type Fixture, loadFixture, people, tma } from './helpers/fixtures.ts';
 import { rebuild } from './helpers/rebuild.ts';

@@ -1,6 +1,6 @@
 // The ingestion API's gate: API keys (never initData), batch and body limits, OpenAPI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revokeApiKey } from '../src/services/api-keys.ts';
+import { revokeApiKey } from '../src/auth/api-keys.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 import { apiKeyFor, event } from './helpers/ingest.ts';

@@ -3,8 +3,8 @@
 import { createBot } from '@retention/bot';
 import { privateCallback, recordingFetch, testBotInfo } from '@retention/bot/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botServices } from '../src/services/bot-services.ts';
-import { grantRole } from '../src/services/staff-roles.ts';
+import { grantRole } from '../src/auth/staff-roles.ts';
+import { botServices } from '../src/bot-adapter/bot-services.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { loadFixture, people } from './helpers/fixtures.ts';
 

@@ -1,12 +1,9 @@
 // Russian and English, chosen from the Telegram user's language_code (English otherwise).
+import { type Lang, langOf } from '@retention/contracts';
 import { useMe } from '../features/me/api/get-me';
 import { readLaunch } from './launch-params';
 
-export type Lang = 'en' | 'ru';
-
-export function langOf(code: string | null | undefined): Lang {
-  return code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-}
+export { type Lang, langOf };
 
 /** The language of the launch data, for screens shown before (or instead of) `/me`. */
 export function launchLang(): Lang {
@@ -24,17 +21,7 @@ export function useLang(): Lang {
 
 const texts = {
   dashboard: { en: 'Retention dashboard', ru: 'Удержание клиентов' },
-  activeAtEnd: { en: 'Active customers', ru: 'Активные клиенты' },
-  newCustomers: { en: 'New customers', ru: 'Новые клиенты' },
-  churnedCustomers: { en: 'Churned', ru: 'Ушли' },
-  churnRate: { en: 'Churn rate', ru: 'Отток' },
-  retentionRate: { en: 'Retention', ru: 'Удержание' },
-  revenue: { en: 'Revenue', ru: 'Выручка' },
-  arpu: { en: 'ARPU', ru: 'ARPU' },
-  aov: { en: 'Average order', ru: 'Средний чек' },
   orders: { en: 'Orders', ru: 'Заказы' },
-  nrr: { en: 'NRR', ru: 'NRR' },
-  grr: { en: 'GRR', ru: 'GRR' },
   simpleLtv: { en: 'LTV', ru: 'LTV' },
   vsPrevious: { en: 'vs previous', ru: 'к прошлому' },
   howComputed: { en: 'How is this computed?', ru: 'Как считается?' },

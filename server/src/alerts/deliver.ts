@@ -2,7 +2,7 @@
 // rows locked with SKIP LOCKED and the status checked again), sent, and its outcome recorded
 // (sent, failed with the error, or skipped when the recipient is no longer staff).
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { isStaff, resolveIdentity } from '../services/resolve-identity.ts';
+import { isStaff, resolveIdentity } from '../auth/identity.ts';
 import { buildDigest } from './digest.ts';
 import type { AlertSender } from './sender.ts';
 import { readAlertSettings } from './settings.ts';

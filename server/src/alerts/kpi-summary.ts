@@ -2,20 +2,8 @@
 // and, through the bot's services, in /analytics. Here so that both read it from one place
 // and the bot's services depend on alerts, never the other way round.
 import type { KpiSummary } from '@retention/bot';
+import { kpiCatalogue } from '@retention/contracts';
 import type { ReportValue } from '../analytics/report-table.ts';
-
-/** The KPIs shown, in order, with how each is formatted. */
-export const kpiKinds: Record<string, KpiSummary['kpis'][number]['kind']> = {
-  activeAtEnd: 'int',
-  newCustomers: 'int',
-  churnedCustomers: 'int',
-  churnRate: 'pct',
-  retentionRate: 'pct',
-  revenue: 'money',
-  arpu: 'money',
-  aov: 'money',
-  nrr: 'pct',
-};
 
 /** The dashboard report's periods and KPIs (with the period before) in a viewer's region. */
 export function kpiSummaryOf(report: ReportValue<'dashboard'>, region: string | null): KpiSummary {
@@ -27,9 +15,11 @@ export function kpiSummaryOf(report: ReportValue<'dashboard'>, region: string | 
     previousFrom: report.previousPeriod.from,
     previousTo: report.previousPeriod.to,
     region,
-    kpis: Object.entries(kpiKinds).flatMap(([key, kind]) => {
-      const k = kpis[key];
-      return k ? [{ key, kind, value: num(k.value), previous: num(k.previous) }] : [];
-    }),
+    kpis: kpiCatalogue
+      .filter((entry) => entry.inChat)
+      .flatMap(({ key, kind }) => {
+        const k = kpis[key];
+        return k ? [{ key, kind, value: num(k.value), previous: num(k.previous) }] : [];
+      }),
   };
 }

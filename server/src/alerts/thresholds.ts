@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isoOf, periodStart, todayIn } from '../analytics/periods.ts';
 import { metricContext, reportValue } from '../analytics/request.ts';
-import type { Identity } from '../services/resolve-identity.ts';
+import type { Identity } from '../auth/identity.ts';
 import { fireCrossed, resetBelow } from './alert-state.ts';
 import { releaseAt } from './schedule.ts';
 import type { AlertSettings } from './settings.ts';

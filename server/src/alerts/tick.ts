@@ -2,7 +2,7 @@
 // the unique insert lets one instance win), evaluate their threshold alerts, then send what
 // is due. Safe to run on several instances at once.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { isStaff, resolveIdentity } from '../services/resolve-identity.ts';
+import { isStaff, resolveIdentity } from '../auth/identity.ts';
 import { deliverDue } from './deliver.ts';
 import { dueDigest } from './schedule.ts';
 import type { AlertSender } from './sender.ts';

@@ -7,7 +7,7 @@
 
 import type { ModelEvaluation } from '@retention/ml';
 import { isoInstant } from '../lib/schemas.ts';
-import { latestRun } from '../ml/model-run.ts';
+import { latestRun } from './latest-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';
 import { cents, int, isoDaySql, money, Params } from './sql.ts';

@@ -2,7 +2,7 @@
 // customers of a selection: the choices the Mini App offers. DISTINCT over indexed columns
 // of the base tables, so no report is computed to fill a filter.
 import type { Database } from '@retention/db';
-import { latestRun } from '../ml/model-run.ts';
+import { latestRun } from './latest-run.ts';
 import { rfmSegments } from './rfm-segments.ts';
 import { type Selection, selectionSql, withCtes } from './selection.ts';
 import { Params } from './sql.ts';

@@ -2,7 +2,7 @@
 // zone, the filters checked against the data and the viewer's scope; and the report for it,
 // from the cache or computed by a report thread.
 import type { FastifyInstance } from 'fastify';
-import type { Identity } from '../services/resolve-identity.ts';
+import type { Identity } from '../auth/identity.ts';
 import { filterOptions } from './filter-options.ts';
 import { type Granularity, isoOf, resolveRange, todayIn } from './periods.ts';
 import type { ReportArgs, ReportName, ReportValue } from './report-table.ts';

@@ -5,7 +5,7 @@
 // region-scoped manager's region).
 
 import { isoInstant } from '../lib/schemas.ts';
-import { latestRun } from '../ml/model-run.ts';
+import { latestRun } from './latest-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';
 import { cents, int, money, Params, ratio } from './sql.ts';

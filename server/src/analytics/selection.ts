@@ -1,9 +1,10 @@
 // Which customers a metric counts: the filters of a request (region, channel, segment,
 // plan) checked against the data, and the viewer's region scope applied on top.
 import type { Database } from '@retention/db';
-import { AppError, forbidden } from '../errors.ts';
-import { latestRun } from '../ml/model-run.ts';
-import type { Identity } from '../services/resolve-identity.ts';
+import type { Identity } from '../auth/identity.ts';
+import { regionScopeOf, scopedRegion } from '../auth/scope.ts';
+import { AppError } from '../errors.ts';
+import { latestRun } from './latest-run.ts';
 import type { Range } from './periods.ts';
 import { findRfmSegment, type RfmSlug, rfmGridArray, rfmSegments } from './rfm-segments.ts';
 import type { Params } from './sql.ts';
@@ -47,11 +48,8 @@ export async function resolveSelection(
   range: Range,
   timeZone: string,
 ): Promise<Selection> {
-  const scope = viewer.role === 'manager' ? viewer.regionScope : null;
-  if (scope !== null && q.region !== undefined && q.region !== scope) {
-    throw forbidden(`your access is limited to region ${scope}`);
-  }
-  const region = scope ?? q.region;
+  const scope = regionScopeOf(viewer);
+  const region = scopedRegion(viewer, q.region);
   const selection: Selection = {
     rfmAsOf: range.to,
     planFrom: range.from,

@@ -4,10 +4,10 @@
 import { randomInt } from 'node:crypto';
 import type { Database, Prisma } from '@retention/db';
 import { createRng } from '@retention/ml';
+import type { Identity } from '../auth/identity.ts';
 import { AppError } from '../errors.ts';
+import { type Actor, recordAudit } from '../lib/record-audit.ts';
 import { personalCode } from '../services/customer-offers.ts';
-import { type Actor, recordAudit } from '../services/record-audit.ts';
-import type { Identity } from '../services/resolve-identity.ts';
 import { reachCounts, unreachable } from './reach.ts';
 import { controlSize, type Target, type TargetMember, targetPopulation } from './target.ts';
 

@@ -1,9 +1,9 @@
 // Campaigns as staff read them: definition, members, delivery states, opens and redemptions;
 // and the treated customers the bot cannot reach, for other channels.
 import { type Database, DeliveryState, type PrismaClient } from '@retention/db';
+import type { Identity } from '../auth/identity.ts';
+import { customerScope } from '../auth/scope.ts';
 import { notFound } from '../errors.ts';
-import { customerScope } from '../services/list-customers.ts';
-import type { Identity } from '../services/resolve-identity.ts';
 
 /** The database's delivery states (the DeliveryState enum). */
 const deliveryStates = Object.values(DeliveryState);

@@ -2,12 +2,12 @@
 // asked, only those whose newest churn probability and value at risk (probability × CLV)
 // reach the thresholds. The same query serves the preview and the launch.
 import type { Database } from '@retention/db';
+import { latestRun } from '../analytics/latest-run.ts';
 import { resolveRange, todayIn } from '../analytics/periods.ts';
 import { resolveSelection, selectionSql, withCtes } from '../analytics/selection.ts';
 import { cents, money, Params } from '../analytics/sql.ts';
+import type { Identity } from '../auth/identity.ts';
 import { AppError } from '../errors.ts';
-import { latestRun } from '../ml/model-run.ts';
-import type { Identity } from '../services/resolve-identity.ts';
 import { reachCounts } from './reach.ts';
 
 export interface Target {

@@ -2,8 +2,8 @@
 // so tests run them over a test database in-process.
 import { parseArgs } from 'node:util';
 import type { PrismaClient } from '@retention/db';
+import { type ApiKeyInfo, createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
 import { AppError } from '../errors.ts';
-import { type ApiKeyInfo, createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys.ts';
 
 export const usage = `usage: npm run apikey -- create --name NAME
        npm run apikey -- list

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchDir, openDatabaseFromEnv } from '@retention/db';
 import { HeaderError } from '../import/columns.ts';
-import { type DateFormat, dateFormats } from '../lib/parse-values.ts';
 import { importKinds } from '../import/plans.ts';
 import { type ImportKind, runImport } from '../import/run-import.ts';
+import { type DateFormat, dateFormats } from '../lib/parse-values.ts';
 import { printSummary } from './print-summary.ts';
 import { progressPrinter } from './progress.ts';
 

@@ -3,11 +3,11 @@ import type { SqlSession } from '@retention/db';
 import { writeCustomers } from '../ingest/write-customers.ts';
 import { writeOrderLines } from '../ingest/write-order-lines.ts';
 import { writeProducts } from '../ingest/write-products.ts';
+import type { DateFormat } from '../lib/parse-values.ts';
 import type { ColumnMap } from './columns.ts';
 import { cdnowMapper, isCdnowHeader } from './kinds/cdnow.ts';
 import { customerMapper, productMapper } from './kinds/profiles.ts';
 import { transactionMapper } from './kinds/transactions.ts';
-import type { DateFormat } from '../lib/parse-values.ts';
 import type { ImportRecord, RowOutcome } from './records.ts';
 
 export type ImportKind = 'transactions' | 'customers' | 'products' | 'cdnow';

@@ -4,10 +4,10 @@
 // kept in memory while it runs here.
 import { type Database, startTsWorker } from '@retention/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { latestRun } from '../analytics/latest-run.ts';
 import { todayIn } from '../analytics/periods.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
-import { latestRun } from './model-run.ts';
 import type { TrainableKind } from './train-model.ts';
 import { trainableKinds } from './train-model.ts';
 import type { TrainJob, TrainMessage } from './train-worker.ts';

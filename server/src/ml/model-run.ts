@@ -1,9 +1,8 @@
 // The bookkeeping every training job shares: a model_runs row opened as running, closed as
 // succeeded with metrics (duration added) and artefact, or as failed with the reason.
-import type { Database, Prisma, PrismaClient } from '@retention/db';
+import type { Database, Prisma } from '@retention/db';
+import type { ModelKind } from '../analytics/latest-run.ts';
 import { isoOf } from '../analytics/periods.ts';
-
-export type ModelKind = 'segments' | 'churn' | 'clv' | 'recs' | 'elasticity';
 
 export interface RunStart {
   kind: ModelKind;
@@ -16,14 +15,6 @@ export interface RunStart {
 export interface RunOutcome {
   metrics: Record<string, unknown>;
   artefact?: unknown;
-}
-
-/** The newest succeeded run of a kind: the one requests read. */
-export function latestRun(prisma: PrismaClient, kind: ModelKind) {
-  return prisma.modelRun.findFirst({
-    where: { kind, status: 'succeeded' },
-    orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
-  });
 }
 
 export async function recordRun(

@@ -3,8 +3,8 @@
 // after the rate limiter (a route-level onRequest hook) has counted the call, and before a
 // body of several MiB is read. The tma hook in auth.ts skips these routes.
 import fp from 'fastify-plugin';
+import { verifyApiKey } from '../auth/api-keys.ts';
 import { unauthorized } from '../errors.ts';
-import { verifyApiKey } from '../services/api-keys.ts';
 
 export interface ApiKeyCaller {
   id: number;

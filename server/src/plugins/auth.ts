@@ -1,10 +1,11 @@
 // Every /api/v1 route declares who may call it (config.access); a route that does not
 // is refused at start-up. Signed-in callers get request.identity with their role.
 import { randomBytes, randomInt } from 'node:crypto';
+import { type Role, staffRoles } from '@retention/contracts';
 import fp from 'fastify-plugin';
+import { type Identity, resolveIdentity } from '../auth/identity.ts';
+import { verifyInitData } from '../auth/init-data.ts';
 import { forbidden } from '../errors.ts';
-import { verifyInitData } from '../lib/init-data.ts';
-import { type Identity, type Role, resolveIdentity } from '../services/resolve-identity.ts';
 
 /**
  * 'public': no initData; 'any': any valid initData (unknown users too); 'api-key': an
@@ -12,7 +13,7 @@ import { type Identity, type Role, resolveIdentity } from '../services/resolve-i
  */
 export type Access = 'public' | 'any' | 'api-key' | readonly Role[];
 
-export const staffOnly: Access = ['admin', 'manager'];
+export const staffOnly: Access = staffRoles;
 
 /** Demo mode signs initData with a secret that lives only as long as the process. */
 function demoSecret(): string {

@@ -5,8 +5,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { createBot, type UpdateInfo, webhookCallback } from '@retention/bot';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { botServices } from '../bot-adapter/bot-services.ts';
 import { logTelegramFailures } from '../lib/telegram-failures.ts';
-import { botServices } from '../services/bot-services.ts';
 import { sendError } from './errors.ts';
 
 export const webhookPath = '/telegram/webhook';

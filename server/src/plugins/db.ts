@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { type Database, openDatabase, type PrismaClient } from '@retention/db';
 import fp from 'fastify-plugin';
+import { ensureConfiguredStaff } from '../auth/ensure-staff.ts';
 import { ensureDemoUsers, removeDemoUsers } from '../services/demo-users.ts';
-import { ensureConfiguredStaff } from '../services/ensure-staff.ts';
 
 export default fp<{ db?: Database | undefined; share: boolean }>(
   async (app, opts) => {

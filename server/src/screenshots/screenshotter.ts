@@ -4,8 +4,8 @@
 // the block as a PNG. One browser is reused; captures run one at a time; each has a timeout.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { signInitData, type TelegramUser } from '../auth/init-data.ts';
 import { AppError } from '../errors.ts';
-import { signInitData, type TelegramUser } from '../lib/init-data.ts';
 import { installTelegramBridge, launchUrl, palettes } from './telegram-bridge.ts';
 
 // The Mini App's block routes: keep in step with blockNames in

@@ -1,8 +1,8 @@
 // Admins' quick changes to a customer: tags and notes, each audited with before and after.
 import type { PrismaClient } from '@retention/db';
 import { notFound } from '../errors.ts';
+import { type Actor, recordAudit } from '../lib/record-audit.ts';
 import { hasControlCharsBeyondLineBreaks } from '../lib/schemas.ts';
-import { type Actor, recordAudit } from './record-audit.ts';
 
 /** What a tag may be: letters, digits, spaces, _ and -, starting with a letter or digit. */
 export const tagPattern = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;

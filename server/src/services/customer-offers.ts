@@ -1,10 +1,10 @@
 // Offers as a customer sees them (their assignments) and as an admin gives them.
 import { randomInt } from 'node:crypto';
 import type { PrismaClient } from '@retention/db';
+import type { Identity } from '../auth/identity.ts';
+import { customerScope } from '../auth/scope.ts';
 import { AppError, notFound } from '../errors.ts';
-import { customerScope } from './list-customers.ts';
-import { type Actor, recordAudit } from './record-audit.ts';
-import type { Identity } from './resolve-identity.ts';
+import { type Actor, recordAudit } from '../lib/record-audit.ts';
 
 export type OfferStatus = 'active' | 'upcoming' | 'expired' | 'redeemed';
 

@@ -1,10 +1,9 @@
 // Demo mode (no BOT_TOKEN): one Telegram user per role so a new user can sign in from a
 // plain browser. Ids are far above today's Telegram ids; they are removed again on a
 // start with a real bot token, so a real account can never inherit a demo role.
+import type { DemoRole } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
-import type { TelegramUser } from '../lib/init-data.ts';
-
-export type DemoRole = 'admin' | 'manager' | 'client';
+import type { TelegramUser } from '../auth/init-data.ts';
 
 export const demoUsers: Record<DemoRole, TelegramUser> = {
   admin: {

@@ -1,11 +1,13 @@
 import type { PrismaClient } from '@retention/db';
 import type { Reason as ChurnReason } from '@retention/ml';
+import { latestRun, type ModelKind } from '../analytics/latest-run.ts';
+import type { Identity } from '../auth/identity.ts';
+import { customerScope } from '../auth/scope.ts';
+import type { LoyaltyTier } from '../config.ts';
 import { notFound } from '../errors.ts';
-import { latestRun, type ModelKind } from '../ml/model-run.ts';
 import { customerJournal } from './customer-changes.ts';
-import { customerScope, customerSelect, orderStats, toCustomerSummary } from './list-customers.ts';
-import { type LoyaltyTier, loyaltyStatus, recentSpend } from './loyalty.ts';
-import type { Identity } from './resolve-identity.ts';
+import { customerSelect, orderStats, toCustomerSummary } from './list-customers.ts';
+import { loyaltyStatus, recentSpend } from './loyalty.ts';
 
 const scoreSelect = {
   segment: true,

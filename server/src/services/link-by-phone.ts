@@ -1,7 +1,7 @@
 // A Telegram user shares their own phone number with the bot: the one customer with that
 // number (and no Telegram account yet) becomes theirs, audited.
 import type { PrismaClient } from '@retention/db';
-import { recordAudit } from './record-audit.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 
 /** Digits only; numbers match on all digits, or on the last 10 when both have at least 10. */
 export function phoneDigits(phone: string): string {

@@ -1,7 +1,8 @@
 import type { Prisma, PrismaClient } from '@retention/db';
+import type { Identity } from '../auth/identity.ts';
+import { customerScope } from '../auth/scope.ts';
 import { literalLike } from '../lib/like-pattern.ts';
 import { findPage } from './find-page.ts';
-import type { Identity } from './resolve-identity.ts';
 
 export interface ListCustomersOptions {
   page: number;
@@ -26,20 +27,6 @@ const orderings: Record<ListCustomersOptions['sort'], Prisma.CustomerOrderByWith
 function phoneSearch(q: string): Prisma.CustomerWhereInput[] {
   const digits = q.replace(/\D/g, '');
   return /^[\d\s()+-]+$/.test(q) && digits.length >= 5 ? [{ phone: { contains: digits } }] : [];
-}
-
-/** Where-clause limiting what a viewer may see: a scoped manager sees one region only. */
-export function customerScope(viewer: Identity): Prisma.CustomerWhereInput {
-  switch (viewer.role) {
-    case 'admin':
-      return {};
-    case 'manager':
-      return viewer.regionScope === null ? {} : { region: viewer.regionScope };
-    case 'client':
-      return { id: viewer.customerId ?? -1 };
-    default:
-      return { id: -1 };
-  }
 }
 
 export async function listCustomers(

@@ -8,8 +8,8 @@
 import { renderTelegramHtml } from '@retention/bot/testing';
 import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/auth/api-keys.ts';
 import { splitGroups } from '../../src/campaigns/launch.ts';
-import { createApiKey } from '../../src/services/api-keys.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { scoreCustomers } from '../helpers/scores.ts';
 import { startEmulator } from './bot-api-emulator.ts';

@@ -7,14 +7,14 @@ import { privateCallback, recordingFetch, testBotInfo } from '@retention/bot/tes
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, hasChromium, repoRoot } from '../../../test/requirements.ts';
-import { signInitData } from '../../src/lib/init-data.ts';
+import { signInitData } from '../../src/auth/init-data.ts';
+import { botServices } from '../../src/bot-adapter/bot-services.ts';
 import { blockWidth, createScreenshotter } from '../../src/screenshots/screenshotter.ts';
 import {
   installTelegramBridge,
   launchUrl,
   palettes,
 } from '../../src/screenshots/telegram-bridge.ts';
-import { botServices } from '../../src/services/bot-services.ts';
 import { buildTestApp, type TestApp, testBotToken } from '../helpers/build-app.ts';
 import { loadFixture, people } from '../helpers/fixtures.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';

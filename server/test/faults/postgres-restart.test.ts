@@ -9,7 +9,7 @@
 import { createTestDatabase } from '@retention/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/services/api-keys.ts';
+import { createApiKey } from '../../src/auth/api-keys.ts';
 import { type ServerProcess, startServer } from '../e2e/server-process.ts';
 import { canStartCluster, type PgCluster, startCluster } from '../helpers/pg-cluster.ts';
 import { sleep, waitUntil } from '../helpers/wait.ts';

@@ -13,7 +13,7 @@ import type { Database } from '@retention/db';
 import { createTestDatabase } from '@retention/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTransactions } from '../../bench/generate-transactions.ts';
-import { createApiKey } from '../../src/services/api-keys.ts';
+import { createApiKey } from '../../src/auth/api-keys.ts';
 import { startServer } from '../e2e/server-process.ts';
 import { scratchDir, snapshot, spawnImport } from '../helpers/import.ts';
 import { canStartCluster, type PgCluster, startCluster } from '../helpers/pg-cluster.ts';

@@ -1,7 +1,7 @@
 // A small, known business for the API tests: two regions, linked clients, staff of
 // every role, products with price history.
 import type { PrismaClient } from '@retention/db';
-import { signInitData, type TelegramUser } from '../../src/lib/init-data.ts';
+import { signInitData, type TelegramUser } from '../../src/auth/init-data.ts';
 import { testBotToken } from './build-app.ts';
 
 export const people = {

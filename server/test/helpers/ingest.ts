@@ -1,4 +1,4 @@
-import { createApiKey } from '../../src/services/api-keys.ts';
+import { createApiKey } from '../../src/auth/api-keys.ts';
 import type { TestApp } from './build-app.ts';
 
 /** A new ingestion key on the test app's database. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInitData, type TelegramUser } from '../../src/lib/init-data.ts';
+import { signInitData, type TelegramUser } from '../../src/auth/init-data.ts';
 import { buildTestApp, otherBotToken, testBotToken } from '../helpers/build-app.ts';
 import { people } from '../helpers/fixtures.ts';
 import { apiKeyFor } from '../helpers/ingest.ts';
@@ -425,7 +425,7 @@ describe('API keys', () => {
   it('compares the secret in constant time (reading the code)', () => {
     // The secret's SHA-256 is compared with timingSafeEqual; both digests are 32 bytes, so
     // the length check never depends on the secret. The prefix that finds the row is public.
-    const code = readFileSync(new URL('../../src/services/api-keys.ts', import.meta.url), 'utf8');
+    const code = readFileSync(new URL('../../src/auth/api-keys.ts', import.meta.url), 'utf8');
     expect(code).toMatch(/timingSafeEqual\(given, stored\)/);
     expect(code).toMatch(/Buffer\.from\(hashSecret\(m\[2\]!\), 'hex'\)/);
     expect(code).not.toMatch(/hash\s*===|===\s*row\.hash/);

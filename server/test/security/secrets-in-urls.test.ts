@@ -2,7 +2,7 @@
 // are refused, and the request is still logged: the logged URL keeps the query's names but
 // none of its values, in the request lines and in messages that quote a URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInitData } from '../../src/lib/init-data.ts';
+import { signInitData } from '../../src/auth/init-data.ts';
 import { buildTestApp, type TestApp, testBotToken } from '../helpers/build-app.ts';
 import { people } from '../helpers/fixtures.ts';
 import { apiKeyFor } from '../helpers/ingest.ts';

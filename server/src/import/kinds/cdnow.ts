@@ -3,7 +3,6 @@
 // row is a purchase: one order of one line whose amount is the dollars given; purchases by
 // the same customer on the same day are numbered in file order (the files are sorted).
 import type { OrderLine } from '../../ingest/write-order-lines.ts';
-import { maxPriceCents, maxTotalCents } from '../../lib/schemas.ts';
 import {
   checkAmount,
   FieldError,
@@ -12,6 +11,7 @@ import {
   parseDate,
   parseQuantity,
 } from '../../lib/parse-values.ts';
+import { maxPriceCents, maxTotalCents } from '../../lib/schemas.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 
 export function isCdnowHeader(r: ImportRecord): boolean {

@@ -2,8 +2,6 @@
 // become the customer's attributes; tags are separated by | or ;.
 import type { CustomerRow } from '../../ingest/write-customers.ts';
 import type { ProductRow } from '../../ingest/write-products.ts';
-import { maxPriceCents } from '../../lib/schemas.ts';
-import { type ColumnMap, resolveColumns } from '../columns.ts';
 import {
   type DateFormat,
   FieldError,
@@ -12,6 +10,8 @@ import {
   parseDate,
   required,
 } from '../../lib/parse-values.ts';
+import { maxPriceCents } from '../../lib/schemas.ts';
+import { type ColumnMap, resolveColumns } from '../columns.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';
 

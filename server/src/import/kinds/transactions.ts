@@ -2,8 +2,6 @@
 // a cancelled order is one whose status says so or whose id has the cancellation prefix
 // (the "C" of the Online Retail data set, detected from its InvoiceNo header).
 import type { OrderLine, SalesChannel } from '../../ingest/write-order-lines.ts';
-import { maxPriceCents, maxTotalCents } from '../../lib/schemas.ts';
-import { type ColumnMap, resolveColumns } from '../columns.ts';
 import {
   checkAmount,
   type DateFormat,
@@ -13,6 +11,8 @@ import {
   parseQuantity,
   required,
 } from '../../lib/parse-values.ts';
+import { maxPriceCents, maxTotalCents } from '../../lib/schemas.ts';
+import { type ColumnMap, resolveColumns } from '../columns.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';
 

@@ -4,8 +4,8 @@
 // business-wide for every viewer, a region-scoped manager too, and says so.
 import type { PrismaClient } from '@retention/db';
 import type { ProductElasticity, Slope } from '@retention/ml';
+import { latestRun } from '../../analytics/latest-run.ts';
 import { isoInstant } from '../../lib/schemas.ts';
-import { latestRun } from '../model-run.ts';
 
 interface Artefact {
   products: ProductElasticity[];

@@ -2,12 +2,12 @@
 // and prices, for the API.
 import type { Database } from '@retention/db';
 import { type RecsModel, recommend } from '@retention/ml';
+import { latestRun } from '../../analytics/latest-run.ts';
 import { todayIn } from '../../analytics/periods.ts';
+import type { Identity } from '../../auth/identity.ts';
+import { customerScope } from '../../auth/scope.ts';
 import { notFound } from '../../errors.ts';
 import { isoInstant } from '../../lib/schemas.ts';
-import { customerScope } from '../../services/list-customers.ts';
-import type { Identity } from '../../services/resolve-identity.ts';
-import { latestRun } from '../model-run.ts';
 import { purchasesUpTo, segmentsOfCustomers } from './train-recs.ts';
 
 export async function recommendFor(

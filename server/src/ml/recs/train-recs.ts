@@ -3,8 +3,9 @@
 // popularity; then the model is rebuilt on everything up to the as-of day and stored.
 import type { Database } from '@retention/db';
 import { buildModel, evaluateRecs, type Item, type Purchase, type RecsModel } from '@retention/ml';
+import { latestRun } from '../../analytics/latest-run.ts';
 import { isoOf } from '../../analytics/periods.ts';
-import { latestRun, recordRun } from '../model-run.ts';
+import { recordRun } from '../model-run.ts';
 
 export interface RecsOptions {
   asOf: number;

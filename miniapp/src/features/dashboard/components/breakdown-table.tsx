@@ -1,3 +1,4 @@
+import { kpiByKey, kpiLabel } from '@retention/contracts';
 import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
 import type { Filters } from '../../../lib/filters';
@@ -62,11 +63,11 @@ export function BreakdownTable({ filters }: { filters: Filters }) {
                 <thead>
                   <tr>
                     <th />
-                    <th>{t('activeAtEnd', lang)}</th>
-                    <th>{t('newCustomers', lang)}</th>
-                    <th>{t('churnedCustomers', lang)}</th>
-                    <th>{t('revenue', lang)}</th>
-                    <th>{t('arpu', lang)}</th>
+                    <th>{kpiLabel(kpiByKey.activeAtEnd, lang)}</th>
+                    <th>{kpiLabel(kpiByKey.newCustomers, lang)}</th>
+                    <th>{kpiLabel(kpiByKey.churnedCustomers, lang)}</th>
+                    <th>{kpiLabel(kpiByKey.revenue, lang)}</th>
+                    <th>{kpiLabel(kpiByKey.arpu, lang)}</th>
                   </tr>
                 </thead>
                 <tbody>

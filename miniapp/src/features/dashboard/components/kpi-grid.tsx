@@ -1,21 +1,8 @@
+import { type KpiEntry, kpiCatalogue, kpiLabel } from '@retention/contracts';
 import { formatDelta, formatValue, type Kind } from '../../../lib/format';
-import { type Lang, type TextKey, t, useLang } from '../../../lib/i18n';
+import { type Lang, t, useLang } from '../../../lib/i18n';
 import type { DashboardReport, Kpi } from '../api/reports';
 import './dashboard.css';
-
-/** Which KPIs the dashboard shows, how to format them, and which way is good. */
-const cards: { key: TextKey; kind: Kind; good: 'up' | 'down' }[] = [
-  { key: 'activeAtEnd', kind: 'int', good: 'up' },
-  { key: 'newCustomers', kind: 'int', good: 'up' },
-  { key: 'churnedCustomers', kind: 'int', good: 'down' },
-  { key: 'churnRate', kind: 'pct', good: 'down' },
-  { key: 'retentionRate', kind: 'pct', good: 'up' },
-  { key: 'revenue', kind: 'money', good: 'up' },
-  { key: 'arpu', kind: 'money', good: 'up' },
-  { key: 'aov', kind: 'money', good: 'up' },
-  { key: 'nrr', kind: 'pct', good: 'up' },
-  { key: 'grr', kind: 'pct', good: 'up' },
-];
 
 function tone(kpi: Kpi, good: 'up' | 'down'): string {
   const d = Number(kpi.delta);
@@ -53,18 +40,16 @@ export function KpiCard({
 
 export function KpiGrid({ report }: { report: DashboardReport }) {
   const lang = useLang();
-  // NRR/GRR only mean something where contracts exist.
-  const shown = cards.filter(
-    (c) =>
-      report.kpis[c.key] &&
-      !(c.kind === 'pct' && ['nrr', 'grr'].includes(c.key) && report.kpis[c.key]?.value === null),
+  // The catalogue's order; NRR/GRR only where contracts exist (hideWhenEmpty).
+  const shown = (kpiCatalogue as readonly KpiEntry[]).filter(
+    (c) => report.kpis[c.key] && !(c.hideWhenEmpty && report.kpis[c.key]?.value === null),
   );
   return (
     <div className="kpi-grid">
       {shown.map((c) => (
         <KpiCard
           key={c.key}
-          label={t(c.key, lang)}
+          label={kpiLabel(c, lang)}
           kpi={report.kpis[c.key] as Kpi}
           kind={c.kind}
           good={c.good}

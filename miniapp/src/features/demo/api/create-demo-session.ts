@@ -1,7 +1,5 @@
+import { type DemoRole, demoRoles } from '@retention/contracts';
 import { api } from '../../../lib/api-client';
-
-export const DEMO_ROLES = ['admin', 'manager', 'client'] as const;
-export type DemoRole = (typeof DEMO_ROLES)[number];
 
 export type DemoSession = {
   initDataRaw: string;
@@ -25,5 +23,5 @@ export function createDemoSession(role: DemoRole, key: string | undefined): Prom
 }
 
 export function parseDemoRole(value: string | null): DemoRole {
-  return DEMO_ROLES.find((role) => role === value) ?? 'manager';
+  return demoRoles.find((role) => role === value) ?? 'manager';
 }

@@ -1,5 +1,5 @@
+import { type DemoRole, demoRoles } from '@retention/contracts';
 import { Section } from '../../../components/section';
-import { DEMO_ROLES, type DemoRole } from '../api/create-demo-session';
 import './role-switcher.css';
 
 // A new demo session is created at start-up, so switching is a reload with another role;
@@ -18,7 +18,7 @@ export function RoleSwitcher({ current }: { current: string }) {
       footer="The server signed in a demo user. Pick a role to reopen the app as that user."
     >
       <fieldset className="role-switcher" aria-label="Open the demo as" data-testid="role-switcher">
-        {DEMO_ROLES.map((role) => (
+        {demoRoles.map((role) => (
           <button
             key={role}
             type="button"

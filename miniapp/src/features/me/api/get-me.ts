@@ -1,7 +1,6 @@
+import type { Role } from '@retention/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-
-export type Role = 'admin' | 'manager' | 'client' | 'unknown';
 
 export type Me = {
   user: {

@@ -1,4 +1,4 @@
-import type { Role } from '../api/get-me';
+import type { Role } from '@retention/contracts';
 import './me.css';
 
 /** The role as the server reports it; CSS upper-cases it, so the text stays the API value. */

@@ -1,3 +1,4 @@
+import { roles } from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authErrors } from '../../../lib/schemas.ts';
@@ -11,7 +12,7 @@ const Me = z.object({
     username: z.string().nullable(),
     languageCode: z.string().nullable(),
   }),
-  role: z.enum(['admin', 'manager', 'client', 'unknown']),
+  role: z.enum(roles),
   scope: z.object({ region: z.string().nullable() }),
   customer: z.object({ id: z.number().int(), name: z.string().nullable() }).nullable(),
   demo: z.boolean(),

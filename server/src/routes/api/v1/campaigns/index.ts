@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../../../../auth/identity.ts';
 import { launchCampaign } from '../../../../campaigns/launch.ts';
 import {
   getCampaign,
@@ -10,7 +11,6 @@ import { previewOf, targetPopulation } from '../../../../campaigns/target.ts';
 import { toCsv } from '../../../../lib/csv-export.ts';
 import { authErrors, ErrorBody, Pagination, pageOf } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
-import { actorOf } from '../../../../services/record-audit.ts';
 import {
   Campaign,
   CampaignBody,

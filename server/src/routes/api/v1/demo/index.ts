@@ -4,10 +4,11 @@
 // nginx proxy_pass makes every caller's address and Host look local).
 
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { demoRoles } from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { signInitData } from '../../../../auth/init-data.ts';
 import { forbidden } from '../../../../errors.ts';
-import { signInitData } from '../../../../lib/init-data.ts';
 import { ErrorBody } from '../../../../lib/schemas.ts';
 import { demoUsers } from '../../../../services/demo-users.ts';
 
@@ -21,7 +22,7 @@ const demoRoutes: FastifyPluginAsyncZod = async (app) => {
           "Demo mode only: signed initData for the demo user of a role, for the holder of the demo key (the start log's link)",
         tags: ['demo'],
         body: z.object({
-          role: z.enum(['admin', 'manager', 'client']),
+          role: z.enum(demoRoles),
           key: z.string().max(200).optional().describe("the demo key from the start log's link"),
         }),
         response: {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { regionScopeOf } from '../../../../auth/scope.ts';
 import { notFound } from '../../../../errors.ts';
 import { authErrors, ErrorBody, isoInstant } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
@@ -47,8 +48,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const run = await app.prisma.modelRun.findUnique({ where: { id: request.params.id } });
       if (!run) throw notFound(`job ${request.params.id}`);
-      const { role, regionScope } = identityOf(request);
-      const businessWide = !(role === 'manager' && regionScope !== null);
+      const businessWide = regionScopeOf(identityOf(request)) === null;
       return {
         id: run.id,
         kind: run.kind,

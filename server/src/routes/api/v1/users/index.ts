@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../../../../auth/identity.ts';
 import { authErrors, ErrorBody, Instant, pageOf } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 import { addNote, changeTag } from '../../../../services/customer-changes.ts';
@@ -10,7 +11,6 @@ import {
 } from '../../../../services/customer-offers.ts';
 import { getCustomer } from '../../../../services/get-customer.ts';
 import { listCustomers } from '../../../../services/list-customers.ts';
-import { actorOf } from '../../../../services/record-audit.ts';
 import {
   AssignOfferBody,
   CustomerDetail,

@@ -4,7 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PrismaClient } from '@retention/db';
 import { AppError, notFound } from '../errors.ts';
-import { type Actor, recordAudit } from './record-audit.ts';
+import { type Actor, recordAudit } from '../lib/record-audit.ts';
 
 export interface ApiKeyInfo {
   name: string;

@@ -1,6 +1,7 @@
 // The bot's view of the server (BotServices of @retention/bot) over the same functions the
 // API uses, with the same identity, roles and scopes: a user the API would refuse gets nothing
 // here either, whatever the bot's own gates let through.
+
 import type {
   AlertSettingsView,
   BotCaller,
@@ -8,36 +9,36 @@ import type {
   BotServices,
   BotUser,
 } from '@retention/bot';
+import { langOf } from '@retention/contracts';
 import type { FastifyInstance } from 'fastify';
 import { buildDigest } from '../alerts/digest.ts';
 import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
 import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
 import { metricContext, reportValue } from '../analytics/request.ts';
+import { actorOf, type Identity, isStaff, resolveIdentity } from '../auth/identity.ts';
+import { grantRole, revokeRole } from '../auth/staff-roles.ts';
 import { AppError, forbidden, isAppError } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import { type BlockName, blockNames, type Screenshotter } from '../screenshots/screenshotter.ts';
-import { createBotStorage } from './bot-storage.ts';
-import { addNote, changeTag, noteProblem, tagProblem } from './customer-changes.ts';
+import { addNote, changeTag, noteProblem, tagProblem } from '../services/customer-changes.ts';
 import {
   assignOffer,
   listCustomerOffers,
   listOffers,
   openOffer,
   setOfferMessages,
-} from './customer-offers.ts';
-import { getCustomer } from './get-customer.ts';
-import { linkByPhone } from './link-by-phone.ts';
-import { listCustomers } from './list-customers.ts';
-import { listProducts } from './list-products.ts';
-import { actorOf } from './record-audit.ts';
-import { type Identity, isStaff, resolveIdentity } from './resolve-identity.ts';
-import { grantRole, revokeRole } from './staff-roles.ts';
+} from '../services/customer-offers.ts';
+import { getCustomer } from '../services/get-customer.ts';
+import { linkByPhone } from '../services/link-by-phone.ts';
+import { listCustomers } from '../services/list-customers.ts';
+import { listProducts } from '../services/list-products.ts';
+import { createBotStorage } from './bot-storage.ts';
 
 /** The user's language from Telegram, when it says one. */
 function languageOf(user: BotUser): 'en' | 'ru' | undefined {
   if (!user.language_code) return undefined;
-  return user.language_code.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+  return langOf(user.language_code);
 }
 
 function alertView(s: AlertSettings): AlertSettingsView {

@@ -1,7 +1,7 @@
+import { type Role, staffRoles } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
-import type { TelegramUser } from '../lib/init-data.ts';
-
-export type Role = 'admin' | 'manager' | 'client' | 'unknown';
+import type { Actor } from '../lib/record-audit.ts';
+import type { TelegramUser } from './init-data.ts';
 
 export interface Identity {
   telegramId: bigint;
@@ -37,4 +37,14 @@ export async function resolveIdentity(prisma: PrismaClient, user: TelegramUser):
 }
 
 export const isStaff = (identity: Identity) =>
-  identity.role === 'admin' || identity.role === 'manager';
+  (staffRoles as readonly Role[]).includes(identity.role);
+
+/** The actor of a change made by a signed-in person (Mini App or bot), with their name. */
+export function actorOf(identity: Identity): Actor & { name: string | null } {
+  const { first_name, last_name } = identity.user;
+  return {
+    actorRole: identity.role,
+    actorTelegramId: identity.telegramId,
+    name: [first_name, last_name].filter(Boolean).join(' ') || null,
+  };
+}

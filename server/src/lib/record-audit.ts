@@ -1,5 +1,4 @@
 import type { Prisma } from '@retention/db';
-import type { Identity } from './resolve-identity.ts';
 
 /** Who made a change: a role ('admin', 'cli', ...) and, for people, their Telegram id. */
 export interface Actor {
@@ -28,14 +27,4 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, e:
       after: e.after,
     },
   });
-}
-
-/** The actor of a change made by a signed-in person (Mini App or bot), with their name. */
-export function actorOf(identity: Identity): Actor & { name: string | null } {
-  const { first_name, last_name } = identity.user;
-  return {
-    actorRole: identity.role,
-    actorTelegramId: identity.telegramId,
-    name: [first_name, last_name].filter(Boolean).join(' ') || null,
-  };
 }

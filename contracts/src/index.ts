@@ -1,0 +1,4 @@
+export * from './blocks.ts';
+export * from './kpis.ts';
+export * from './lang.ts';
+export * from './roles.ts';
