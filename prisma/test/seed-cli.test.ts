@@ -44,7 +44,10 @@ describe('npm run db:seed', () => {
     expect(unknown.stderr).toMatch(/unknown argument "--force"/);
   });
 
-  it('loads an empty database, then refuses to load over existing customers without --replace', async () => {
+  // Three processes that each open PGlite, migrate and seed: minutes on a loaded 2-core machine.
+  it('loads an empty database, then refuses to load over existing customers without --replace', {
+    timeout: 300_000,
+  }, async () => {
     const first = await seed(dataDir, '--customers', '20');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/customers\s+20\b/);
