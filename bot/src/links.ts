@@ -1,8 +1,8 @@
 // Ways into the Mini App: a web_app button in a private chat (Telegram opens the URL itself),
 // or, in groups where web_app buttons are not allowed, a t.me link with a `startapp`
-// parameter that opens the bot's main Mini App on the same screen. The parameter is the Mini
-// App's own format (miniapp/src/lib/filters.ts): `c` + a customer id, or `d` + base64url JSON
-// of the dashboard's filters with one-letter keys.
+// parameter that opens the bot's main Mini App on the same screen, in the format the Mini App
+// reads (encodeStartParam of @retention/contracts).
+import { encodeStartParam } from '@retention/contracts';
 import { InlineKeyboard } from 'grammy';
 import type { BotContext } from './context.ts';
 
@@ -13,9 +13,9 @@ export type AppTarget =
 
 export function startParam(target: AppTarget): string | undefined {
   if (target.screen === 'home') return undefined;
-  if (target.screen === 'customer') return `c${target.id}`;
-  const json = JSON.stringify({ f: target.from, t: target.to });
-  return `d${Buffer.from(json).toString('base64url')}`;
+  if (target.screen === 'customer') return encodeStartParam(target);
+  const filters = { from: target.from, to: target.to, granularity: 'month' } as const;
+  return encodeStartParam({ screen: 'dashboard', filters });
 }
 
 function pathOf(target: AppTarget): string {

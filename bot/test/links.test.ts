@@ -1,6 +1,6 @@
+import { decodeStartParam } from '@retention/contracts';
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { decodeStartParam } from '../../miniapp/src/lib/filters.ts';
 import { startParam } from '../src/links.ts';
 import { privateText } from '../src/testing/recorder.ts';
 import { botFor, sent } from './helpers.ts';

@@ -1,4 +1,5 @@
 export * from './blocks.ts';
+export * from './filters.ts';
 export * from './kpis.ts';
 export * from './lang.ts';
 export * from './roles.ts';

@@ -1,8 +1,8 @@
+import { decodeStartParam, filtersToSearch } from '@retention/contracts';
 import { isTMA } from '@telegram-apps/sdk-react';
 import { createDemoSession, parseDemoRole } from '../features/demo/api/create-demo-session';
 import { initTelegram } from '../init';
 import { type ApiError, isApiError, setInitDataRaw } from '../lib/api-client';
-import { decodeStartParam, filtersToSearch } from '../lib/filters';
 import { readLaunch } from '../lib/launch-params';
 import { mockTelegramForDemo } from '../mock-env';
 

@@ -1,9 +1,10 @@
 // A staff member's alert and digest settings: read with defaults, changed with validation
 // (a refused change comes back with its reason, as the bot shows it).
+
+import { type BlockName, blockNames } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
 import { AppError } from '../errors.ts';
 import { isTimeZone, minuteOf } from '../lib/local-time.ts';
-import { type BlockName, blockNames } from '../screenshots/screenshotter.ts';
 import type { Schedule } from './schedule.ts';
 
 export interface AlertSettings extends Schedule {

@@ -9,7 +9,7 @@ import type {
   BotServices,
   BotUser,
 } from '@retention/bot';
-import { langOf } from '@retention/contracts';
+import { blockNames, isBlockName, langOf } from '@retention/contracts';
 import type { FastifyInstance } from 'fastify';
 import { buildDigest } from '../alerts/digest.ts';
 import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
@@ -20,7 +20,7 @@ import { actorOf, type Identity, isStaff, resolveIdentity } from '../auth/identi
 import { grantRole, revokeRole } from '../auth/staff-roles.ts';
 import { AppError, forbidden, isAppError } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
-import { type BlockName, blockNames, type Screenshotter } from '../screenshots/screenshotter.ts';
+import type { Screenshotter } from '../screenshots/screenshotter.ts';
 import { addNote, changeTag, noteProblem, tagProblem } from '../services/customer-changes.ts';
 import {
   assignOffer,
@@ -330,7 +330,7 @@ export function botServices(
 
     async screenshot(caller, block, days) {
       const identity = await staffOnly(caller);
-      if (!(blockNames as readonly string[]).includes(block)) {
+      if (!isBlockName(block)) {
         return { ok: false, reason: `unknown block ${block}` };
       }
       if (!deps.screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
@@ -341,7 +341,7 @@ export function botServices(
         ok: true as const,
         png: await deps.screenshotter!.capture(
           caller.user,
-          block as BlockName,
+          block,
           new URLSearchParams({ from, to }),
         ),
       }));

@@ -2,25 +2,13 @@
 // system browser through playwright-core) at its own address, signed in as the staff member
 // who asked (initData signed with the bot token, so their role and region apply), and returns
 // the block as a PNG. One browser is reused; captures run one at a time; each has a timeout.
+
 import { existsSync } from 'node:fs';
+import type { BlockName } from '@retention/contracts';
 import { type Browser, chromium } from 'playwright-core';
 import { signInitData, type TelegramUser } from '../auth/init-data.ts';
 import { AppError } from '../errors.ts';
 import { installTelegramBridge, launchUrl, palettes } from './telegram-bridge.ts';
-
-// The Mini App's block routes: keep in step with blockNames in
-// miniapp/src/features/dashboard/components/block-page.tsx.
-export const blockNames = [
-  'kpis',
-  'trends',
-  'cohorts',
-  'ltv',
-  'segments',
-  'at-risk',
-  'campaigns',
-  'breakdown',
-] as const;
-export type BlockName = (typeof blockNames)[number];
 
 /** The block route's width (miniapp .block-page). */
 export const blockWidth = 720;

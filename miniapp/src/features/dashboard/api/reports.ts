@@ -1,6 +1,6 @@
+import { type Filters, filtersToSearch } from '@retention/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { type Filters, filtersToSearch } from '../../../lib/filters';
 
 export type Definition = {
   text: string;

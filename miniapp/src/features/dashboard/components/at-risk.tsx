@@ -1,6 +1,6 @@
+import type { Filters } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import type { Filters } from '../../../lib/filters';
 import { formatValue } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { type ChurnRiskReport, useReport } from '../api/reports';

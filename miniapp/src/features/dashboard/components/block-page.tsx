@@ -1,6 +1,13 @@
+import {
+  type BlockName,
+  blockNames,
+  type Filters,
+  filtersFromSearch,
+  isBlockName,
+} from '@retention/contracts';
+import type { ReactNode } from 'react';
 import { useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import { filtersFromSearch } from '../../../lib/filters';
 import { type DashboardReport, useReport } from '../api/reports';
 import { AtRiskBlock } from './at-risk';
 import { BreakdownTable } from './breakdown-table';
@@ -10,17 +17,6 @@ import { KpiGrid } from './kpi-grid';
 import { LtvBlock } from './ltv-block';
 import { SegmentsBlock } from './segments-block';
 import { TrendChart } from './trend-chart';
-
-export const blockNames = [
-  'kpis',
-  'trends',
-  'cohorts',
-  'ltv',
-  'segments',
-  'at-risk',
-  'campaigns',
-  'breakdown',
-] as const;
 
 function DashboardPart({ part }: { part: 'kpis' | 'trends' }) {
   const filters = filtersFromSearch(useSearch());
@@ -40,37 +36,31 @@ function DashboardPart({ part }: { part: 'kpis' | 'trends' }) {
   );
 }
 
+/** Every block of @retention/contracts' blockNames (the bot's /screenshot offers them). */
+const blocks: Record<BlockName, (filters: Filters) => ReactNode> = {
+  kpis: () => <DashboardPart part="kpis" />,
+  trends: () => <DashboardPart part="trends" />,
+  cohorts: (filters) => <CohortHeatmap filters={filters} />,
+  ltv: (filters) => <LtvBlock filters={filters} />,
+  segments: (filters) => <SegmentsBlock filters={filters} onPick={() => {}} />,
+  'at-risk': (filters) => <AtRiskBlock filters={filters} />,
+  campaigns: (filters) => <CampaignsBlock filters={filters} links={false} />,
+  breakdown: (filters) => <BreakdownTable filters={filters} />,
+};
+
 /**
  * One dashboard block alone, at a fixed width, with the filters of the query: what the bot
  * screenshots, once no skeleton is left.
  */
 export function BlockPage({ name }: { name: string }) {
   const filters = filtersFromSearch(useSearch());
-  const block = (() => {
-    switch (name) {
-      case 'kpis':
-      case 'trends':
-        return <DashboardPart part={name} />;
-      case 'cohorts':
-        return <CohortHeatmap filters={filters} />;
-      case 'ltv':
-        return <LtvBlock filters={filters} />;
-      case 'segments':
-        return <SegmentsBlock filters={filters} onPick={() => {}} />;
-      case 'at-risk':
-        return <AtRiskBlock filters={filters} />;
-      case 'campaigns':
-        return <CampaignsBlock filters={filters} links={false} />;
-      case 'breakdown':
-        return <BreakdownTable filters={filters} />;
-      default:
-        return (
-          <p className="hint">
-            Unknown block “{name}”: one of {blockNames.join(', ')}.
-          </p>
-        );
-    }
-  })();
+  const block = isBlockName(name) ? (
+    blocks[name](filters)
+  ) : (
+    <p className="hint">
+      Unknown block “{name}”: one of {blockNames.join(', ')}.
+    </p>
+  );
   return (
     <main className="block-page" data-testid={`block-page-${name}`}>
       {block}

@@ -1,7 +1,7 @@
+import type { Filters } from '@retention/contracts';
 import { kpiByKey, kpiLabel } from '@retention/contracts';
 import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
-import type { Filters } from '../../../lib/filters';
 import { formatValue } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
 import { type Definition, useReport } from '../api/reports';

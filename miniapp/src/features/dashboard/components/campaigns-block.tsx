@@ -1,6 +1,6 @@
+import type { Filters } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import type { Filters } from '../../../lib/filters';
 import { formatDelta, formatValue, type Kind } from '../../../lib/format';
 import { type Lang, useLang } from '../../../lib/i18n';
 import { useMe } from '../../me/api/get-me';

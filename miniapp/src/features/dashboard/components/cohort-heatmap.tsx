@@ -1,6 +1,6 @@
+import type { Filters } from '@retention/contracts';
 import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
-import type { Filters } from '../../../lib/filters';
 import { formatPeriod, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { type RetentionReport, useReport } from '../api/reports';

@@ -1,6 +1,6 @@
+import { type Filters, filtersFromSearch, filtersToSearch } from '@retention/contracts';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import { type Filters, filtersFromSearch, filtersToSearch } from '../../../lib/filters';
 import { useAnalyticsOptions } from '../../../lib/get-analytics-options';
 import { t, useLang } from '../../../lib/i18n';
 import { LiveBadge } from '../../live/live-badge';

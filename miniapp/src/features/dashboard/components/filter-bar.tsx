@@ -1,5 +1,5 @@
+import type { Filters } from '@retention/contracts';
 import { Choice } from '../../../components/choice';
-import type { Filters } from '../../../lib/filters';
 import { t, useLang } from '../../../lib/i18n';
 import { haptic } from '../../../lib/native';
 

@@ -1,6 +1,6 @@
+import type { Filters } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
 import { Stat } from '../../../components/stat';
-import type { Filters } from '../../../lib/filters';
 import { formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { type Definition, useReport } from '../api/reports';

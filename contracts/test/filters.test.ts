@@ -5,7 +5,7 @@ import {
   encodeStartParam,
   filtersFromSearch,
   filtersToSearch,
-} from '../src/lib/filters';
+} from '../src/filters.ts';
 
 describe('dashboard filters', () => {
   it('read and write the URL query, dropping what is not a filter', () => {
