@@ -1,3 +1,4 @@
+export * from './api/index.ts';
 export * from './blocks.ts';
 export * from './filters.ts';
 export * from './kpis.ts';

@@ -1,8 +1,9 @@
 // GET /analytics/options: the values the filters accept, in the viewer's scope, equal to the
 // distinct values in the data, and each one accepted by the filters it lists.
+
+import { FilterOptions } from '@retention/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rfmSegments } from '../src/analytics/rfm-segments.ts';
-import { FilterOptions } from '../src/routes/api/v1/analytics/schemas.ts';
 import { analyticsTestApp, type loadAnalyticsFixture } from './helpers/analytics-fixture.ts';
 import type { TestApp } from './helpers/build-app.ts';
 import { people, tma } from './helpers/fixtures.ts';

@@ -1,25 +1,13 @@
 // The values the analytics filters accept (region, channel, segment, plan), limited to the
 // customers of a selection: the choices the Mini App offers. DISTINCT over indexed columns
 // of the base tables, so no report is computed to fill a filter.
+import type { FilterOptions } from '@retention/contracts';
 import type { Database } from '@retention/db';
+import type { z } from 'zod';
 import { latestRun } from './latest-run.ts';
 import { rfmSegments } from './rfm-segments.ts';
 import { type Selection, selectionSql, withCtes } from './selection.ts';
 import { Params } from './sql.ts';
-
-export interface SegmentOption {
-  /** What the `segment` filter takes: an RFM slug or a model segment's name. */
-  value: string;
-  name: string;
-  kind: 'rfm' | 'model';
-}
-
-export interface FilterOptions {
-  regions: string[];
-  channels: string[];
-  segments: SegmentOption[];
-  plans: string[];
-}
 
 type Kind = 'region' | 'channel' | 'plan' | 'segment';
 
@@ -31,7 +19,10 @@ const sorted = (values: string[]) => [...values].sort((a, b) => (a < b ? -1 : a 
  * filters asked (`resolveSelection`), so a scoped manager gets their region's values only.
  * RFM segments are always the eight named ones: any customer may fall in any of them.
  */
-export async function filterOptions(db: Database, selection: Selection): Promise<FilterOptions> {
+export async function filterOptions(
+  db: Database,
+  selection: Selection,
+): Promise<z.infer<typeof FilterOptions>> {
   const run = await latestRun(db.prisma, 'segments');
   const p = new Params();
   const sel = selectionSql(selection, p);

@@ -1,28 +1,10 @@
 // /health/live: the process answers (no database call). /health/ready and /health: the
 // database answers within 2 s and every migration of this build is applied; 503 with the
 // reason otherwise. /health also says which database, mode and bot.
+import { Health, HealthLive, HealthReady } from '@retention/contracts';
 import { loadMigrations } from '@retention/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { checkReadiness } from '../lib/readiness.ts';
-
-const Health = z.object({
-  status: z.enum(['ok', 'unhealthy']),
-  database: z.enum(['postgres', 'pglite']),
-  migrations: z.object({ applied: z.number().int(), latest: z.string().nullable() }),
-  mode: z.enum(['demo', 'telegram']),
-  bot: z.enum(['polling', 'webhook', 'off']),
-  version: z.string(),
-  uptimeSeconds: z.number(),
-  error: z.string().optional(),
-});
-
-const Live = z.object({ status: z.literal('ok'), uptimeSeconds: z.number() });
-const Ready = z.object({
-  status: z.enum(['ready', 'unready']),
-  migrations: z.object({ applied: z.number().int(), expected: z.number().int() }),
-  reason: z.string().optional(),
-});
 
 const version = process.env.npm_package_version ?? '0.1.0';
 
@@ -36,7 +18,7 @@ const healthRoute: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Liveness: the process answers (no database call)',
         tags: ['system'],
-        response: { 200: Live },
+        response: { 200: HealthLive },
       },
     },
     async () => ({ status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()) }),
@@ -48,7 +30,7 @@ const healthRoute: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Readiness: the database answers and every migration is applied',
         tags: ['system'],
-        response: { 200: Ready, 503: Ready },
+        response: { 200: HealthReady, 503: HealthReady },
       },
     },
     async (_req, reply) => {

@@ -2,28 +2,10 @@
 import type { PrismaClient } from '@retention/db';
 import { notFound } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
-import { hasControlCharsBeyondLineBreaks } from '../lib/schemas.ts';
 
-/** What a tag may be: letters, digits, spaces, _ and -, starting with a letter or digit. */
-export const tagPattern = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;
-export const maxTagLength = 40;
-export const maxNoteLength = 2000;
-
-/** The reason a tag or note cannot be saved, or null when it can. */
-export function tagProblem(tag: string): string | null {
-  const t = tag.trim();
-  if (t.length === 0 || t.length > maxTagLength) return `a tag is 1-${maxTagLength} characters`;
-  return tagPattern.test(t) ? null : 'a tag must be letters, digits, spaces, _ or -';
-}
-
-export function noteProblem(text: string): string | null {
-  const t = text.trim();
-  if (t.length === 0) return 'a note must not be empty';
-  if (t.length > maxNoteLength) return `a note is at most ${maxNoteLength} characters`;
-  return hasControlCharsBeyondLineBreaks(t)
-    ? 'a note must not contain control characters other than line breaks'
-    : null;
-}
+// What a tag or note may be is part of the API (contracts/src/api/users.ts); the bot checks
+// the same rules before it calls these.
+export { noteProblem, tagProblem } from '@retention/contracts';
 
 /** Tags are compared as written after trimming and lower-casing: "VIP " and "vip" are one tag. */
 export function normalizeTag(tag: string): string {

@@ -1,12 +1,14 @@
 // Offers as a customer sees them (their assignments) and as an admin gives them.
 import { randomInt } from 'node:crypto';
+import type { CustomerOffer } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
+import type { z } from 'zod';
 import type { Identity } from '../auth/identity.ts';
 import { customerScope } from '../auth/scope.ts';
 import { AppError, notFound } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
 
-export type OfferStatus = 'active' | 'upcoming' | 'expired' | 'redeemed';
+export type OfferStatus = z.infer<typeof CustomerOffer>['status'];
 
 const offerSelect = {
   id: true,

@@ -1,22 +1,6 @@
-import { roles } from '@retention/contracts';
+import { authErrors, Me } from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { authErrors } from '../../../lib/schemas.ts';
 import { identityOf } from '../../../plugins/auth.ts';
-
-const Me = z.object({
-  user: z.object({
-    telegramId: z.string(),
-    firstName: z.string(),
-    lastName: z.string().nullable(),
-    username: z.string().nullable(),
-    languageCode: z.string().nullable(),
-  }),
-  role: z.enum(roles),
-  scope: z.object({ region: z.string().nullable() }),
-  customer: z.object({ id: z.number().int(), name: z.string().nullable() }).nullable(),
-  demo: z.boolean(),
-});
 
 const meRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,13 +1,5 @@
+import { authErrors, Support } from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { authErrors } from '../../../lib/schemas.ts';
-
-const Support = z.object({
-  telegram: z.string().nullable().describe('username without @'),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  hours: z.string().nullable(),
-});
 
 const supportRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,14 +1,7 @@
-import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { PlainReportName } from '../../../../analytics/report-table.ts';
-import { filterOptionsJson, metricContext, reportJson } from '../../../../analytics/request.ts';
-import { authErrors, Label } from '../../../../lib/schemas.ts';
-import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
-import type { TrainableKind } from '../../../../ml/train-model.ts';
-import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 import {
   AnalyticsQuery,
+  AnalyticsVersion,
+  authErrors,
   BreakdownQuery,
   BreakdownReport,
   CampaignsReport,
@@ -16,16 +9,27 @@ import {
   ChurnRiskQuery,
   ChurnRiskReport,
   DashboardReport,
+  ElasticityQuery,
   ElasticityReport,
   FilterOptions,
+  JobStarted,
   LifecycleReport,
   LtvReport,
+  NoQuery,
   RetentionCurveReport,
   RetentionReport,
   RfmReport,
   SegmentsReport,
   StickinessReport,
-} from './schemas.ts';
+} from '@retention/contracts';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { PlainReportName } from '../../../../analytics/report-table.ts';
+import { filterOptionsJson, metricContext, reportJson } from '../../../../analytics/request.ts';
+import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
+import type { TrainableKind } from '../../../../ml/train-model.ts';
+import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 
 const reports: [PlainReportName, string, z.ZodType][] = [
   [
@@ -97,10 +101,7 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
           'Generation of the analytics data: it changes when new orders, events or scores are taken in; open dashboards poll it and reload when it moves',
         tags: ['analytics'],
         response: {
-          200: z.object({
-            generation: z.number().int(),
-            changedAt: z.string().nullable().describe('when the generation last changed'),
-          }),
+          200: AnalyticsVersion,
           ...authErrors,
         },
       },
@@ -123,7 +124,7 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The values the filters region, channel, segment and plan accept, sorted; a scoped manager gets those of their region (staff)',
         tags: ['analytics'],
-        querystring: z.object({}).strict(),
+        querystring: NoQuery,
         response: { 200: FilterOptions, ...authErrors },
       },
     },
@@ -148,11 +149,6 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const jobStarted = z.object({
-    jobId: z.number().int(),
-    alreadyRunning: z.boolean(),
-    status: z.string(),
-  });
   const trainingRoutes: [string, TrainableKind, string][] = [
     ['/segmentation', 'segments', 'a segmentation run'],
     ['/churn-prediction', 'churn', 'a churn model run (both models, scores and reasons)'],
@@ -165,7 +161,7 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           summary: `Start ${what} now (staff); answers the job id at once, or the running one`,
           tags: ['models'],
-          response: { 202: jobStarted, ...authErrors },
+          response: { 202: JobStarted, ...authErrors },
         },
       },
       async (_request, reply) => {
@@ -204,7 +200,7 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Price elasticity per product and category from the newest run: log-log slope, SE, 95% interval (staff)',
         tags: ['models'],
-        querystring: z.object({ category: Label.optional() }).strict(),
+        querystring: ElasticityQuery,
         response: { 200: ElasticityReport, ...authErrors },
       },
     },

@@ -1,3 +1,15 @@
+import {
+  authErrors,
+  Campaign,
+  CampaignBody,
+  CampaignList,
+  CampaignParams,
+  CampaignPreview,
+  CampaignPreviewBody,
+  ErrorBody,
+  UnreachablePage,
+  UnreachableQuery,
+} from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../../../auth/identity.ts';
@@ -9,16 +21,7 @@ import {
 } from '../../../../campaigns/read-campaigns.ts';
 import { previewOf, targetPopulation } from '../../../../campaigns/target.ts';
 import { toCsv } from '../../../../lib/csv-export.ts';
-import { authErrors, ErrorBody, Pagination, pageOf } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
-import {
-  Campaign,
-  CampaignBody,
-  CampaignParams,
-  Preview,
-  PreviewBody,
-  Unreachable,
-} from './schemas.ts';
 
 const adminOnly = ['admin'] as const;
 
@@ -32,8 +35,8 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'What launching a campaign on this target would do: sizes, reach, value at risk',
         tags: ['campaigns'],
-        body: PreviewBody,
-        response: { 200: Preview, ...authErrors, 409: ErrorBody },
+        body: CampaignPreviewBody,
+        response: { 200: CampaignPreview, ...authErrors, 409: ErrorBody },
       },
     },
     async (request) => {
@@ -77,7 +80,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Campaigns, newest first, with members, delivery states, opens and redemptions (a region-scoped manager counts their region only)',
         tags: ['campaigns'],
-        response: { 200: z.object({ items: z.array(Campaign) }), ...authErrors },
+        response: { 200: CampaignList, ...authErrors },
       },
     },
     async (request) => ({ items: await listCampaigns(app.db, identityOf(request)) }),
@@ -106,12 +109,9 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
           'Treated customers the bot cannot reach (no Telegram, blocked, failed), for other channels, with their personal codes; format=csv gives the whole list for a spreadsheet',
         tags: ['campaigns'],
         params: CampaignParams,
-        querystring: Pagination.extend({
-          pageSize: z.coerce.number().int().min(1).max(10_000).default(50),
-          format: z.enum(['json', 'csv']).default('json'),
-        }),
+        querystring: UnreachableQuery,
         response: {
-          200: z.union([pageOf(Unreachable), z.string()]),
+          200: z.union([UnreachablePage, z.string()]),
           ...authErrors,
           404: ErrorBody,
         },

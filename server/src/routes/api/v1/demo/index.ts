@@ -4,12 +4,10 @@
 // nginx proxy_pass makes every caller's address and Host look local).
 
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { demoRoles } from '@retention/contracts';
+import { DemoSession, DemoSessionBody, ErrorBody } from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { signInitData } from '../../../../auth/init-data.ts';
 import { forbidden } from '../../../../errors.ts';
-import { ErrorBody } from '../../../../lib/schemas.ts';
 import { demoUsers } from '../../../../services/demo-users.ts';
 
 const demoRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,22 +19,9 @@ const demoRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Demo mode only: signed initData for the demo user of a role, for the holder of the demo key (the start log's link)",
         tags: ['demo'],
-        body: z.object({
-          role: z.enum(demoRoles),
-          key: z.string().max(200).optional().describe("the demo key from the start log's link"),
-        }),
+        body: DemoSessionBody,
         response: {
-          200: z.object({
-            initDataRaw: z.string(),
-            role: z.string(),
-            user: z.object({
-              id: z.number(),
-              first_name: z.string(),
-              last_name: z.string().optional(),
-              username: z.string().optional(),
-              language_code: z.string().optional(),
-            }),
-          }),
+          200: DemoSession,
           400: ErrorBody,
           403: ErrorBody,
         },

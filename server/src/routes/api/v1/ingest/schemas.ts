@@ -1,6 +1,6 @@
+import { ErrorBody } from '@retention/contracts';
 import { z } from 'zod';
 import { EventItem, OrderItem, text } from '../../../../ingest/item-schemas.ts';
-import { ErrorBody } from '../../../../lib/schemas.ts';
 
 export const maxItems = 1000;
 /** 1,000 events with 4 KiB of properties, or 1,000 orders of many lines, pass the app's 1 MiB. */

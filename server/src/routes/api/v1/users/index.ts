@@ -1,7 +1,23 @@
+import {
+  AssignedOffer,
+  AssignOfferBody,
+  authErrors,
+  CustomerDetail,
+  CustomerOffers,
+  CustomerPage,
+  CustomerParams,
+  ErrorBody,
+  ListUsersQuery,
+  Note,
+  NoteBody,
+  OfferOpened,
+  OfferParams,
+  TagBody,
+  TagParams,
+  TagsReply,
+} from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../../../auth/identity.ts';
-import { authErrors, ErrorBody, Instant, pageOf } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 import { addNote, changeTag } from '../../../../services/customer-changes.ts';
 import {
@@ -11,17 +27,6 @@ import {
 } from '../../../../services/customer-offers.ts';
 import { getCustomer } from '../../../../services/get-customer.ts';
 import { listCustomers } from '../../../../services/list-customers.ts';
-import {
-  AssignOfferBody,
-  CustomerDetail,
-  CustomerOffer,
-  CustomerParams,
-  CustomerSummary,
-  ListUsersQuery,
-  Note,
-  NoteBody,
-  TagBody,
-} from './schemas.ts';
 
 const adminOnly = ['admin'] as const;
 const changeErrors = { ...authErrors, 404: ErrorBody, 409: ErrorBody };
@@ -36,7 +41,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
           'Customers, paginated, searchable and filterable (staff; scoped managers see their region)',
         tags: ['customers'],
         querystring: ListUsersQuery,
-        response: { 200: pageOf(CustomerSummary), ...authErrors },
+        response: { 200: CustomerPage, ...authErrors },
       },
     },
     async (request) => listCustomers(app.prisma, identityOf(request), request.query),
@@ -67,11 +72,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "A customer's offers, usable first (clients: their own only; others are 404)",
         tags: ['customers'],
         params: CustomerParams,
-        response: {
-          200: z.object({ items: z.array(CustomerOffer) }),
-          ...authErrors,
-          404: ErrorBody,
-        },
+        response: { 200: CustomerOffers, ...authErrors, 404: ErrorBody },
       },
     },
     async (request) => ({
@@ -87,14 +88,8 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'The client opened one of their offers: the first open is recorded (their own only; others are 404)',
         tags: ['customers'],
-        params: CustomerParams.extend({
-          assignmentId: z.coerce.number().int().min(1).max(2_147_483_647),
-        }),
-        response: {
-          200: z.object({ openedAt: Instant, first: z.boolean() }),
-          ...authErrors,
-          404: ErrorBody,
-        },
+        params: OfferParams,
+        response: { 200: OfferOpened, ...authErrors, 404: ErrorBody },
       },
     },
     async (request) =>
@@ -113,15 +108,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['customers'],
         params: CustomerParams,
         body: AssignOfferBody,
-        response: {
-          201: z.object({
-            id: z.number().int(),
-            code: z.string(),
-            assignedAt: Instant,
-            offer: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
-          }),
-          ...changeErrors,
-        },
+        response: { 201: AssignedOffer, ...changeErrors },
       },
     },
     async (request, reply) => {
@@ -133,8 +120,6 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const tagsReply = z.object({ tags: z.array(z.string()), changed: z.boolean() });
-
   app.post(
     '/:id/tags',
     {
@@ -144,7 +129,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['customers'],
         params: CustomerParams,
         body: TagBody,
-        response: { 200: tagsReply, ...changeErrors },
+        response: { 200: TagsReply, ...changeErrors },
       },
     },
     async (request) =>
@@ -162,8 +147,8 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Remove a tag from a customer (admin; audited)',
         tags: ['customers'],
-        params: CustomerParams.extend(TagBody.shape),
-        response: { 200: tagsReply, ...changeErrors },
+        params: TagParams,
+        response: { 200: TagsReply, ...changeErrors },
       },
     },
     async (request) =>
@@ -183,10 +168,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['customers'],
         params: CustomerParams,
         body: NoteBody,
-        response: {
-          201: Note,
-          ...changeErrors,
-        },
+        response: { 201: Note, ...changeErrors },
       },
     },
     async (request, reply) => {

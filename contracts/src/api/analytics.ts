@@ -1,7 +1,8 @@
+// /api/v1/analytics: the filters every report takes and the reports' answers. The server's
+// report threads write these answers as JSON bytes (server/src/analytics/reports.ts) that no
+// route validates: the tests hold the reports to these schemas.
 import { z } from 'zod';
-import { Label, Money, Pagination } from '../../../../lib/schemas.ts';
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-01-31');
+import { IsoDate, Label, Money, Pagination, Rate } from './common.ts';
 
 /** The same filters and period on every analytics route. Unknown parameters are refused. */
 export const AnalyticsQuery = z
@@ -38,10 +39,10 @@ export const BreakdownQuery = AnalyticsQuery.extend({
   by: z.enum(['region', 'channel', 'segment']).default('region'),
 }).strict();
 
-const Rate = z.number().nullable().describe('fraction (0.25 = 25%); null when undefined');
 const MaybeMoney = Money.nullable();
 
-const Definition = z.object({
+/** What a report counted and how: shown under every block. */
+export const ReportDefinition = z.object({
   text: z.string(),
   windowDays: z.number().int(),
   timeZone: z.string(),
@@ -59,9 +60,9 @@ const Definition = z.object({
   }),
 });
 
-const PeriodOut = z.object({ start: IsoDate, end: IsoDate, partial: z.boolean() });
+export const ReportPeriod = z.object({ start: IsoDate, end: IsoDate, partial: z.boolean() });
 
-const Activity = z.object({
+export const PeriodActivity = z.object({
   activeAtStart: z.number().int(),
   activeAtEnd: z.number().int(),
   activeInPeriod: z.number().int(),
@@ -91,11 +92,14 @@ const RevenueRetention = z.object({
 });
 
 export const ChurnReport = z.object({
-  definition: Definition,
-  periods: z.array(Activity.extend({ period: PeriodOut, revenueRetention: RevenueRetention })),
+  definition: ReportDefinition,
+  periods: z.array(
+    PeriodActivity.extend({ period: ReportPeriod, revenueRetention: RevenueRetention }),
+  ),
 });
 
-const Kpi = z.object({
+/** One KPI of the dashboard: its value now, before, and the change. */
+export const KpiFigure = z.object({
   value: z.union([z.number(), z.string()]).nullable(),
   previous: z.union([z.number(), z.string()]).nullable(),
   delta: z.union([z.number(), z.string()]).nullable(),
@@ -103,13 +107,13 @@ const Kpi = z.object({
 });
 
 export const DashboardReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   period: z.object({ from: IsoDate, to: IsoDate }),
   previousPeriod: z.object({ from: IsoDate, to: IsoDate }),
-  kpis: z.record(z.string(), Kpi),
+  kpis: z.record(z.string(), KpiFigure),
   series: z.array(
     z.object({
-      period: PeriodOut,
+      period: ReportPeriod,
       activeAtEnd: z.number().int(),
       newCustomers: z.number().int(),
       churnedCustomers: z.number().int(),
@@ -120,17 +124,17 @@ export const DashboardReport = z.object({
 });
 
 export const RetentionReport = z.object({
-  definition: Definition,
-  periods: z.array(PeriodOut),
+  definition: ReportDefinition,
+  periods: z.array(ReportPeriod),
   cohorts: z.array(
     z.object({
-      period: PeriodOut,
+      period: ReportPeriod,
       size: z.number().int(),
       revenue: Money,
       cells: z.array(
         z.object({
           k: z.number().int(),
-          period: PeriodOut,
+          period: ReportPeriod,
           customers: z.number().int(),
           share: Rate,
           onOrAfter: z.number().int(),
@@ -144,7 +148,7 @@ export const RetentionReport = z.object({
 });
 
 export const RetentionCurveReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   points: z.array(
     z.object({
       k: z.number().int(),
@@ -158,7 +162,7 @@ export const RetentionCurveReport = z.object({
 });
 
 export const LtvReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   historical: z.array(
     z.object({
       k: z.number().int(),
@@ -178,7 +182,7 @@ export const LtvReport = z.object({
 });
 
 export const RfmReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   customers: z.number().int(),
   segments: z.array(
     z.object({
@@ -204,10 +208,10 @@ export const RfmReport = z.object({
 });
 
 export const LifecycleReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   periods: z.array(
     z.object({
-      period: PeriodOut,
+      period: ReportPeriod,
       newCustomers: z.number().int(),
       returning: z.number().int(),
       resurrecting: z.number().int(),
@@ -218,10 +222,10 @@ export const LifecycleReport = z.object({
 });
 
 export const StickinessReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   periods: z.array(
     z.object({
-      period: PeriodOut,
+      period: ReportPeriod,
       averageDau: z.number(),
       mau: z.number().int(),
       dauOverMau: Rate,
@@ -245,7 +249,7 @@ const Interval = z.object({
 });
 
 export const CampaignsReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   campaigns: z.array(
     z.object({
       id: z.number().int(),
@@ -283,9 +287,9 @@ export const CampaignsReport = z.object({
 });
 
 export const BreakdownReport = z.object({
-  definition: Definition.extend({ by: z.enum(['region', 'channel', 'segment']) }),
-  rows: z.array(Activity.extend({ key: z.string().nullable() })),
-  total: Activity,
+  definition: ReportDefinition.extend({ by: z.enum(['region', 'channel', 'segment']) }),
+  rows: z.array(PeriodActivity.extend({ key: z.string().nullable() })),
+  total: PeriodActivity,
 });
 
 /** What a model's figures cover: a fit over every customer, the same for every viewer. */
@@ -296,7 +300,7 @@ const BusinessWide = z
   );
 
 export const SegmentsReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   run: z
     .object({
       scope: BusinessWide.describe('k, silhouette and DBSCAN eps/minPts are business-wide'),
@@ -432,7 +436,7 @@ const ModelEvaluation = z.object({
 });
 
 export const ChurnRiskReport = z.object({
-  definition: Definition,
+  definition: ReportDefinition,
   model: z
     .object({
       scope: BusinessWide.describe(
@@ -483,4 +487,14 @@ export const ChurnRiskReport = z.object({
   pageSize: z.number().int(),
   total: z.number().int(),
   message: z.string().nullable(),
+});
+
+export const ElasticityQuery = z.object({ category: Label.optional() }).strict();
+
+/** No parameters at all. */
+export const NoQuery = z.object({}).strict();
+
+export const AnalyticsVersion = z.object({
+  generation: z.number().int(),
+  changedAt: z.string().nullable().describe('when the generation last changed'),
 });

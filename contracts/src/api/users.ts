@@ -1,11 +1,37 @@
+// /api/v1/users: customers, their cards, offers, tags and notes.
 import { z } from 'zod';
-import { Instant, Label, Money, Pagination, SearchText } from '../../../../lib/schemas.ts';
 import {
-  maxNoteLength,
-  maxTagLength,
-  noteProblem,
-  tagPattern,
-} from '../../../../services/customer-changes.ts';
+  hasControlCharsBeyondLineBreaks,
+  Id,
+  Instant,
+  Label,
+  Money,
+  Pagination,
+  pageOf,
+  SearchText,
+} from './common.ts';
+import { Offer } from './offers.ts';
+
+/** What a tag may be: letters, digits, spaces, _ and -, starting with a letter or digit. */
+export const tagPattern = /^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u;
+export const maxTagLength = 40;
+export const maxNoteLength = 2000;
+
+/** The reason a tag or note cannot be saved, or null when it can (the bot asks it too). */
+export function tagProblem(tag: string): string | null {
+  const t = tag.trim();
+  if (t.length === 0 || t.length > maxTagLength) return `a tag is 1-${maxTagLength} characters`;
+  return tagPattern.test(t) ? null : 'a tag must be letters, digits, spaces, _ or -';
+}
+
+export function noteProblem(text: string): string | null {
+  const t = text.trim();
+  if (t.length === 0) return 'a note must not be empty';
+  if (t.length > maxNoteLength) return `a note is at most ${maxNoteLength} characters`;
+  return hasControlCharsBeyondLineBreaks(t)
+    ? 'a note must not contain control characters other than line breaks'
+    : null;
+}
 
 export const ListUsersQuery = Pagination.extend({
   q: SearchText.optional().describe('name, email, phone, external id or id'),
@@ -121,21 +147,6 @@ export const CustomerDetail = CustomerSummary.extend({
     .describe('staff only: scores of the newest successful run of each model'),
 });
 
-const OfferBody = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  kind: z.enum(['discount_percent', 'discount_amount', 'gift']),
-  percentOff: z.number().int().nullable(),
-  amountOff: Money.nullable(),
-  gift: z.string().nullable(),
-  terms: z.string().nullable().describe('how to use it, in the business’s words'),
-  validFrom: Instant,
-  validTo: Instant,
-});
-export const Offer = OfferBody;
-
 export const CustomerOffer = z.object({
   assignmentId: z.number().int(),
   code: z.string().describe('the personal code to give at checkout'),
@@ -144,12 +155,10 @@ export const CustomerOffer = z.object({
   openedAt: Instant.nullable(),
   redeemedAt: Instant.nullable(),
   status: z.enum(['active', 'upcoming', 'expired', 'redeemed']),
-  offer: OfferBody,
+  offer: Offer,
 });
 
-export const CustomerParams = z.object({
-  id: z.coerce.number().int().min(1).max(2_147_483_647),
-});
+export const CustomerParams = z.object({ id: Id });
 
 export const AssignOfferBody = z.object({ offerId: z.number().int().min(1).max(2_147_483_647) });
 
@@ -173,3 +182,23 @@ export const NoteBody = z.object({
       'must not contain control characters other than line breaks',
     ),
 });
+
+export const CustomerPage = pageOf(CustomerSummary);
+
+export const CustomerOffers = z.object({ items: z.array(CustomerOffer) });
+
+export const OfferParams = CustomerParams.extend({ assignmentId: Id });
+
+export const OfferOpened = z.object({ openedAt: Instant, first: z.boolean() });
+
+export const AssignedOffer = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  assignedAt: Instant,
+  offer: z.object({ id: z.number().int(), code: z.string(), title: z.string() }),
+});
+
+/** A customer's tags after a change, and whether it changed anything. */
+export const TagsReply = z.object({ tags: z.array(z.string()), changed: z.boolean() });
+
+export const TagParams = CustomerParams.extend(TagBody.shape);

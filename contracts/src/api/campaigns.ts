@@ -1,16 +1,19 @@
+// /api/v1/campaigns: targets, previews, launches and who the bot cannot reach.
 import { z } from 'zod';
+import { maxTotalNumber, priceNumber, storedDate } from './bounds.ts';
 import {
   hasControlCharsBeyondLineBreaks,
+  Id,
   Instant,
   Label,
   Money,
-  maxTotalNumber,
+  Pagination,
+  pageOf,
   plainText,
-  priceNumber,
-  storedDate,
-} from '../../../../lib/schemas.ts';
+} from './common.ts';
+import { OfferKind } from './offers.ts';
 
-export const Target = z
+export const CampaignTarget = z
   .object({
     segment: Label.optional().describe('an RFM segment slug or a segment of the newest model run'),
     region: Label.optional(),
@@ -36,9 +39,12 @@ const ControlShare = z
   .max(0.5)
   .describe('share of the target held out as the control group (0..0.5)');
 
-export const PreviewBody = z.object({ target: Target, controlShare: ControlShare.default(0.1) });
+export const CampaignPreviewBody = z.object({
+  target: CampaignTarget,
+  controlShare: ControlShare.default(0.1),
+});
 
-export const Preview = z.object({
+export const CampaignPreview = z.object({
   size: z.number().int(),
   treatment: z.number().int(),
   control: z.number().int(),
@@ -49,8 +55,6 @@ export const Preview = z.object({
   expectedChurners: z.number(),
   averageChurnProbability: z.number().nullable(),
 });
-
-const OfferKind = z.enum(['discount_percent', 'discount_amount', 'gift']);
 
 export const CampaignBody = z.object({
   name: Label,
@@ -76,7 +80,7 @@ export const CampaignBody = z.object({
       )
       .optional(),
   }),
-  target: Target,
+  target: CampaignTarget,
   controlShare: ControlShare.default(0.1),
   startAt: storedDate('calendar').describe('when the offer starts (1900-01-01 to 2199-12-31)'),
   endAt: storedDate('calendar').describe('when it ends: after startAt and now, by 2199-12-31'),
@@ -120,9 +124,9 @@ export const Campaign = z.object({
   redeemed: count,
 });
 
-export const CampaignParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const CampaignParams = z.object({ id: Id });
 
-export const Unreachable = z.object({
+export const UnreachableMember = z.object({
   customerId: count,
   name: z.string().nullable(),
   email: z.string().nullable(),
@@ -131,3 +135,13 @@ export const Unreachable = z.object({
   reason: z.enum(['no_telegram', 'blocked', 'failed']),
   error: z.string().nullable(),
 });
+
+export const UnreachablePage = pageOf(UnreachableMember);
+
+/** JSON pages for the screen, or the whole list as CSV for a mailing. */
+export const UnreachableQuery = Pagination.extend({
+  pageSize: z.coerce.number().int().min(1).max(10_000).default(50),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const CampaignList = z.object({ items: z.array(Campaign) });
