@@ -1,17 +1,13 @@
+import type * as contracts from '@retention/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from './api-client';
 
 // Shared: the dashboard's filters and the campaign form's target offer the same choices.
 
 /** The values the analytics filters accept in the viewer's scope (a scoped manager: their
- * region's). */
-export type AnalyticsOptions = {
-  regions: string[];
-  channels: string[];
-  /** The eight RFM segments (value = slug), then the latest segmentation run's. */
-  segments: { value: string; name: string; kind: 'rfm' | 'model' }[];
-  plans: string[];
-};
+ * region's): the eight RFM segments (value = slug), then the latest segmentation run's. */
+export type AnalyticsOptions = z.input<typeof contracts.FilterOptions>;
 
 export function getAnalyticsOptions(signal?: AbortSignal): Promise<AnalyticsOptions> {
   return api.get<AnalyticsOptions>('/analytics/options', signal);

@@ -1,8 +1,10 @@
+import type * as contracts from '@retention/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
 import { api } from '../../lib/api-client';
 
-type Version = { generation: number; changedAt: string | null };
+type Version = z.input<typeof contracts.AnalyticsVersion>;
 
 /** How often open screens ask whether new data arrived (the server refreshes every 30 s and
  * 200 ms after its own ingestion). */

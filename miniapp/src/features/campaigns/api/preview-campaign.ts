@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import type { Preview, Target } from './types';
+import type { Preview, PreviewRequest } from './types';
 
-export type PreviewRequest = { target: Target; controlShare: number };
+export type { PreviewRequest };
 
 export function previewQueryOptions(body: PreviewRequest) {
   return {

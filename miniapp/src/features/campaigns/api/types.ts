@@ -1,28 +1,21 @@
-// The campaigns API's shapes (server/src/routes/api/v1/campaigns/).
+// The campaigns API's shapes: its schemas in @retention/contracts (contracts/src/api/campaigns.ts),
+// as the JSON carries them (`z.input`). Type-only imports: no zod in the bundle.
+import type * as contracts from '@retention/contracts';
+import type { z } from 'zod';
 
-export type Target = {
-  /** An RFM segment slug or a model segment name, as the analytics `segment` filter takes. */
-  segment?: string;
-  region?: string;
-  channel?: string;
-  /** 0..1 */
-  minChurnProbability?: number;
-  /** Money, ≥ 0. */
-  minValueAtRisk?: number;
-};
+export type Target = z.input<typeof contracts.CampaignTarget>;
 
-export type OfferKind = 'discount_percent' | 'discount_amount' | 'gift';
+export type OfferKind = z.input<typeof contracts.OfferKind>;
 
-export type DeliveryState =
-  | 'queued'
-  | 'sending'
-  | 'sent'
-  | 'failed'
-  | 'blocked'
-  | 'no_telegram'
-  | 'opted_out'
-  | 'pending';
+type CampaignAnswer = z.input<typeof contracts.Campaign>;
 
+/** A campaign; its `target` is the one it was launched with (the schema documents it as an
+ * open object: the stored JSON). */
+export type Campaign = Omit<CampaignAnswer, 'target'> & { target: Target };
+
+export type DeliveryState = keyof CampaignAnswer['delivery'];
+
+/** The order the delivery chips show. */
 export const deliveryStates: DeliveryState[] = [
   'pending',
   'queued',
@@ -34,76 +27,10 @@ export const deliveryStates: DeliveryState[] = [
   'opted_out',
 ];
 
-export type Campaign = {
-  id: number;
-  name: string;
-  status: 'draft' | 'running' | 'finished' | 'cancelled';
-  offer: {
-    code: string;
-    title: string;
-    kind: OfferKind;
-    percentOff: number | null;
-    /** Money, 2 places. */
-    amountOff: string | null;
-    gift: string | null;
-    giftCost: string | null;
-    terms: string | null;
-  };
-  target: Target;
-  controlShare: number;
-  seed: number;
-  startAt: string;
-  endAt: string;
-  launchedAt: string | null;
-  members: { target: number; control: number };
-  delivery: Partial<Record<DeliveryState, number>>;
-  opened: number;
-  redeemed: number;
-};
+export type Preview = z.input<typeof contracts.CampaignPreview>;
 
-export type Preview = {
-  size: number;
-  treatment: number;
-  control: number;
-  withTelegram: number;
-  optedOut: number;
-  withoutTelegram: number;
-  /** Money, 2 places. */
-  valueAtRisk: string;
-  expectedChurners: number;
-  averageChurnProbability: number | null;
-};
+export type PreviewRequest = z.input<typeof contracts.CampaignPreviewBody>;
 
-export type NewCampaign = {
-  name: string;
-  offer: {
-    code: string;
-    title: string;
-    kind: OfferKind;
-    percentOff?: number;
-    amountOff?: number;
-    gift?: string;
-    giftCost?: number;
-    terms?: string;
-  };
-  target: Target;
-  controlShare: number;
-  startAt: string;
-  endAt: string;
-};
+export type NewCampaign = z.input<typeof contracts.CampaignBody>;
 
-export type Unreachable = {
-  items: {
-    customerId: number;
-    name: string | null;
-    email: string | null;
-    phone: string | null;
-    /** Their personal code, to give them by other means. */
-    code: string;
-    reason: 'no_telegram' | 'blocked' | 'failed';
-    error: string | null;
-  }[];
-  total: number;
-  page: number;
-  pageSize: number;
-};
+export type Unreachable = z.input<typeof contracts.UnreachablePage>;

@@ -1,12 +1,9 @@
+import type * as contracts from '@retention/contracts';
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
 
-export type Support = {
-  telegram: string | null;
-  email: string | null;
-  phone: string | null;
-  hours: string | null;
-};
+export type Support = z.input<typeof contracts.Support>;
 
 export function useSupport() {
   return useQuery({

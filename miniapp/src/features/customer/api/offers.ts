@@ -1,38 +1,18 @@
+import type * as contracts from '@retention/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
 
-export type Offer = {
-  id: number;
-  code: string;
-  title: string;
-  description: string | null;
-  kind: 'discount_percent' | 'discount_amount' | 'gift';
-  percentOff: number | null;
-  amountOff: string | null;
-  gift: string | null;
-  terms: string | null;
-  validFrom: string;
-  validTo: string;
-};
-
-export type CustomerOffer = {
-  assignmentId: number;
-  code: string;
-  assignedAt: string;
-  deliveryState: string;
-  openedAt: string | null;
-  redeemedAt: string | null;
-  status: 'active' | 'upcoming' | 'expired' | 'redeemed';
-  offer: Offer;
-};
+export type Offer = z.input<typeof contracts.Offer>;
+export type CustomerOffer = z.input<typeof contracts.CustomerOffer>;
 
 /** A customer's offers, usable ones first (a client's own, or any for staff). */
 export function useCustomerOffers(customerId: number) {
   return useQuery({
     queryKey: ['customer', customerId, 'offers'],
     queryFn: ({ signal }) =>
-      api.get<{ items: CustomerOffer[] }>(`/users/${customerId}/offers`, signal),
+      api.get<z.input<typeof contracts.CustomerOffers>>(`/users/${customerId}/offers`, signal),
   });
 }
 
@@ -40,7 +20,7 @@ export function useCustomerOffers(customerId: number) {
 export function useAssignableOffers(enabled: boolean) {
   return useQuery({
     queryKey: ['offers'],
-    queryFn: ({ signal }) => api.get<{ items: Offer[] }>('/offers', signal),
+    queryFn: ({ signal }) => api.get<z.input<typeof contracts.OfferList>>('/offers', signal),
     enabled,
   });
 }

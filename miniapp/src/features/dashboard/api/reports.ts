@@ -1,98 +1,40 @@
+import type * as contracts from '@retention/contracts';
 import { type Filters, filtersToSearch } from '@retention/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
 
-export type Definition = {
-  text: string;
-  windowDays: number;
-  timeZone: string;
-  from: string;
-  to: string;
-  asOf: string;
-  filters: Record<string, string | null>;
-};
+// The reports' shapes are the server's response schemas (@retention/contracts); `z.input` is
+// what the JSON carries. Type-only imports: no zod in the bundle.
+export type Definition = z.input<typeof contracts.ReportDefinition>;
+export type Kpi = z.input<typeof contracts.KpiFigure>;
+export type DashboardReport = z.input<typeof contracts.DashboardReport>;
+export type ChurnRiskReport = z.input<typeof contracts.ChurnRiskReport>;
+export type RetentionReport = z.input<typeof contracts.RetentionReport>;
+export type CampaignsReport = z.input<typeof contracts.CampaignsReport>;
+export type BreakdownReport = z.input<typeof contracts.BreakdownReport>;
 
-export type Period = { start: string; end: string; partial: boolean };
-
-export type Kpi = {
-  value: number | string | null;
-  previous: number | string | null;
-  delta: number | string | null;
-  deltaPct: number | null;
-};
-
-export type DashboardReport = {
-  definition: Definition;
-  period: { from: string; to: string };
-  previousPeriod: { from: string; to: string };
-  kpis: Record<string, Kpi>;
-  series: {
-    period: Period;
-    activeAtEnd: number;
-    newCustomers: number;
-    churnedCustomers: number;
-    churnRate: number | null;
-    revenue: string;
-  }[];
-};
-
-export type ChurnRiskReport = {
-  definition: Definition;
-  model: {
-    runId: number;
-    asOf: string;
-    chosen: 'random_forest' | 'gradient_boosting';
-    threshold: number;
-    models: Record<string, { rocAuc: number; prAuc: number }>;
-  } | null;
-  totals: {
-    customers: number;
-    atRisk: number;
-    expectedChurners: number;
-    valueAtRisk: string;
-  } | null;
-  customers: {
-    id: number;
-    name: string | null;
-    region: string | null;
-    probability: number;
-    atRisk: boolean;
-    clv: string | null;
-    valueAtRisk: string | null;
-    reasons: { group: string; impact: number; en: string; ru: string }[];
-  }[];
-  total: number;
-  message: string | null;
-};
-
-export type RetentionReport = {
-  definition: Definition;
-  periods: Period[];
-  cohorts: {
-    period: Period;
-    size: number;
-    revenue: string;
-    cells: {
-      k: number;
-      period: Period;
-      customers: number;
-      share: number | null;
-      onOrAfter: number;
-      onOrAfterShare: number | null;
-      revenue: string;
-      revenueShare: number | null;
-    }[];
-  }[];
+/** Each analytics endpoint the Mini App reads, with its answer. */
+type Reports = {
+  dashboard: DashboardReport;
+  retention: RetentionReport;
+  'retention-curve': z.input<typeof contracts.RetentionCurveReport>;
+  ltv: z.input<typeof contracts.LtvReport>;
+  rfm: z.input<typeof contracts.RfmReport>;
+  segments: z.input<typeof contracts.SegmentsReport>;
+  campaigns: CampaignsReport;
+  breakdown: BreakdownReport;
+  'churn-risk': ChurnRiskReport;
 };
 
 /** One analytics endpoint for the current filters; the previous answer stays on screen while
  * a changed filter loads. */
-export function useReport<T>(endpoint: string, filters: Filters, extra = '') {
+export function useReport<E extends keyof Reports>(endpoint: E, filters: Filters, extra = '') {
   const search = [filtersToSearch(filters), extra].filter(Boolean).join('&');
   return useQuery({
     queryKey: ['analytics', endpoint, search],
     queryFn: ({ signal }) =>
-      api.get<T>(`/analytics/${endpoint}${search ? `?${search}` : ''}`, signal),
+      api.get<Reports[E]>(`/analytics/${endpoint}${search ? `?${search}` : ''}`, signal),
     placeholderData: keepPreviousData,
     staleTime: 15_000,
   });

@@ -3,14 +3,14 @@ import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
-import { type ChurnRiskReport, useReport } from '../api/reports';
+import { useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
 /** The customers most likely to leave, by value at risk, each opening the customer card. */
 export function AtRiskBlock({ filters }: { filters: Filters }) {
   const lang = useLang();
   const { region, channel, segment } = filters;
-  const report = useReport<ChurnRiskReport>(
+  const report = useReport(
     'churn-risk',
     { granularity: 'month', region, channel, segment },
     'sort=value&pageSize=10',

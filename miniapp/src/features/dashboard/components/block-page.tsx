@@ -8,7 +8,7 @@ import {
 import type { ReactNode } from 'react';
 import { useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import { type DashboardReport, useReport } from '../api/reports';
+import { useReport } from '../api/reports';
 import { AtRiskBlock } from './at-risk';
 import { BreakdownTable } from './breakdown-table';
 import { CampaignsBlock } from './campaigns-block';
@@ -20,7 +20,7 @@ import { TrendChart } from './trend-chart';
 
 function DashboardPart({ part }: { part: 'kpis' | 'trends' }) {
   const filters = filtersFromSearch(useSearch());
-  const report = useReport<DashboardReport>('dashboard', filters);
+  const report = useReport('dashboard', filters);
   return (
     <BlockState query={report}>
       {(d) =>

@@ -4,22 +4,12 @@ import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
-import { type Definition, useReport } from '../api/reports';
+import { type BreakdownReport, useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
-type By = 'region' | 'channel' | 'segment';
+type By = BreakdownReport['definition']['by'];
 
-type Row = {
-  key: string | null;
-  activeAtEnd: number;
-  newCustomers: number;
-  churnedCustomers: number;
-  churnRate: number | null;
-  revenue: string;
-  arpu: string | null;
-};
-
-type Breakdown = { definition: Definition; rows: Row[]; total: Row };
+type Row = Omit<BreakdownReport['rows'][number], 'key'>;
 
 const title = { en: 'Summary by', ru: 'Сводка по' };
 const none = { en: '(not set)', ru: '(не указан)' };
@@ -42,7 +32,7 @@ function Cells({ row, lang }: { row: Row; lang: Lang }) {
 export function BreakdownTable({ filters }: { filters: Filters }) {
   const lang = useLang();
   const [by, setBy] = useState<By>('region');
-  const report = useReport<Breakdown>('breakdown', filters, `by=${by}`);
+  const report = useReport('breakdown', filters, `by=${by}`);
   return (
     <section className="block" data-testid="block-breakdown">
       <h2>

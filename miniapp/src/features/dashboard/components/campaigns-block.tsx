@@ -4,33 +4,10 @@ import { BlockState } from '../../../components/block-state';
 import { formatDelta, formatValue, type Kind } from '../../../lib/format';
 import { type Lang, useLang } from '../../../lib/i18n';
 import { useMe } from '../../me/api/get-me';
-import { type Definition, useReport } from '../api/reports';
+import { type CampaignsReport, useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
-type Outcome = { members: number; retention: number | null; revenuePerMember: string | null };
-type Interval = { estimate: number; low: number; high: number; significant: boolean };
-
-type CampaignsReport = {
-  definition: Definition;
-  campaigns: {
-    id: number;
-    name: string;
-    status: string;
-    startDay: string;
-    endDay: string;
-    redeemed: number;
-    redemptionRate: number | null;
-    target: Outcome;
-    control: Outcome;
-    retentionUplift: Interval | null;
-    revenueUplift: { estimate: string; low: string; high: string; significant: boolean } | null;
-    /** Revenue uplift per member × treatment members. */
-    incrementalRevenue: string | null;
-    discountCost: string;
-    /** (incremental revenue − cost) ÷ cost. */
-    roi: number | null;
-  }[];
-};
+type CampaignEffect = CampaignsReport['campaigns'][number];
 
 const words = {
   en: {
@@ -78,15 +55,7 @@ function interval(
 }
 
 /** The money side: what the campaign brought in beyond control, what it cost, the return. */
-function Economics({
-  c,
-  w,
-  lang,
-}: {
-  c: CampaignsReport['campaigns'][number];
-  w: (typeof words)['en'];
-  lang: Lang;
-}) {
+function Economics({ c, w, lang }: { c: CampaignEffect; w: (typeof words)['en']; lang: Lang }) {
   return (
     <div className="campaign-economics" data-testid="campaign-economics">
       <span>
@@ -115,7 +84,7 @@ function Economics({
 export function CampaignsBlock({ filters, links = true }: { filters: Filters; links?: boolean }) {
   const lang = useLang();
   const w = words[lang];
-  const report = useReport<CampaignsReport>('campaigns', filters);
+  const report = useReport('campaigns', filters);
   const admin = useMe().data?.role === 'admin';
   return (
     <section className="block" data-testid="block-campaigns">

@@ -20,7 +20,7 @@ const title = { en: 'Cohort retention', ru: 'Удержание по когор�
 /** Cohorts by first order (rows) against periods since (columns); tap a cell for its numbers. */
 export function CohortHeatmap({ filters }: { filters: Filters }) {
   const lang = useLang();
-  const report = useReport<RetentionReport>('retention', filters);
+  const report = useReport('retention', filters);
   const [variant, setVariant] = useState<Variant>('share');
   const [picked, setPicked] = useState<{ cohort: string; size: number; cell: Cell } | null>(null);
   return (

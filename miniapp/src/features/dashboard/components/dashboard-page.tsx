@@ -4,7 +4,7 @@ import { BlockState } from '../../../components/block-state';
 import { useAnalyticsOptions } from '../../../lib/get-analytics-options';
 import { t, useLang } from '../../../lib/i18n';
 import { LiveBadge } from '../../live/live-badge';
-import { type DashboardReport, useReport } from '../api/reports';
+import { useReport } from '../api/reports';
 import { AtRiskBlock } from './at-risk';
 import { BreakdownTable } from './breakdown-table';
 import { CampaignsBlock } from './campaigns-block';
@@ -26,7 +26,7 @@ export function DashboardPage() {
     const q = filtersToSearch(next);
     navigate(`/${q ? `?${q}` : ''}`, { replace: true });
   };
-  const dashboard = useReport<DashboardReport>('dashboard', filters);
+  const dashboard = useReport('dashboard', filters);
   // The regions the viewer may see (a scoped manager has one) and the channels.
   const options = useAnalyticsOptions();
   const regionNames = options.data?.regions ?? [];

@@ -3,25 +3,8 @@ import { BlockState } from '../../../components/block-state';
 import { Stat } from '../../../components/stat';
 import { formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
-import { type Definition, useReport } from '../api/reports';
+import { useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
-
-type Curve = {
-  definition: Definition;
-  points: { k: number; cohorts: number; retention: number | null }[];
-};
-
-type Ltv = {
-  definition: Definition;
-  historical: { k: number; customers: number; cumulativeRevenuePerCustomer: string | null }[];
-  simple: {
-    monthlyArpu: string | null;
-    monthlyChurnRate: number | null;
-    grossMargin: number;
-    ltv: string | null;
-    reason: string | null;
-  };
-};
 
 const words = {
   en: {
@@ -48,8 +31,8 @@ const words = {
 export function LtvBlock({ filters }: { filters: Filters }) {
   const lang = useLang();
   const w = words[lang];
-  const curve = useReport<Curve>('retention-curve', filters);
-  const ltv = useReport<Ltv>('ltv', filters);
+  const curve = useReport('retention-curve', filters);
+  const ltv = useReport('ltv', filters);
   return (
     <section className="block" data-testid="block-ltv">
       <h2>{w.title}</h2>

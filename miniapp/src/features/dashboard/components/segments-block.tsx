@@ -2,34 +2,8 @@ import type { Filters } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
-import { type Definition, useReport } from '../api/reports';
+import { useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
-
-type SegmentsReport = {
-  definition: Definition;
-  run: { k: number; dbscan: { outliers: number } | null } | null;
-  segments: {
-    name: string;
-    customers: number;
-    outliers: number;
-    share: number | null;
-    revenueShare: number | null;
-    meanOrders: number;
-    meanDaysSinceLastOrder: number;
-  }[];
-  message: string | null;
-};
-
-type RfmReport = {
-  definition: Definition;
-  segments: {
-    slug: string;
-    name: string;
-    customers: number;
-    share: number | null;
-    revenue: string;
-  }[];
-};
 
 const words = {
   en: {
@@ -64,8 +38,8 @@ export function SegmentsBlock({
   const w = words[lang];
   // The segment filter would leave only that segment here: the block shows them all.
   const { segment: _picked, ...others } = filters;
-  const model = useReport<SegmentsReport>('segments', others);
-  const rfm = useReport<RfmReport>('rfm', others);
+  const model = useReport('segments', others);
+  const rfm = useReport('rfm', others);
   const row = (key: string, name: string, detail: string, share: number | null) => (
     <button
       key={key}

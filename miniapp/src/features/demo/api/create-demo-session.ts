@@ -1,17 +1,9 @@
+import type * as contracts from '@retention/contracts';
 import { type DemoRole, demoRoles } from '@retention/contracts';
+import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
 
-export type DemoSession = {
-  initDataRaw: string;
-  role: string;
-  user: {
-    id: number;
-    first_name: string;
-    last_name?: string;
-    username?: string;
-    language_code?: string;
-  };
-};
+export type DemoSession = z.input<typeof contracts.DemoSession>;
 
 /**
  * Asks the server for initData it signed itself. Only a server in demo mode (no real bot

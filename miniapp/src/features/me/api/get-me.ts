@@ -1,20 +1,9 @@
-import type { Role } from '@retention/contracts';
+import type * as contracts from '@retention/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
 
-export type Me = {
-  user: {
-    telegramId: string;
-    firstName: string;
-    lastName: string | null;
-    username: string | null;
-    languageCode: string | null;
-  };
-  role: Role;
-  scope: { region: string | null };
-  customer: { id: number; name: string | null } | null;
-  demo: boolean;
-};
+export type Me = z.input<typeof contracts.Me>;
 
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return api.get<Me>('/me', signal);
