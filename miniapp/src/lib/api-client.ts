@@ -1,7 +1,7 @@
 /** A failed API call: the HTTP status and the server's own explanation. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  /** The server's `code` (e.g. `FORBIDDEN`), when it answered with its error body. */
+  /** The server's `code` (lower case, e.g. `forbidden`, `not_found`), when it answered with its error body. */
   readonly code: string | undefined;
   /** No answer from the server itself: offline, or a proxy in front of it gave up. */
   readonly serverUnreachable: boolean;
