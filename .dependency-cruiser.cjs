@@ -79,6 +79,40 @@ module.exports = {
       from: { path: '^prisma/src/' },
       to: { path: '^(server|bot|miniapp|ml)/' },
     },
+    {
+      name: 'miniapp-lib-below-features',
+      comment: "The Mini App's lib/ and components/ are shared by every feature: they import none.",
+      severity: 'error',
+      from: { path: '^miniapp/src/(lib|components)/' },
+      to: { path: '^miniapp/src/(features|app)/' },
+    },
+    {
+      name: 'miniapp-features-below-app',
+      severity: 'error',
+      from: { path: '^miniapp/src/features/' },
+      to: { path: '^miniapp/src/app/' },
+    },
+    {
+      name: 'miniapp-features-apart',
+      comment:
+        "Features do not import each other, but for the freshness line every screen shows (live/) and the client view, which shows the customer card's parts.",
+      severity: 'error',
+      from: { path: '^miniapp/src/features/([^/]+)/', pathNot: '^miniapp/src/features/client/' },
+      to: {
+        path: '^miniapp/src/features/([^/]+)/',
+        pathNot: ['^miniapp/src/features/$1/', '^miniapp/src/features/live/'],
+      },
+    },
+    {
+      name: 'miniapp-client-view-apart',
+      comment: "The client view may use the customer card's parts and live/, no other feature.",
+      severity: 'error',
+      from: { path: '^miniapp/src/features/client/' },
+      to: {
+        path: '^miniapp/src/features/',
+        pathNot: '^miniapp/src/features/(client|customer|live)/',
+      },
+    },
     ...layerRules,
   ],
   options: {

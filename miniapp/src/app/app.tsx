@@ -9,10 +9,10 @@ import { CustomerPage } from '../features/customer/components/customer-page';
 import { BlockPage } from '../features/dashboard/components/block-page';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { RoleSwitcher } from '../features/demo/components/role-switcher';
-import { type Me, useMe } from '../features/me/api/get-me';
 import { AccountBar } from '../features/me/components/account-bar';
 import { MeDetails } from '../features/me/components/me-details';
 import { MeProfile } from '../features/me/components/me-profile';
+import { type Me, useMe } from '../lib/me';
 
 /**
  * Staff get the dashboard, customer cards and campaigns (only admins start one: a manager's

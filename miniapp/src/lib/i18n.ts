@@ -1,7 +1,7 @@
 // Russian and English, chosen from the Telegram user's language_code (English otherwise).
 import { type Lang, langOf } from '@retention/contracts';
-import { useMe } from '../features/me/api/get-me';
 import { readLaunch } from './launch-params';
+import { useMe } from './me';
 
 export { type Lang, langOf };
 

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { formatDelta, formatValue, type Kind } from '../../../lib/format';
 import { type Lang, useLang } from '../../../lib/i18n';
-import { useMe } from '../../me/api/get-me';
+import { useMe } from '../../../lib/me';
 import { type CampaignsReport, useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 

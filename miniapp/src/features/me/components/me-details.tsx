@@ -1,5 +1,5 @@
 import { Section, SectionRow } from '../../../components/section';
-import type { Me } from '../api/get-me';
+import type { Me } from '../../../lib/me';
 
 function languageName(code: string): string {
   try {

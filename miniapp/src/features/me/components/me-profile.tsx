@@ -1,4 +1,4 @@
-import type { Me } from '../api/get-me';
+import type { Me } from '../../../lib/me';
 import { RoleBadge } from './role-badge';
 import './me.css';
 

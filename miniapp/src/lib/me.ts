@@ -1,7 +1,7 @@
 import type * as contracts from '@retention/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../../lib/api-client';
+import { api } from './api-client';
 
 export type Me = z.input<typeof contracts.Me>;
 
