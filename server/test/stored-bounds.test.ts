@@ -1,5 +1,5 @@
-// Dates and amounts at the edge (lib/schemas.ts): the extremes a caller may store read back
-// in every list and report; values past them are refused with the field named and leave
+// Dates and amounts at the edge (contracts/src/api/bounds.ts): the extremes a caller may store
+// read back in every list and report; values past them are refused with the field named and leave
 // nothing stored (campaigns, ingestion, the CSV import); and rows written by hand past what
 // a JSON date shows (year 10000, BC) leave every list answering 200.
 import { readFile, writeFile } from 'node:fs/promises';

@@ -5,20 +5,20 @@
 // region-scoped manager too, and says so (scope: 'business'); the totals and the list are
 // the selection's.
 
+import type { ChurnRiskQuery as ChurnRiskParams } from '@retention/contracts';
 import type { ModelEvaluation } from '@retention/ml';
+import type { z } from 'zod';
 import { isoInstant } from '../lib/schemas.ts';
 import { latestRun } from './latest-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';
 import { cents, int, isoDaySql, money, Params } from './sql.ts';
 
-export interface ChurnRiskQuery {
-  sort: 'risk' | 'value';
-  minProbability: number;
-  atRiskOnly: boolean;
-  page: number;
-  pageSize: number;
-}
+/** The list's order, threshold and page (the route's query without the filters). */
+export type ChurnRiskQuery = Omit<
+  z.infer<typeof ChurnRiskParams>,
+  'region' | 'channel' | 'segment' | 'plan'
+>;
 
 /** The model card's figures, as train-churn writes them. */
 type ChurnModels = Record<'random_forest' | 'gradient_boosting', ModelEvaluation>;

@@ -42,8 +42,9 @@ export function money(c: number): string {
 
 /**
  * A date column as YYYY-MM-DD for a response. Postgres holds years past 9999 and BC, which no
- * four-digit date shows: those are shown at the nearest end, as isoInstant (lib/schemas.ts)
- * does for instants, so one row stored by hand cannot fail a whole report. NULL stays NULL.
+ * four-digit date shows: those are shown at the nearest end, as isoInstant
+ * (contracts/src/api/common.ts) does for instants, so one row stored by hand cannot fail a whole
+ * report. NULL stays NULL.
  */
 export const isoDaySql = (column: string) =>
   `to_char(CASE WHEN ${column} > date '9999-12-31' THEN date '9999-12-31'

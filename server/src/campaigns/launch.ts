@@ -2,35 +2,20 @@
 // frozen control group, a personal code for every treated customer with its delivery state,
 // and the audit row, all in one transaction.
 import { randomInt } from 'node:crypto';
+import type { CampaignBody } from '@retention/contracts';
 import type { Database, Prisma } from '@retention/db';
 import { createRng } from '@retention/ml';
+import type { z } from 'zod';
 import type { Identity } from '../auth/identity.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
 import { personalCode } from '../services/customer-offers.ts';
 import { reachCounts, unreachable } from './reach.ts';
-import { controlSize, type Target, type TargetMember, targetPopulation } from './target.ts';
+import { controlSize, type TargetMember, targetPopulation } from './target.ts';
 
-export interface OfferInput {
-  code: string;
-  title: string;
-  kind: 'discount_percent' | 'discount_amount' | 'gift';
-  percentOff?: number | undefined;
-  amountOff?: number | undefined;
-  gift?: string | undefined;
-  giftCost?: number | undefined;
-  terms?: string | undefined;
-}
-
-export interface CampaignInput {
-  name: string;
-  offer: OfferInput;
-  target: Target;
-  controlShare: number;
-  startAt: Date;
-  endAt: Date;
-  seed?: number | undefined;
-}
+/** A campaign to launch, as the route's body parses it. */
+export type CampaignInput = z.infer<typeof CampaignBody>;
+export type OfferInput = CampaignInput['offer'];
 
 const conflict = (message: string) => new AppError('conflict', message);
 const bad = (message: string) => new AppError('bad_request', message);

@@ -1,7 +1,9 @@
 // Who a campaign targets: the customers of a selection (segment, region, channel) and, when
 // asked, only those whose newest churn probability and value at risk (probability × CLV)
 // reach the thresholds. The same query serves the preview and the launch.
+import type { CampaignTarget } from '@retention/contracts';
 import type { Database } from '@retention/db';
+import type { z } from 'zod';
 import { latestRun } from '../analytics/latest-run.ts';
 import { resolveRange, todayIn } from '../analytics/periods.ts';
 import { resolveSelection, selectionSql, withCtes } from '../analytics/selection.ts';
@@ -10,15 +12,8 @@ import type { Identity } from '../auth/identity.ts';
 import { AppError } from '../errors.ts';
 import { reachCounts } from './reach.ts';
 
-export interface Target {
-  segment?: string | undefined;
-  region?: string | undefined;
-  channel?: string | undefined;
-  /** 0..1: only customers whose churn probability is at least this. */
-  minChurnProbability?: number | undefined;
-  /** Money: only customers whose value at risk is at least this. */
-  minValueAtRisk?: number | undefined;
-}
+/** Who a campaign aims at: the selection and the churn thresholds (contracts/src/api/campaigns.ts). */
+export type Target = z.infer<typeof CampaignTarget>;
 
 export interface TargetMember {
   customerId: number;

@@ -22,7 +22,7 @@ export const text = (max: number) =>
     .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters')
     .refine((s) => !loneSurrogate.test(s), 'is not valid Unicode');
 
-/** ISO 8601; a time without a zone is UTC; from 1970 to a day ahead (lib/schemas.ts). */
+/** ISO 8601; a time without a zone is UTC; from 1970 to a day ahead (contracts/src/api/bounds.ts). */
 const timestamp = z
   .string(expected('an ISO 8601 date-time'))
   .transform((raw, ctx) => {

@@ -1,6 +1,6 @@
 // Field parsers for imports. Each returns a value or throws FieldError with a reason a
 // person can act on; money stays in decimal strings (cents) and never touches floats.
-// Dates and amounts must fit the bounds the API and ingestion share (lib/schemas.ts).
+// Dates and amounts must fit the bounds the API and ingestion share (contracts/src/api/bounds.ts).
 import { amountProblem, type DateRule, dateProblem, maxQuantity } from './schemas.ts';
 
 export class FieldError extends Error {}
@@ -47,8 +47,8 @@ function build(y: string, mo: string, d: string, h = '0', mi = '0', s = '0', zon
 
 /**
  * Dates without a zone are taken as UTC. `auto` reads ISO 8601 and yyyymmdd. The date must
- * be within `rule`'s bounds (lib/schemas.ts): plans and prices by the calendar, orders and
- * events as facts.
+ * be within `rule`'s bounds (contracts/src/api/bounds.ts): plans and prices by the calendar,
+ * orders and events as facts.
  */
 export function parseDate(raw: string, format: DateFormat, rule: DateRule = 'calendar'): Date {
   const at = readDate(raw.trim(), format);
