@@ -63,6 +63,7 @@ export const kpiCatalogue = [
     label: { en: 'Revenue', ru: 'Выручка' },
     inChat: true,
   },
+  { key: 'orders', kind: 'int', good: 'up', label: { en: 'Orders', ru: 'Заказы' }, inChat: true },
   { key: 'arpu', kind: 'money', good: 'up', label: { en: 'ARPU', ru: 'ARPU' }, inChat: true },
   {
     key: 'aov',
