@@ -7,6 +7,7 @@ import { privateCallback, privateText, recordingFetch, testBotInfo } from '@rete
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botServices } from '../src/bot-adapter/bot-services.ts';
+import { botServicesDeps } from '../src/plugins/bot.ts';
 import { alertsApps } from './helpers/alerts-apps.ts';
 import { claimingAdmin } from './helpers/bot-caller.ts';
 import { testBotToken } from './helpers/build-app.ts';
@@ -16,7 +17,10 @@ describe('/alerts on the server’s services', () => {
   let s: Awaited<ReturnType<typeof alertsApps>>;
   const bot = () => {
     const { fetch, calls } = recordingFetch();
-    const b = createBot(testBotToken, botServices(s.apps[0]!), { botInfo: testBotInfo, fetch });
+    const b = createBot(testBotToken, botServices(botServicesDeps(s.apps[0]!)), {
+      botInfo: testBotInfo,
+      fetch,
+    });
     const texts = () =>
       calls
         .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
@@ -65,7 +69,7 @@ describe('/alerts on the server’s services', () => {
   });
 
   it('checks the role and the values again on the server', async () => {
-    const services = botServices(s.apps[0]!);
+    const services = botServices(botServicesDeps(s.apps[0]!));
     await expect(services.alertSettings(claimingAdmin(people.clientA))).rejects.toThrow(
       /staff only/,
     );

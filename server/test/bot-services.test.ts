@@ -11,6 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botServices } from '../src/bot-adapter/bot-services.ts';
+import { botServicesDeps } from '../src/plugins/bot.ts';
 import { assignOffer } from '../src/services/customer-offers.ts';
 import { claimingAdmin } from './helpers/bot-caller.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
@@ -21,7 +22,10 @@ describe('the bot on the server’s services', () => {
   let f: Fixture;
   const talk = async (who: { id: number; first_name: string }, text: string) => {
     const { fetch, calls } = recordingFetch();
-    const bot = createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo, fetch });
+    const bot = createBot(testBotToken, botServices(botServicesDeps(t.app)), {
+      botInfo: testBotInfo,
+      fetch,
+    });
     await bot.handleUpdate(privateText(who, text));
     return calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
   };
@@ -61,7 +65,10 @@ describe('the bot on the server’s services', () => {
       [people.clientA, privateText(people.clientA, '/stats'), 'Your', ['Staff', 'Customer']],
     ] as const) {
       const { fetch, calls } = recordingFetch();
-      const bot = createBot(testBotToken, botServices(app), { botInfo: testBotInfo, fetch });
+      const bot = createBot(testBotToken, botServices(botServicesDeps(app)), {
+        botInfo: testBotInfo,
+        fetch,
+      });
       ops.length = 0;
       await bot.handleUpdate(update);
       const text = calls.find((c) => c.method === 'sendMessage')?.payload.text;
@@ -122,7 +129,10 @@ describe('the bot on the server’s services', () => {
 
   it('links an unknown user who shares their phone to that customer, audited', async () => {
     const { fetch, calls } = recordingFetch();
-    const bot = createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo, fetch });
+    const bot = createBot(testBotToken, botServices(botServicesDeps(t.app)), {
+      botInfo: testBotInfo,
+      fetch,
+    });
     await bot.handleUpdate(privateContact(people.unknown, '+7 (900) 000-00-03'));
     expect(String(calls.find((c) => c.method === 'sendMessage')?.payload.text)).toBe(
       'Thank you! Your account is linked to your customer record (North Customer 3).',
@@ -141,7 +151,7 @@ describe('the bot on the server’s services', () => {
     // The number is taken now: nobody else links to it.
     const other = { id: 5999, first_name: 'Eve' };
     const second = recordingFetch();
-    const bot2 = createBot(testBotToken, botServices(t.app), {
+    const bot2 = createBot(testBotToken, botServices(botServicesDeps(t.app)), {
       botInfo: testBotInfo,
       fetch: second.fetch,
     });
@@ -159,9 +169,10 @@ describe('the bot on the server’s services', () => {
     // A fresh bot per update, as separate server instances would be: the conversation lives on
     // in bot_state between them.
     const send = (update: Parameters<ReturnType<typeof createBot>['handleUpdate']>[0]) =>
-      createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo, fetch }).handleUpdate(
-        update,
-      );
+      createBot(testBotToken, botServices(botServicesDeps(t.app)), {
+        botInfo: testBotInfo,
+        fetch,
+      }).handleUpdate(update);
     await send(privateCallback(people.admin, `at:${customer}`));
     expect(await prisma.botState.count()).toBe(1);
     await send(privateText(people.admin, 'Key account'));
@@ -208,7 +219,7 @@ describe('the bot on the server’s services', () => {
   });
 
   it('refuses a Telegram id that is not a safe integer, and changes no role', async () => {
-    const services = botServices(t.app);
+    const services = botServices(botServicesDeps(t.app));
     const prisma = t.database.db.prisma;
     const before = await prisma.staff.count();
     // The bot refuses such ids itself (bot/test/admin.test.ts); this is the server's own check.
@@ -253,7 +264,7 @@ describe('the bot on the server’s services', () => {
   });
 
   it('keeps conversation state in Postgres', async () => {
-    const storage = botServices(t.app).storage!;
+    const storage = botServices(botServicesDeps(t.app)).storage!;
     const state = { version: [0, 0] as [0, number], state: {} };
     await storage.write('chat-1', state);
     expect(await storage.read('chat-1')).toEqual(state);

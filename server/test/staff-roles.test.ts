@@ -5,6 +5,7 @@ import { privateCallback, recordingFetch, testBotInfo } from '@retention/bot/tes
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantRole } from '../src/auth/staff-roles.ts';
 import { botServices } from '../src/bot-adapter/bot-services.ts';
+import { botServicesDeps } from '../src/plugins/bot.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { loadFixture, people } from './helpers/fixtures.ts';
 
@@ -63,7 +64,10 @@ describe('granting a region-scoped manager', () => {
 
   it('tells the admin in the bot why, and changes nothing', async () => {
     const { fetch, calls } = recordingFetch();
-    const bot = createBot(testBotToken, botServices(t.app), { botInfo: testBotInfo, fetch });
+    const bot = createBot(testBotToken, botServices(botServicesDeps(t.app)), {
+      botInfo: testBotInfo,
+      fetch,
+    });
     await bot.handleUpdate(privateCallback(people.admin, 'gr:8104:manager:Atlantis'));
     await bot.handleUpdate(privateCallback(people.admin, 'gr:8104:manager:North\u0007'));
     const edits = calls.filter((c) => c.method === 'editMessageText').map((c) => c.payload.text);

@@ -3,12 +3,12 @@
 // with the most value at stake, the campaigns of the period, and a screenshot of the chosen
 // block (or why there is none).
 import { kpiText } from '@retention/bot';
-import type { FastifyInstance } from 'fastify';
 import { campaignEffects } from '../analytics/campaigns.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
 import { metricContext, reportValue } from '../analytics/request.ts';
 import type { Identity } from '../auth/identity.ts';
 import { isAppError } from '../errors.ts';
+import type { AlertsDeps } from './deps.ts';
 import { kpiSummaryOf } from './kpi-summary.ts';
 import type { AlertSettings } from './settings.ts';
 import { type Lang, money, pct, say } from './texts.ts';
@@ -20,21 +20,22 @@ export interface Digest {
 }
 
 export async function buildDigest(
-  app: FastifyInstance,
+  deps: Pick<AlertsDeps, 'analytics' | 'screenshotter'>,
   identity: Identity,
   settings: AlertSettings,
   o: { kind: 'daily' | 'weekly' | 'test'; now: Date },
 ): Promise<Digest> {
   const lang: Lang = settings.language ?? 'en';
   // Complete days only: the day before (daily) or the 7 days before today (weekly).
-  const today = todayIn(app.config.analytics.timeZone, o.now);
+  const { analytics } = deps;
+  const today = todayIn(analytics.settings.timeZone, o.now);
   const days = o.kind === 'daily' ? 1 : 7;
   const from = isoOf(today - days);
   const to = isoOf(today - 1);
-  const ctx = await metricContext(app, identity, { from, to, granularity: 'month' }, o.now);
-  const report = await reportValue(app, 'dashboard', ctx);
+  const ctx = await metricContext(analytics, identity, { from, to, granularity: 'month' }, o.now);
+  const report = await reportValue(analytics, 'dashboard', ctx);
   const summary = kpiSummaryOf(report, identity.regionScope);
-  const risk = await reportValue(app, 'churn-risk', ctx, {
+  const risk = await reportValue(analytics, 'churn-risk', ctx, {
     sort: 'value',
     minProbability: 0,
     atRiskOnly: true,
@@ -73,20 +74,20 @@ export async function buildDigest(
     ...campaigns,
   ].join('\n');
   if (!settings.screenshotBlock) return { text };
-  return { text, screenshot: await screenshotOf(app, identity, settings, from, to) };
+  return { text, screenshot: await screenshotOf(deps.screenshotter, identity, settings, from, to) };
 }
 
 async function screenshotOf(
-  app: FastifyInstance,
+  screenshotter: AlertsDeps['screenshotter'],
   identity: Identity,
   settings: AlertSettings,
   from: string,
   to: string,
 ): Promise<NonNullable<Digest['screenshot']>> {
   const block = settings.screenshotBlock!;
-  if (!app.screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
+  if (!screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
   try {
-    const png = await app.screenshotter.capture(
+    const png = await screenshotter.capture(
       identity.user,
       block,
       new URLSearchParams({ from, to }),

@@ -1,53 +1,60 @@
 // A subscriber's threshold alerts at `now`: the churn rate of the last complete month, the
 // high-value customers whose churn probability reached the threshold (newest churn run), and
 // import or ingestion failures. Crossings fire (alert-state.ts); values back below reset.
-import type { FastifyInstance } from 'fastify';
 import { isoOf, periodStart, todayIn } from '../analytics/periods.ts';
 import { metricContext, reportValue } from '../analytics/request.ts';
 import type { Identity } from '../auth/identity.ts';
 import { fireCrossed, resetBelow } from './alert-state.ts';
+import type { AlertsDeps } from './deps.ts';
 import { releaseAt } from './schedule.ts';
 import type { AlertSettings } from './settings.ts';
 import { type Lang, money, pct, say } from './texts.ts';
 
+type Deps = Pick<AlertsDeps, 'prisma' | 'analytics'>;
+
 export async function evaluateThresholds(
-  app: FastifyInstance,
+  deps: Deps,
   identity: Identity,
   s: AlertSettings,
   now: Date,
 ): Promise<void> {
   const lang: Lang = s.language ?? 'en';
   const dueAt = releaseAt(s, now);
-  if (s.churnRateAbove !== null) await churnRateRule(app, identity, s, now, dueAt, lang);
-  else await resetBelow(app.prisma, s.telegramUserId, 'churn_rate');
-  if (s.churnProbabilityAtLeast !== null) await highValueRule(app, identity, s, now, dueAt, lang);
-  else await resetBelow(app.prisma, s.telegramUserId, 'high_value:');
-  if (s.failuresSince) await failureAlerts(app, s, dueAt, lang);
+  if (s.churnRateAbove !== null) await churnRateRule(deps, identity, s, now, dueAt, lang);
+  else await resetBelow(deps.prisma, s.telegramUserId, 'churn_rate');
+  if (s.churnProbabilityAtLeast !== null) await highValueRule(deps, identity, s, now, dueAt, lang);
+  else await resetBelow(deps.prisma, s.telegramUserId, 'high_value:');
+  if (s.failuresSince) await failureAlerts(deps, s, dueAt, lang);
 }
 
 async function churnRateRule(
-  app: FastifyInstance,
+  deps: Deps,
   identity: Identity,
   s: AlertSettings,
   now: Date,
   dueAt: Date,
   lang: Lang,
 ) {
-  const today = todayIn(app.config.analytics.timeZone, now);
+  const today = todayIn(deps.analytics.settings.timeZone, now);
   const thisMonth = periodStart(today, 'month');
   const from = isoOf(periodStart(thisMonth - 1, 'month'));
   const to = isoOf(thisMonth - 1);
-  const ctx = await metricContext(app, identity, { from, to, granularity: 'month' }, now);
-  const report = await reportValue(app, 'churn', ctx);
+  const ctx = await metricContext(
+    deps.analytics,
+    identity,
+    { from, to, granularity: 'month' },
+    now,
+  );
+  const report = await reportValue(deps.analytics, 'churn', ctx);
   const rate = report.periods[0]?.churnRate ?? null;
   const threshold = s.churnRateAbove as number;
   if (rate === null || rate * 100 <= threshold) {
-    await resetBelow(app.prisma, s.telegramUserId, 'churn_rate');
+    await resetBelow(deps.prisma, s.telegramUserId, 'churn_rate');
     return;
   }
   const period = from.slice(0, 7);
   const scope = identity.regionScope ? ` (${say('region', lang)}: ${identity.regionScope})` : '';
-  await fireCrossed(app.prisma, {
+  await fireCrossed(deps.prisma, {
     telegramUserId: s.telegramUserId,
     kind: 'churn_rate',
     crossings: [{ rule: 'churn_rate', value: rate * 100 }],
@@ -62,16 +69,16 @@ async function churnRateRule(
 }
 
 async function highValueRule(
-  app: FastifyInstance,
+  deps: Deps,
   identity: Identity,
   s: AlertSettings,
   now: Date,
   dueAt: Date,
   lang: Lang,
 ) {
-  const today = todayIn(app.config.analytics.timeZone, now);
+  const today = todayIn(deps.analytics.settings.timeZone, now);
   const ctx = await metricContext(
-    app,
+    deps.analytics,
     identity,
     { from: isoOf(today - 29), to: isoOf(today), granularity: 'month' },
     now,
@@ -84,16 +91,16 @@ async function highValueRule(
     page: 1,
     pageSize: 100,
   };
-  const risk = await reportValue(app, 'churn-risk', ctx, query);
+  const risk = await reportValue(deps.analytics, 'churn-risk', ctx, query);
   const high = risk.customers.filter(
     (c) =>
       (c.clv !== null && Number(c.clv) >= s.highValueFrom) ||
       (c.valueAtRisk !== null && Number(c.valueAtRisk) >= s.highValueFrom),
   );
   const rules = high.map((c) => `high_value:${c.id}`);
-  await resetBelow(app.prisma, s.telegramUserId, 'high_value:', rules);
+  await resetBelow(deps.prisma, s.telegramUserId, 'high_value:', rules);
   const byRule = new Map(high.map((c) => [`high_value:${c.id}`, c]));
-  await fireCrossed(app.prisma, {
+  await fireCrossed(deps.prisma, {
     telegramUserId: s.telegramUserId,
     kind: 'high_value',
     crossings: high.map((c) => ({ rule: `high_value:${c.id}`, value: c.probability * 100 })),
@@ -110,8 +117,8 @@ async function highValueRule(
 }
 
 /** Each failure since the subscriber turned these alerts on, once (keyed by its id). */
-async function failureAlerts(app: FastifyInstance, s: AlertSettings, dueAt: Date, lang: Lang) {
-  const failures = await app.prisma.$queryRaw<
+async function failureAlerts(deps: Deps, s: AlertSettings, dueAt: Date, lang: Lang) {
+  const failures = await deps.prisma.$queryRaw<
     { id: bigint; channel: string; what: string; message: string; at: Date }[]
   >`
     SELECT f.id, f.channel, f.what, f.message, f.at FROM ingest_failures f
@@ -122,7 +129,7 @@ async function failureAlerts(app: FastifyInstance, s: AlertSettings, dueAt: Date
   for (const f of failures) {
     const channel = f.channel === 'import' ? say('import', lang) : say('api', lang);
     const text = `${say('failureAlert', lang)}\n${channel} · ${f.what} · ${f.at.toISOString().slice(0, 16).replace('T', ' ')} UTC\n${f.message}`;
-    await app.prisma.$executeRaw`
+    await deps.prisma.$executeRaw`
       INSERT INTO notifications (telegram_user_id, kind, key, due_at, text)
       VALUES (${s.telegramUserId}, 'failure', ${String(f.id)}, ${dueAt}, ${text})
       ON CONFLICT DO NOTHING`;

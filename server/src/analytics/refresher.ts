@@ -4,7 +4,8 @@
 // instance (a burst of writes makes one refresh). One refresh at a time; a request arriving
 // during one waits for it only when nothing was ever built.
 import type { Database } from '@retention/db';
-import type { FastifyBaseLogger } from 'fastify';
+import { every, type Job } from '../lib/job-runner.ts';
+import type { Log } from '../lib/log.ts';
 import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
 import { type DerivedSettings, type RefreshResult, refreshDerived } from './refresh.ts';
 
@@ -18,30 +19,33 @@ export class AnalyticsRefresher {
   /** Whether the queued refresh may be deferred: only if every caller waiting on it allows. */
   private queuedMayDefer = true;
   private stopped = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly periodic: Job<RefreshResult | null>;
   private soonTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Database,
     private readonly settings: DerivedSettings & { refreshSeconds: number; gapSeconds: number },
-    private readonly log: FastifyBaseLogger,
+    private readonly log: Log,
     private readonly metrics?: AppMetrics,
-  ) {}
+  ) {
+    // A refresh the closing server refused is no failure.
+    const periodic = () =>
+      this.refresh().catch((err) => (this.stopped ? null : Promise.reject(err)));
+    this.periodic = every('analytics refresh', settings.refreshSeconds * 1000, periodic, {
+      log,
+      runAtStart: true,
+    });
+  }
 
   start(): void {
-    this.refresh().catch(() => {});
-    this.timer = setInterval(
-      () => this.refresh().catch(() => {}),
-      this.settings.refreshSeconds * 1000,
-    );
-    this.timer.unref();
+    this.periodic.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
     clearTimeout(this.soonTimer);
     this.soonTimer = undefined;
+    await this.periodic.stop();
     await this.running?.catch(() => {});
     await this.queued?.catch(() => {});
   }
@@ -63,7 +67,9 @@ export class AnalyticsRefresher {
         .then((r) => {
           if (r.mode === 'deferred') this.soon(Math.max(200, r.retryInMs ?? 0));
         })
-        .catch(() => {});
+        .catch((err: Error) => {
+          if (!this.stopped) this.log.error({ err }, `analytics refresh failed: ${err.message}`);
+        });
     }, delayMs);
     this.soonTimer.unref();
   }
@@ -113,11 +119,11 @@ export class AnalyticsRefresher {
       this.generation = r.generation;
       return r;
     } catch (err) {
+      // Logged by whoever asked: the periodic job, soon(), or the request that waited.
       this.metrics?.analyticsRefreshes.observe(
         { mode: 'unknown', outcome: 'error' },
         secondsSince(began),
       );
-      this.log.error({ err }, 'analytics refresh failed');
       throw err;
     }
   }

@@ -10,14 +10,15 @@ import type {
   BotUser,
 } from '@retention/bot';
 import { blockNames, isBlockName, langOf } from '@retention/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { Database, PrismaClient } from '@retention/db';
 import { buildDigest } from '../alerts/digest.ts';
 import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
 import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
-import { metricContext, reportValue } from '../analytics/request.ts';
+import { type AnalyticsEngine, metricContext, reportValue } from '../analytics/request.ts';
 import { actorOf, type Identity, isStaff, resolveIdentity } from '../auth/identity.ts';
 import { grantRole, revokeRole } from '../auth/staff-roles.ts';
+import type { Config } from '../config.ts';
 import { AppError, forbidden, isAppError } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import type { Screenshotter } from '../screenshots/screenshotter.ts';
@@ -104,15 +105,24 @@ async function refusalOf<T>(run: () => Promise<T>): Promise<T | { ok: false; rea
   }
 }
 
-/**
- * `screenshotter` renders block screenshots (none: the bot says screenshots are unavailable,
- * e.g. the server is not listening on an address it can reach).
- */
-export function botServices(
-  app: FastifyInstance,
-  deps: { screenshotter?: Screenshotter } = {},
-): BotServices {
-  const { prisma } = app;
+/** What the bot's services need of the server (plugins/bot.ts passes them in). */
+export interface BotServicesDeps {
+  prisma: PrismaClient;
+  db: Database;
+  /** Reports as the API answers them; its settings give the business time zone. */
+  analytics: AnalyticsEngine;
+  /**
+   * Renders block screenshots, for the bot and test digests (none: the bot says screenshots
+   * are unavailable, e.g. the server is not listening on an address it can reach).
+   */
+  screenshotter?: Screenshotter | null | undefined;
+  loyaltyTiers: Config['loyaltyTiers'];
+  support: Config['support'];
+}
+
+export function botServices(deps: BotServicesDeps): BotServices {
+  const { prisma, db, analytics } = deps;
+  const screenshotter = deps.screenshotter ?? null;
   // The identities handed to the bot (identify), by the object it gets: the bot resolves its
   // sender once per update and passes that object back with every call of the update. Any
   // other (a copy, one made up) is resolved again, as every call once was.
@@ -128,7 +138,7 @@ export function botServices(
     return identity;
   };
 
-  const businessZone = app.config.analytics.timeZone;
+  const businessZone = analytics.settings.timeZone;
 
   const adminOnly = async (caller: BotCaller): Promise<Identity> => {
     const identity = await who(caller);
@@ -147,13 +157,13 @@ export function botServices(
 
     async kpiSummary(caller, days) {
       const identity = await staffOnly(caller);
-      const today = todayIn(app.config.analytics.timeZone);
-      const ctx = await metricContext(app, identity, {
+      const today = todayIn(businessZone);
+      const ctx = await metricContext(analytics, identity, {
         from: isoOf(today - days + 1),
         to: isoOf(today),
         granularity: 'month',
       });
-      const report = await reportValue(app, 'dashboard', ctx);
+      const report = await reportValue(analytics, 'dashboard', ctx);
       return kpiSummaryOf(report, identity.regionScope);
     },
 
@@ -180,7 +190,7 @@ export function botServices(
     async customerCard(caller, customerId) {
       const identity = await who(caller);
       const card = await orNull(() =>
-        getCustomer(prisma, identity, customerId, { loyaltyTiers: app.config.loyaltyTiers }),
+        getCustomer(prisma, identity, customerId, { loyaltyTiers: deps.loyaltyTiers }),
       );
       if (!card) return null;
       const score = 'score' in card ? card.score : null;
@@ -221,9 +231,7 @@ export function botServices(
 
     async recommendations(caller, customerId) {
       const identity = await who(caller);
-      const recs = await orNull(() =>
-        recommendFor(app.db, identity, customerId, app.config.analytics.timeZone),
-      );
+      const recs = await orNull(() => recommendFor(db, identity, customerId, businessZone));
       if (!recs) return { items: [], message: null };
       return {
         items: recs.items.map((i) => ({ name: i.name, category: i.category })),
@@ -246,7 +254,7 @@ export function botServices(
       };
     },
 
-    support: () => app.config.support,
+    support: () => deps.support,
 
     async linkByPhone(caller, phone) {
       const identity = await who(caller);
@@ -333,17 +341,13 @@ export function botServices(
       if (!isBlockName(block)) {
         return { ok: false, reason: `unknown block ${block}` };
       }
-      if (!deps.screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
-      const today = todayIn(app.config.analytics.timeZone);
+      if (!screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
+      const today = todayIn(businessZone);
       const from = isoOf(today - days + 1);
       const to = isoOf(today);
       const result = await refusalOf(async () => ({
         ok: true as const,
-        png: await deps.screenshotter!.capture(
-          caller.user,
-          block,
-          new URLSearchParams({ from, to }),
-        ),
+        png: await screenshotter.capture(caller.user, block, new URLSearchParams({ from, to })),
       }));
       if (!result.ok) return result;
       const scope = identity.regionScope ? ` · ${identity.regionScope}` : '';
@@ -372,7 +376,7 @@ export function botServices(
       const settings = await readAlertSettings(prisma, identity.telegramId, businessZone);
       const language = languageOf(caller.user) ?? settings.language;
       return buildDigest(
-        app,
+        { analytics, screenshotter },
         identity,
         { ...settings, language },
         { kind: 'test', now: new Date() },

@@ -3,11 +3,11 @@
 // This puts an outage in the server's log: the first failure of a streak and then every
 // doubling (1, 2, 4, 8... in a row), so a long outage stays a few lines, and the recovery.
 import type { createBot } from '@retention/bot';
-import type { FastifyBaseLogger } from 'fastify';
+import type { Log } from './log.ts';
 
 type BotApi = ReturnType<typeof createBot>['api'];
 
-export function logTelegramFailures(api: BotApi, log: FastifyBaseLogger): void {
+export function logTelegramFailures(api: BotApi, log: Log): void {
   let failing = 0;
   const failed = (method: string, why: string) => {
     failing++;

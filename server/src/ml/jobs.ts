@@ -3,10 +3,11 @@
 // model_runs row (its id is the job id, so state survives restarts); progress messages are
 // kept in memory while it runs here.
 import { type Database, startTsWorker } from '@retention/db';
-import type { FastifyBaseLogger } from 'fastify';
 import { latestRun } from '../analytics/latest-run.ts';
 import { todayIn } from '../analytics/periods.ts';
 import type { AnalyticsSettings } from '../config.ts';
+import { every, type Job } from '../lib/job-runner.ts';
+import type { Log } from '../lib/log.ts';
 import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
 import type { TrainableKind } from './train-model.ts';
 import { trainableKinds } from './train-model.ts';
@@ -23,14 +24,13 @@ interface Running {
 export class TrainingJobs {
   private readonly running = new Map<TrainableKind, Running>();
   private readonly progress = new Map<number, string[]>();
-  private timer: NodeJS.Timeout | undefined;
-  private firstRun: NodeJS.Timeout | undefined;
+  private retrain: Job<void> | undefined;
   private stopped = false;
 
   constructor(
     private readonly db: Database,
     private readonly settings: AnalyticsSettings,
-    private readonly log: FastifyBaseLogger,
+    private readonly log: Log,
     private readonly metrics?: AppMetrics,
   ) {}
 
@@ -85,37 +85,34 @@ export class TrainingJobs {
     return this.progress.get(jobId) ?? [];
   }
 
-  /** Trains every kind now and then every `hours`; kinds never trained come first at start. */
+  /**
+   * Trains every kind every `hours`; shortly after start, the kinds never trained. Training
+   * runs on the server's thread: the first run waits until the server is up.
+   */
   schedule(hours: number): void {
-    if (hours <= 0) return;
-    const all = async () => {
-      for (const kind of trainableKinds) {
-        if (this.stopped) return;
-        await this.start(kind).catch(() => {});
-        await this.running.get(kind)?.done;
-      }
-    };
-    this.timer = setInterval(() => void all(), hours * 3_600_000);
-    this.timer.unref();
-    // Training runs on the server's thread: start the first one after the server is up.
-    this.firstRun = setTimeout(() => void this.trainNeverTrained(), firstRunDelayMs);
-    this.firstRun.unref();
-  }
-
-  private async trainNeverTrained(): Promise<void> {
-    for (const kind of trainableKinds) {
-      if (this.stopped) return;
-      const trained = await latestRun(this.db.prisma, kind).catch(() => null);
-      if (trained) continue;
-      await this.start(kind).catch(() => {});
-      await this.running.get(kind)?.done;
-    }
+    if (hours <= 0 || this.stopped) return;
+    let first = true;
+    this.retrain = every(
+      'retrain',
+      hours * 3_600_000,
+      async () => {
+        const onlyNew = first;
+        first = false;
+        for (const kind of trainableKinds) {
+          if (this.stopped) return;
+          if (onlyNew && (await latestRun(this.db.prisma, kind).catch(() => null))) continue;
+          await this.start(kind).catch(() => {}); // a failed job is logged by start()
+          await this.running.get(kind)?.done;
+        }
+      },
+      { log: this.log, runAtStart: true, startDelayMs: firstRunDelayMs },
+    );
+    this.retrain.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
-    clearTimeout(this.firstRun);
+    await this.retrain?.stop();
     await Promise.all([...this.running.values()].map((r) => r.done.catch(() => {})));
   }
 }

@@ -1,9 +1,12 @@
 // The alerts and digests scheduler: every minute (with a bot token) each instance runs a
 // tick; Postgres decides which instance sends what (alerts/tick.ts), so several instances
-// send each digest and alert once. A failing tick is logged; the next one runs as usual.
+// send each digest and alert once. One tick at a time per instance (lib/job-runner.ts): a slow
+// one (a long digest) makes the next wait. A failing tick is logged; the next one runs as usual.
 import fp from 'fastify-plugin';
+import type { AlertsDeps } from '../alerts/deps.ts';
 import { type AlertSender, telegramSender } from '../alerts/sender.ts';
 import { alertsTick } from '../alerts/tick.ts';
+import { every, type JobRun } from '../lib/job-runner.ts';
 import { secondsSince } from '../lib/metrics.ts';
 
 export interface AlertsOptions {
@@ -25,46 +28,38 @@ export default fp<AlertsOptions>(
       return;
     }
     const clock = o.clock ?? (() => new Date());
-    const sender =
-      o.sender ??
-      telegramSender(config.botToken, {
-        apiRoot: config.telegramApiRoot,
-        timeoutSeconds: config.telegramTimeoutSeconds,
-      });
-    let running: Promise<{ sent: number }> | null = null;
-    let ticks = 0;
-    const tick = async (now = clock()) => {
-      // One tick at a time per instance; a slow one (a long digest) makes the next wait.
-      while (running) await running.catch(() => {});
-      const log = app.log.child({ alertsTick: ++ticks });
-      const began = performance.now();
-      running = alertsTick(app, sender, now, log);
-      try {
-        const result = await running;
-        app.metrics.alertsTicks.observe({ outcome: 'ok' }, secondsSince(began));
-        app.metrics.alertsSent.inc(result.sent);
-        return result;
-      } catch (error) {
-        app.metrics.alertsTicks.observe({ outcome: 'error' }, secondsSince(began));
-        log.error(`alerts: tick failed: ${(error as Error).message}`);
-        throw error;
-      } finally {
-        running = null;
-      }
+    const deps: Omit<AlertsDeps, 'log'> = {
+      prisma: app.prisma,
+      analytics: app.analytics,
+      screenshotter: app.screenshotter,
+      sender:
+        o.sender ??
+        telegramSender(config.botToken, {
+          apiRoot: config.telegramApiRoot,
+          timeoutSeconds: config.telegramTimeoutSeconds,
+        }),
     };
-    app.decorate('alerts', { tick });
-    if (o.timer === false) return;
-    let timer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', async () => {
-      timer = setInterval(() => {
-        tick().catch(() => {}); // logged with its tick id above
-      }, tickMs);
-      timer.unref();
+    const tickAt =
+      (now: Date) =>
+      async ({ log }: JobRun) => {
+        const began = performance.now();
+        try {
+          const result = await alertsTick({ ...deps, log }, now);
+          app.metrics.alertsTicks.observe({ outcome: 'ok' }, secondsSince(began));
+          app.metrics.alertsSent.inc(result.sent);
+          return result;
+        } catch (error) {
+          app.metrics.alertsTicks.observe({ outcome: 'error' }, secondsSince(began));
+          throw error; // logged by the job with its tick number
+        }
+      };
+    const job = every('alerts tick', tickMs, (run) => tickAt(clock())(run), {
+      log: app.log,
+      runKey: 'alertsTick',
     });
-    app.addHook('onClose', async () => {
-      clearInterval(timer);
-      await running?.catch(() => {});
-    });
+    app.decorate('alerts', { tick: (now?: Date) => job.run(now && tickAt(now)) });
+    if (o.timer !== false) app.addHook('onReady', async () => job.start());
+    app.addHook('onClose', () => job.stop());
   },
   { name: 'alerts', dependencies: ['db', 'analytics', 'screenshotter'] },
 );

@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createBot, type UpdateInfo, webhookCallback } from '@retention/bot';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { botServices } from '../bot-adapter/bot-services.ts';
+import { type BotServicesDeps, botServices } from '../bot-adapter/bot-services.ts';
 import { logTelegramFailures } from '../lib/telegram-failures.ts';
 import { sendError } from './errors.ts';
 
@@ -30,6 +30,18 @@ export function botUpdateObserver(app: FastifyInstance) {
   };
 }
 
+/** What the bot's services get of this app (tests build bots with it too). */
+export function botServicesDeps(app: FastifyInstance): BotServicesDeps {
+  return {
+    prisma: app.prisma,
+    db: app.db,
+    analytics: app.analytics,
+    screenshotter: app.screenshotter,
+    loyaltyTiers: app.config.loyaltyTiers,
+    support: app.config.support,
+  };
+}
+
 /**
  * How long a long poll may wait for updates: it must end (empty) well before the call's
  * timeout fails it, and last at least a second (with 0 grammY asks again at once, in a
@@ -46,8 +58,7 @@ export default fp(
       app.log.info('bot: off (set BOT_TOKEN and BOT_MODE=polling|webhook to run it)');
       return;
     }
-    const screenshotter = app.screenshotter ?? undefined;
-    const bot = createBot(config.botToken, botServices(app, { screenshotter }), {
+    const bot = createBot(config.botToken, botServices(botServicesDeps(app)), {
       miniAppUrl: config.publicUrl,
       apiRoot: config.telegramApiRoot,
       timeoutSeconds: config.telegramTimeoutSeconds,
@@ -119,5 +130,5 @@ export default fp(
         await bot.stop().catch((err: Error) => app.log.warn(`bot: stop: ${err.message}`));
     });
   },
-  { name: 'bot', dependencies: ['db', 'screenshotter'] },
+  { name: 'bot', dependencies: ['db', 'analytics', 'screenshotter'] },
 );

@@ -1,10 +1,12 @@
 // Sends queued campaign offers with the bot, wherever the bot runs (BOT_MODE polling or
-// webhook, and npm run bot): a round every DELIVERY_INTERVAL_SECONDS, or at once when a
-// campaign is launched. Several instances share the queue through Postgres row locks. On
-// close the round in progress finishes, so nothing is left `sending`.
+// webhook, and npm run bot): a round at start, every DELIVERY_INTERVAL_SECONDS, at once when a
+// campaign is launched, and again at once after a full round. Rounds never overlap
+// (lib/job-runner.ts); several instances share the queue through Postgres row locks. On close
+// the round in progress finishes, so nothing is left `sending`.
 import { createOfferSender, type OfferSender } from '@retention/bot';
 import fp from 'fastify-plugin';
 import { type DeliveryRound, deliverDue } from '../campaigns/deliver.ts';
+import { every } from '../lib/job-runner.ts';
 import { secondsSince } from '../lib/metrics.ts';
 
 export interface DeliveryOptions {
@@ -21,7 +23,7 @@ export interface DeliveryOptions {
 export interface Delivery {
   /** Start a round now (a campaign was launched). */
   wake(): void;
-  /** Run one round and wait for it (tests, the CLI). */
+  /** Run one round (after the one in flight) and wait for it (tests). */
   runOnce(): Promise<DeliveryRound>;
 }
 
@@ -41,58 +43,30 @@ export default fp<DeliveryOptions>(
         miniAppUrl: config.publicUrl,
       });
     const now = o.now ?? (() => new Date());
-    let running: Promise<DeliveryRound> | null = null;
-    let again = false;
-    let closed = false;
-    let rounds = 0;
-    const runOnce = (): Promise<DeliveryRound> => {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = (async () => {
-        try {
-          let total: DeliveryRound | null = null;
-          // Keep going while rounds are full: a launch of thousands drains without waiting.
-          for (;;) {
-            again = false;
-            const log = app.log.child({ deliveryRound: ++rounds });
-            const began = performance.now();
-            const round = await deliverDue(app.db, sender, now(), { batch: o.batch }).catch(
-              (err: Error) => {
-                app.metrics.delivery(secondsSince(began), 'error');
-                log.error(`delivery: ${err.message}`);
-                throw err;
-              },
-            );
-            app.metrics.delivery(secondsSince(began), 'ok', round);
-            total = round;
-            if (round.claimed + round.interrupted + round.expired > 0) {
-              log.info({ delivery: round }, 'delivery: offers');
-            }
-            if (closed || (round.claimed < (o.batch ?? 25) && !again)) return total;
-          }
-        } finally {
-          running = null;
+    const batch = o.batch ?? 25;
+    const job = every(
+      'delivery',
+      config.deliveryIntervalSeconds * 1000,
+      async ({ log, stopping }) => {
+        const began = performance.now();
+        const round = await deliverDue(app.db, sender, now(), { batch }).catch((err: Error) => {
+          app.metrics.delivery(secondsSince(began), 'error');
+          throw err; // logged by the job with its round number
+        });
+        app.metrics.delivery(secondsSince(began), 'ok', round);
+        if (round.claimed + round.interrupted + round.expired > 0) {
+          log.info({ delivery: round }, 'delivery: offers');
         }
-      })();
-      return running;
-    };
-    const tick = () => {
-      runOnce().catch(() => {}); // logged with its round id above
-    };
-    let timer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', async () => {
-      timer = setInterval(tick, config.deliveryIntervalSeconds * 1000);
-      timer.unref();
-      tick();
-    });
-    app.addHook('preClose', async () => {
-      closed = true;
-      if (timer) clearInterval(timer);
-      await running?.catch(() => {});
-    });
-    app.decorate('delivery', { wake: tick, runOnce });
+        // A full round: another at once, so a launch of thousands drains without waiting.
+        if (round.claimed >= batch && !stopping()) job.trigger();
+        return round;
+      },
+      { log: app.log, runKey: 'deliveryRound', runAtStart: true },
+    );
+    app.addHook('onReady', async () => job.start());
+    // Before the server closes: the round in flight finishes, so nothing is left `sending`.
+    app.addHook('preClose', () => job.stop());
+    app.decorate('delivery', { wake: job.trigger, runOnce: () => job.run() });
   },
   { name: 'delivery', dependencies: ['db'] },
 );

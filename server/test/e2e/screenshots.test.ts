@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, hasChromium, repoRoot } from '../../../test/requirements.ts';
 import { signInitData } from '../../src/auth/init-data.ts';
 import { botServices } from '../../src/bot-adapter/bot-services.ts';
+import { botServicesDeps } from '../../src/plugins/bot.ts';
 import { blockWidth, createScreenshotter } from '../../src/screenshots/screenshotter.ts';
 import {
   installTelegramBridge,
@@ -89,10 +90,14 @@ describe.skipIf(!hasChromium())('block screenshots for the bot', () => {
     const shots = screenshotter();
     try {
       const { fetch, calls } = recordingFetch();
-      const bot = createBot(testBotToken, botServices(t.app, { screenshotter: shots }), {
-        botInfo: testBotInfo,
-        fetch,
-      });
+      const bot = createBot(
+        testBotToken,
+        botServices({ ...botServicesDeps(t.app), screenshotter: shots }),
+        {
+          botInfo: testBotInfo,
+          fetch,
+        },
+      );
       await bot.handleUpdate(privateCallback(people.admin, 's:cohorts:90'));
       expect(calls.map((c) => c.method)).toEqual([
         'answerCallbackQuery',
@@ -117,10 +122,14 @@ describe.skipIf(!hasChromium())('block screenshots for the bot', () => {
       chromiumPath: '/nonexistent/chromium',
     });
     const { fetch, calls } = recordingFetch();
-    const bot = createBot(testBotToken, botServices(t.app, { screenshotter: shots }), {
-      botInfo: testBotInfo,
-      fetch,
-    });
+    const bot = createBot(
+      testBotToken,
+      botServices({ ...botServicesDeps(t.app), screenshotter: shots }),
+      {
+        botInfo: testBotInfo,
+        fetch,
+      },
+    );
     await bot.handleUpdate(privateCallback(people.admin, 's:kpis:30'));
     expect(calls.at(-1)?.payload.text).toBe(
       'No screenshot: screenshots need Chromium at /nonexistent/chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH',

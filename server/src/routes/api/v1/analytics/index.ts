@@ -86,8 +86,8 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const ctx = await metricContext(app, identityOf(request), request.query);
-        return sendJson(reply, await reportJson(app, name, ctx));
+        const ctx = await metricContext(app.analytics, identityOf(request), request.query);
+        return sendJson(reply, await reportJson(app.analytics, name, ctx));
       },
     );
   }
@@ -128,7 +128,8 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FilterOptions, ...authErrors },
       },
     },
-    async (request, reply) => sendJson(reply, await filterOptionsJson(app, identityOf(request))),
+    async (request, reply) =>
+      sendJson(reply, await filterOptionsJson(app.analytics, identityOf(request))),
   );
 
   app.get(
@@ -144,8 +145,8 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { by, ...query } = request.query;
-      const ctx = await metricContext(app, identityOf(request), query);
-      return sendJson(reply, await reportJson(app, 'breakdown', ctx, { by }));
+      const ctx = await metricContext(app.analytics, identityOf(request), query);
+      return sendJson(reply, await reportJson(app.analytics, 'breakdown', ctx, { by }));
     },
   );
 
@@ -187,8 +188,8 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { region, channel, segment, plan, ...list } = request.query;
       const filters = { region, channel, segment, plan, granularity: 'month' as const };
-      const ctx = await metricContext(app, identityOf(request), filters);
-      return sendJson(reply, await reportJson(app, 'churn-risk', ctx, list));
+      const ctx = await metricContext(app.analytics, identityOf(request), filters);
+      return sendJson(reply, await reportJson(app.analytics, 'churn-risk', ctx, list));
     },
   );
 
