@@ -1,8 +1,8 @@
 // The server's one config schema, parsed once at start. Nothing else reads process.env.
 import path from 'node:path';
+import { Label } from '@retention/contracts';
 import { z } from 'zod';
 import { isTimeZone } from './lib/local-time.ts';
-import { Label } from './lib/schemas.ts';
 
 const botToken = /^\d{5,20}:[A-Za-z0-9_-]{30,64}$/;
 const telegramId = /^[1-9]\d{0,15}$/;

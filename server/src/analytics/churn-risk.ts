@@ -6,9 +6,9 @@
 // the selection's.
 
 import type { ChurnRiskQuery as ChurnRiskParams } from '@retention/contracts';
+import { isoInstant } from '@retention/contracts';
 import type { ModelEvaluation } from '@retention/ml';
 import type { z } from 'zod';
-import { isoInstant } from '../lib/schemas.ts';
 import { latestRun } from './latest-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';

@@ -3,8 +3,8 @@
 // figures (k, silhouette, DBSCAN's eps and minPts) come from a fit over every customer and are
 // labelled business-wide; every count of customers, outliers included, is the selection's (a
 // region-scoped manager's region).
+import { isoInstant } from '@retention/contracts';
 
-import { isoInstant } from '../lib/schemas.ts';
 import { latestRun } from './latest-run.ts';
 import { definitionOf, type MetricContext } from './reports.ts';
 import { selectionSql, withCtes } from './selection.ts';

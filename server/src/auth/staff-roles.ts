@@ -1,8 +1,8 @@
 // Admins grant and revoke staff roles; each change audited with before and after.
+import { Label } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
 import { AppError } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
-import { Label } from '../lib/schemas.ts';
 
 export type StaffGrant = { role: 'admin' } | { role: 'manager'; region: string | null };
 

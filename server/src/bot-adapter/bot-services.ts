@@ -9,7 +9,7 @@ import type {
   BotServices,
   BotUser,
 } from '@retention/bot';
-import { blockNames, isBlockName, langOf } from '@retention/contracts';
+import { blockNames, isBlockName, langOf, noteProblem, tagProblem } from '@retention/contracts';
 import type { Database, PrismaClient } from '@retention/db';
 import { buildDigest } from '../alerts/digest.ts';
 import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
@@ -22,7 +22,7 @@ import type { Config } from '../config.ts';
 import { AppError, forbidden, isAppError } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import type { Screenshotter } from '../screenshots/screenshotter.ts';
-import { addNote, changeTag, noteProblem, tagProblem } from '../services/customer-changes.ts';
+import { addNote, changeTag } from '../services/customer-changes.ts';
 import {
   assignOffer,
   listCustomerOffers,

@@ -7,7 +7,7 @@
 // the row `sending`, and when its lease runs out it is marked failed, not sent again, since
 // Telegram may have delivered it: a client never gets the same offer twice.
 import type { OfferSender, SendOutcome } from '@retention/bot';
-import { langOf } from '@retention/bot';
+import { langOf } from '@retention/contracts';
 import type { Database } from '@retention/db';
 import type { DeliveryCounts } from '../lib/metrics.ts';
 import { unreachable } from './reach.ts';

@@ -1,10 +1,10 @@
 // The items of an ingestion batch. Each item is parsed on its own (check-items.ts), so a
 // bad item is reported by its index while the rest are stored; the same schemas describe
 // the items in OpenAPI. Reasons are written for the sender. Unknown fields are ignored.
+import { amountProblem, maxPriceCents, maxQuantity, maxTotalCents } from '@retention/contracts';
 import { Channel } from '@retention/db';
 import { z } from 'zod';
 import { FieldError, parseCents, parseDate } from '../lib/parse-values.ts';
-import { amountProblem, maxPriceCents, maxQuantity, maxTotalCents } from '../lib/schemas.ts';
 
 /** 'is required' when absent, else 'must be <what>'. */
 const expected = (what: string) => ({

@@ -1,7 +1,7 @@
 // Field parsers for imports. Each returns a value or throws FieldError with a reason a
 // person can act on; money stays in decimal strings (cents) and never touches floats.
 // Dates and amounts must fit the bounds the API and ingestion share (contracts/src/api/bounds.ts).
-import { amountProblem, type DateRule, dateProblem, maxQuantity } from './schemas.ts';
+import { amountProblem, type DateRule, dateProblem, maxQuantity } from '@retention/contracts';
 
 export class FieldError extends Error {}
 

@@ -5,7 +5,6 @@ import { type Actor, recordAudit } from '../lib/record-audit.ts';
 
 // What a tag or note may be is part of the API (contracts/src/api/users.ts); the bot checks
 // the same rules before it calls these.
-export { noteProblem, tagProblem } from '@retention/contracts';
 
 /** Tags are compared as written after trimming and lower-casing: "VIP " and "vip" are one tag. */
 export function normalizeTag(tag: string): string {

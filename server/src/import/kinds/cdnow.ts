@@ -2,6 +2,7 @@
 // line) and the 1/10 sample `master_id sample_id date n_cds dollars` (no header). Each
 // row is a purchase: one order of one line whose amount is the dollars given; purchases by
 // the same customer on the same day are numbered in file order (the files are sorted).
+import { maxPriceCents, maxTotalCents } from '@retention/contracts';
 import type { OrderLine } from '../../ingest/write-order-lines.ts';
 import {
   checkAmount,
@@ -11,7 +12,6 @@ import {
   parseDate,
   parseQuantity,
 } from '../../lib/parse-values.ts';
-import { maxPriceCents, maxTotalCents } from '../../lib/schemas.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 
 export function isCdnowHeader(r: ImportRecord): boolean {

@@ -1,5 +1,6 @@
 // Customers (CRM export) and products (catalogue) files. Columns beyond the known ones
 // become the customer's attributes; tags are separated by | or ;.
+import { maxPriceCents } from '@retention/contracts';
 import type { CustomerRow } from '../../ingest/write-customers.ts';
 import type { ProductRow } from '../../ingest/write-products.ts';
 import {
@@ -10,7 +11,6 @@ import {
   parseDate,
   required,
 } from '../../lib/parse-values.ts';
-import { maxPriceCents } from '../../lib/schemas.ts';
 import { type ColumnMap, resolveColumns } from '../columns.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';

@@ -1,6 +1,7 @@
 // One row per order line. Columns are found by common names (or --map source=field);
 // a cancelled order is one whose status says so or whose id has the cancellation prefix
 // (the "C" of the Online Retail data set, detected from its InvoiceNo header).
+import { maxPriceCents, maxTotalCents } from '@retention/contracts';
 import type { OrderLine, SalesChannel } from '../../ingest/write-order-lines.ts';
 import {
   checkAmount,
@@ -11,7 +12,6 @@ import {
   parseQuantity,
   required,
 } from '../../lib/parse-values.ts';
-import { maxPriceCents, maxTotalCents } from '../../lib/schemas.ts';
 import { type ColumnMap, resolveColumns } from '../columns.ts';
 import type { ImportRecord, RowOutcome } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';

@@ -2,10 +2,10 @@
 // when its data falls short of the minimum, its category's estimate as the fallback. Products
 // and their prices are the business's, and the fit reads every order: the whole answer is
 // business-wide for every viewer, a region-scoped manager too, and says so.
+import { isoInstant } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
 import type { ProductElasticity, Slope } from '@retention/ml';
 import { latestRun } from '../../analytics/latest-run.ts';
-import { isoInstant } from '../../lib/schemas.ts';
 
 interface Artefact {
   products: ProductElasticity[];

@@ -1,5 +1,6 @@
 // Recommendations for one customer from the newest recommendations run, with product names
 // and prices, for the API.
+import { isoInstant } from '@retention/contracts';
 import type { Database } from '@retention/db';
 import { type RecsModel, recommend } from '@retention/ml';
 import { latestRun } from '../../analytics/latest-run.ts';
@@ -7,7 +8,6 @@ import { todayIn } from '../../analytics/periods.ts';
 import type { Identity } from '../../auth/identity.ts';
 import { customerScope } from '../../auth/scope.ts';
 import { notFound } from '../../errors.ts';
-import { isoInstant } from '../../lib/schemas.ts';
 import { purchasesUpTo, segmentsOfCustomers } from './train-recs.ts';
 
 export async function recommendFor(

@@ -1,8 +1,7 @@
-import { authErrors, ErrorBody, Job, JobParams } from '@retention/contracts';
+import { authErrors, ErrorBody, isoInstant, Job, JobParams } from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { regionScopeOf } from '../../../../auth/scope.ts';
 import { notFound } from '../../../../errors.ts';
-import { isoInstant } from '../../../../lib/schemas.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 
 // Metrics and progress are business-wide: a region-scoped manager gets the state only
