@@ -3,9 +3,8 @@
 // with the most value at stake, the campaigns of the period, and a screenshot of the chosen
 // block (or why there is none).
 import { kpiText } from '@retention/bot';
-import { campaignEffects } from '../analytics/campaigns.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
-import { metricContext, reportValue } from '../analytics/request.ts';
+import { reportValue } from '../analytics/request.ts';
 import type { Identity } from '../auth/identity.ts';
 import { isAppError } from '../errors.ts';
 import type { AlertsDeps } from './deps.ts';
@@ -32,10 +31,10 @@ export async function buildDigest(
   const days = o.kind === 'daily' ? 1 : 7;
   const from = isoOf(today - days);
   const to = isoOf(today - 1);
-  const ctx = await metricContext(analytics, identity, { from, to, granularity: 'month' }, o.now);
-  const report = await reportValue(analytics, 'dashboard', ctx);
+  const ask = { viewer: identity, query: { from, to, granularity: 'month' as const }, now: o.now };
+  const report = await reportValue(analytics, ask, 'dashboard');
   const summary = kpiSummaryOf(report, identity.regionScope);
-  const risk = await reportValue(analytics, 'churn-risk', ctx, {
+  const risk = await reportValue(analytics, ask, 'churn-risk', {
     sort: 'value',
     minProbability: 0,
     atRiskOnly: true,
@@ -50,7 +49,7 @@ export async function buildDigest(
             `${i + 1}. #${c.id} ${c.name ?? ''} — ${say('risk', lang)} ${pct(c.probability, lang)}, CLV ${c.clv === null ? '—' : money(c.clv, lang)}, ${say('valueAtRisk', lang)} ${c.valueAtRisk === null ? '—' : money(c.valueAtRisk, lang)}`,
         )
     : [say('noChurnModel', lang)];
-  const effects = await campaignEffects(ctx.db, ctx.selection, ctx.range);
+  const effects = (await reportValue(analytics, ask, 'campaigns')).campaigns;
   const campaigns =
     effects.length === 0
       ? [say('noCampaigns', lang)]

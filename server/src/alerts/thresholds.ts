@@ -2,7 +2,7 @@
 // high-value customers whose churn probability reached the threshold (newest churn run), and
 // import or ingestion failures. Crossings fire (alert-state.ts); values back below reset.
 import { isoOf, periodStart, todayIn } from '../analytics/periods.ts';
-import { metricContext, reportValue } from '../analytics/request.ts';
+import { reportValue } from '../analytics/request.ts';
 import type { Identity } from '../auth/identity.ts';
 import { fireCrossed, resetBelow } from './alert-state.ts';
 import type { AlertsDeps } from './deps.ts';
@@ -39,13 +39,8 @@ async function churnRateRule(
   const thisMonth = periodStart(today, 'month');
   const from = isoOf(periodStart(thisMonth - 1, 'month'));
   const to = isoOf(thisMonth - 1);
-  const ctx = await metricContext(
-    deps.analytics,
-    identity,
-    { from, to, granularity: 'month' },
-    now,
-  );
-  const report = await reportValue(deps.analytics, 'churn', ctx);
+  const ask = { viewer: identity, query: { from, to, granularity: 'month' as const }, now };
+  const report = await reportValue(deps.analytics, ask, 'churn');
   const rate = report.periods[0]?.churnRate ?? null;
   const threshold = s.churnRateAbove as number;
   if (rate === null || rate * 100 <= threshold) {
@@ -77,21 +72,17 @@ async function highValueRule(
   lang: Lang,
 ) {
   const today = todayIn(deps.analytics.settings.timeZone, now);
-  const ctx = await metricContext(
-    deps.analytics,
-    identity,
-    { from: isoOf(today - 29), to: isoOf(today), granularity: 'month' },
-    now,
-  );
+  const query = { from: isoOf(today - 29), to: isoOf(today), granularity: 'month' as const };
+  const ask = { viewer: identity, query, now };
   const minProbability = (s.churnProbabilityAtLeast as number) / 100;
-  const query = {
+  const list = {
     sort: 'value' as const,
     minProbability,
     atRiskOnly: false,
     page: 1,
     pageSize: 100,
   };
-  const risk = await reportValue(deps.analytics, 'churn-risk', ctx, query);
+  const risk = await reportValue(deps.analytics, ask, 'churn-risk', list);
   const high = risk.customers.filter(
     (c) =>
       (c.clv !== null && Number(c.clv) >= s.highValueFrom) ||

@@ -3,8 +3,9 @@
 // period boundaries (one pass, no period × row join); running sums turn the buckets into
 // "active at the start of each period".
 import type { Database } from '@retention/db';
-import { type Dimension, type Selection, selectionSql, withCtes } from './selection.ts';
-import { cents, int, Params } from './sql.ts';
+import { boundsOf, type Period } from './periods.ts';
+import type { Dimension, Selection } from './selection.ts';
+import { cents, int, Params, selectionSql, withCtes } from './sql.ts';
 
 export interface PeriodActivity {
   /** Active on the day before the period starts (at its opening). */
@@ -176,3 +177,25 @@ export function totalOf(groups: Iterable<PeriodActivity[]>): PeriodActivity[] {
   }
   return total;
 }
+
+/** Activity per period of the whole selection (no groups); zeros where there is none. */
+export async function activitySeries(
+  db: Database,
+  selection: Selection,
+  periods: readonly Period[],
+  options: { buyers?: boolean } = {},
+): Promise<PeriodActivity[]> {
+  const groups = await activityByPeriod(db, selection, boundsOf(periods), undefined, options);
+  return groups.get('') ?? periods.map(() => emptyActivity());
+}
+
+export const emptyActivity = (): PeriodActivity => ({
+  activeStart: 0,
+  activeEnd: 0,
+  activeIn: 0,
+  churned: 0,
+  newCustomers: 0,
+  orders: 0,
+  revenueCents: 0,
+  buyers: 0,
+});

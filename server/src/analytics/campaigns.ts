@@ -2,8 +2,8 @@
 // against the held-out control group during the campaign (start to end, or today).
 import type { Database } from '@retention/db';
 import type { Range } from './periods.ts';
-import { type Selection, selectionSql, withCtes } from './selection.ts';
-import { cents, int, isoDaySql, Params, ratio } from './sql.ts';
+import type { Selection } from './selection.ts';
+import { cents, int, isoDaySql, Params, ratio, selectionSql, withCtes } from './sql.ts';
 
 /** Two-sided 95% normal quantile. */
 const z95 = 1.959_963_985;

@@ -9,10 +9,9 @@ import type { ChurnRiskQuery as ChurnRiskParams } from '@retention/contracts';
 import { isoInstant } from '@retention/contracts';
 import type { ModelEvaluation } from '@retention/ml';
 import type { z } from 'zod';
+import { definitionOf, type MetricContext } from './context.ts';
 import { latestRun } from './latest-run.ts';
-import { definitionOf, type MetricContext } from './reports.ts';
-import { selectionSql, withCtes } from './selection.ts';
-import { cents, int, isoDaySql, money, Params } from './sql.ts';
+import { cents, int, isoDaySql, money, Params, selectionSql, withCtes } from './sql.ts';
 
 /** The list's order, threshold and page (the route's query without the filters). */
 export type ChurnRiskQuery = Omit<

@@ -2,8 +2,8 @@
 // what share of each cohort (or of its first-period revenue) comes back in later periods.
 import type { Database } from '@retention/db';
 import { boundsOf, type Range } from './periods.ts';
-import { type Selection, selectionSql, withCtes } from './selection.ts';
-import { cents, int, Params } from './sql.ts';
+import type { Selection } from './selection.ts';
+import { cents, int, Params, selectionSql, withCtes } from './sql.ts';
 
 export interface CohortCell {
   /** Periods since the cohort's first. */

@@ -6,8 +6,8 @@ import type { Database } from '@retention/db';
 import type { z } from 'zod';
 import { latestRun } from './latest-run.ts';
 import { rfmSegments } from './rfm-segments.ts';
-import { type Selection, selectionSql, withCtes } from './selection.ts';
-import { Params } from './sql.ts';
+import type { Selection } from './selection.ts';
+import { Params, selectionSql, withCtes } from './sql.ts';
 
 type Kind = 'region' | 'channel' | 'plan' | 'segment';
 

@@ -3,8 +3,8 @@
 // the previous period but not in this one (dormant).
 import type { Database } from '@retention/db';
 import { boundsOf, periodStart, type Range, shiftPeriod } from './periods.ts';
-import { type Selection, selectionSql, withCtes } from './selection.ts';
-import { int, Params, ratio } from './sql.ts';
+import type { Selection } from './selection.ts';
+import { int, Params, ratio, selectionSql, withCtes } from './sql.ts';
 
 export interface Lifecycle {
   newCustomers: number;

@@ -6,9 +6,9 @@ import { availableParallelism } from 'node:os';
 import { workerShim } from '@retention/db';
 import { Piscina } from 'piscina';
 import { AppError } from '../errors.ts';
+import type { MetricContext } from './context.ts';
 import type { ReportName } from './report-table.ts';
 import type { ReportFailure, ReportTask } from './report-worker.ts';
-import type { MetricContext } from './reports.ts';
 
 export interface ReportPoolOptions {
   threads: number;

@@ -1,6 +1,7 @@
 // Every analytics report by name, with the arguments it takes beyond the request's range and
 // selection. Names cross into the report threads (report-worker.ts), functions cannot.
 import { type ChurnRiskQuery, churnRiskReport } from './churn-risk.ts';
+import type { MetricContext } from './context.ts';
 import {
   breakdownReport,
   campaignsReport,
@@ -8,7 +9,6 @@ import {
   dashboardReport,
   lifecycleReport,
   ltvReport,
-  type MetricContext,
   retentionCurveReport,
   retentionReport,
   rfmReport,

@@ -4,8 +4,8 @@
 import { type Database, openDatabase } from '@retention/db';
 import { Piscina } from 'piscina';
 import { AppError, type ErrorCode } from '../errors.ts';
+import type { MetricContext } from './context.ts';
 import { type ReportName, reportTable } from './report-table.ts';
-import type { MetricContext } from './reports.ts';
 
 export interface ReportTask {
   databaseUrl: string;

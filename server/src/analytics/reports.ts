@@ -1,39 +1,23 @@
 // One function per analytics endpoint: runs the metric queries for a request's range and
 // selection and shapes the answer (money as decimal strings, periods as ISO dates, and the
 // definition used).
-import type { Database } from '@retention/db';
-import type { AnalyticsSettings } from '../config.ts';
-import { activityByPeriod, type PeriodActivity, totalOf } from './activity.ts';
+import {
+  activityByPeriod,
+  activitySeries,
+  emptyActivity,
+  type PeriodActivity,
+  totalOf,
+} from './activity.ts';
 import { campaignEffects, type GroupOutcome, type Interval } from './campaigns.ts';
 import { cohortsOf, curveOf } from './cohorts.ts';
-import { type DefinitionKey, definitions } from './definitions.ts';
+import { definitionOf, type MetricContext } from './context.ts';
 import { lifecycleOf } from './lifecycle.ts';
-import { boundsOf, isoOf, type Period, periodsOf, previousRange, type Range } from './periods.ts';
+import { boundsOf, isoOf, type Period, periodsOf, previousRange } from './periods.ts';
 import { type RevenueRetention, revenueRetention } from './revenue-retention.ts';
 import { rfmOf } from './rfm.ts';
-import { type Dimension, describeSelection, type Selection } from './selection.ts';
+import type { Dimension } from './selection.ts';
 import { money, ratio } from './sql.ts';
 import { stickinessOf } from './stickiness.ts';
-
-export interface MetricContext {
-  db: Database;
-  settings: AnalyticsSettings;
-  range: Range;
-  selection: Selection;
-}
-
-export function definitionOf(ctx: MetricContext, keys: DefinitionKey[]) {
-  return {
-    text: keys.map((k) => definitions[k]).join(' '),
-    windowDays: ctx.settings.windowDays,
-    timeZone: ctx.settings.timeZone,
-    granularity: ctx.range.granularity,
-    from: isoOf(ctx.range.from),
-    to: isoOf(ctx.range.to),
-    asOf: isoOf(ctx.range.asOf),
-    filters: describeSelection(ctx.selection),
-  };
-}
 
 export const periodOut = (p: Period) => ({
   start: isoOf(p.start),
@@ -77,36 +61,10 @@ export function revenueRetentionOut(r: RevenueRetention) {
   };
 }
 
-async function activitySeries(
-  ctx: MetricContext,
-  periods: readonly Period[],
-  options: { buyers?: boolean } = {},
-) {
-  const groups = await activityByPeriod(
-    ctx.db,
-    ctx.selection,
-    boundsOf(periods),
-    undefined,
-    options,
-  );
-  return groups.get('') ?? periods.map(() => emptyActivity());
-}
-
-const emptyActivity = (): PeriodActivity => ({
-  activeStart: 0,
-  activeEnd: 0,
-  activeIn: 0,
-  churned: 0,
-  newCustomers: 0,
-  orders: 0,
-  revenueCents: 0,
-  buyers: 0,
-});
-
 export async function churnReport(ctx: MetricContext) {
   const { periods } = ctx.range;
   const [activity, revenue] = await Promise.all([
-    activitySeries(ctx, periods),
+    activitySeries(ctx.db, ctx.selection, periods),
     revenueRetention(ctx.db, ctx.selection, periods),
   ]);
   return {
@@ -134,11 +92,11 @@ export async function dashboardReport(ctx: MetricContext) {
     { start: range.from, end: range.to + 1, partial: false },
   ];
   const earlier = periodsOf(prev.from, prev.to, range.granularity);
-  const [activity, revenue, sticky, both] = await Promise.all([
-    activitySeries(ctx, pair),
+  const [activity, both, revenue, sticky] = await Promise.all([
+    activitySeries(ctx.db, ctx.selection, pair),
+    activitySeries(ctx.db, ctx.selection, [...earlier, ...range.periods], { buyers: false }),
     revenueRetention(ctx.db, ctx.selection, pair),
     stickinessOf(ctx.db, ctx.selection, pair),
-    activitySeries(ctx, [...earlier, ...range.periods], { buyers: false }),
   ]);
   const series = both.slice(earlier.length);
   const halves = [both.slice(0, earlier.length), series];
@@ -258,7 +216,7 @@ export async function ltvReport(ctx: MetricContext) {
   const months = periodsOf(range.from, range.to, 'month').filter((p) => !p.partial);
   const [curve, monthly] = await Promise.all([
     cohortsOf(ctx.db, ctx.selection, range).then((c) => curveOf(c, range)),
-    months.length ? activitySeries(ctx, months) : Promise.resolve([]),
+    months.length ? activitySeries(ctx.db, ctx.selection, months) : Promise.resolve([]),
   ]);
   const sum = (key: keyof PeriodActivity) => monthly.reduce((a, x) => a + x[key], 0);
   const arpuCents = ratio(sum('revenueCents'), sum('activeIn'));

@@ -1,4 +1,4 @@
-// From an HTTP query to a metric context: the range against today in the business time
+// From a request's query to a report: the range against today in the business time
 // zone, the filters checked against the data and the viewer's scope; and the report for it,
 // from the cache or computed by a report thread.
 import type { Database } from '@retention/db';
@@ -6,11 +6,10 @@ import type { Identity } from '../auth/identity.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import type { ResultCache } from './cache.ts';
 import { filterOptions } from './filter-options.ts';
-import { type Granularity, isoOf, resolveRange, todayIn } from './periods.ts';
+import { type Granularity, resolveRange, todayIn } from './periods.ts';
 import type { AnalyticsRefresher } from './refresher.ts';
 import type { ReportPool } from './report-pool.ts';
 import type { ReportArgs, ReportName, ReportValue } from './report-table.ts';
-import type { MetricContext } from './reports.ts';
 import { type FilterQuery, resolveSelection } from './selection.ts';
 
 /** What answering a report takes: the server's analytics (plugins/analytics.ts makes it). */
@@ -28,38 +27,41 @@ export interface AnalyticsQuery extends FilterQuery {
   granularity: Granularity;
 }
 
-export async function metricContext(
-  analytics: Pick<AnalyticsEngine, 'db' | 'settings'>,
-  viewer: Identity,
-  q: AnalyticsQuery,
-  now = new Date(),
-): Promise<MetricContext> {
-  const { db, settings } = analytics;
-  const range = resolveRange(q, todayIn(settings.timeZone, now));
-  const selection = await resolveSelection(db, viewer, q, range, settings.timeZone);
-  return { db, settings, range, selection };
+/** Who asks for a report, and for what: the caller and the request's range and filters. */
+export interface ReportAsk {
+  viewer: Identity;
+  query: AnalyticsQuery;
+  /** "Today" is this instant's day in the business time zone (default: the present). */
+  now?: Date | undefined;
 }
 
-/** The report as JSON bytes, through the cache: same route, range and selection → same answer. */
+/** The range against today in the business time zone, and the customers the ask selects. */
+async function selectionOf(analytics: Pick<AnalyticsEngine, 'db' | 'settings'>, ask: ReportAsk) {
+  const { db, settings } = analytics;
+  const range = resolveRange(ask.query, todayIn(settings.timeZone, ask.now ?? new Date()));
+  const selection = await resolveSelection(db, ask.viewer, ask.query, range, settings.timeZone);
+  return { range, selection };
+}
+
+/**
+ * The report as JSON bytes: the range against today, the filters checked against the data
+ * and the viewer's scope, then the cache (same report, range and selection → same answer)
+ * or a report thread.
+ */
 export async function reportJson<N extends ReportName>(
   analytics: AnalyticsEngine,
+  ask: ReportAsk,
   name: N,
-  ctx: MetricContext,
   ...[args]: ReportArgs<N> extends undefined ? [] : [ReportArgs<N>]
 ): Promise<Buffer> {
-  const { refresher, cache, pool } = analytics;
+  const { db, settings, refresher, cache, pool } = analytics;
   await refresher.ready();
-  const { range, selection } = ctx;
-  const key = JSON.stringify({
-    name,
-    from: isoOf(range.from),
-    to: isoOf(range.to),
-    asOf: isoOf(range.asOf),
-    granularity: range.granularity,
-    selection,
-    args,
-  });
-  return cache.get(refresher.generation, key, () => pool.run(name, ctx, args));
+  const { range, selection } = await selectionOf(analytics, ask);
+  const { from, to, asOf, granularity } = range;
+  const key = JSON.stringify({ name, from, to, asOf, granularity, selection, args });
+  return cache.get(refresher.generation, key, () =>
+    pool.run(name, { db, settings, range, selection }, args),
+  );
 }
 
 /**
@@ -72,7 +74,7 @@ export async function filterOptionsJson(
 ): Promise<Buffer> {
   const { refresher, cache, db } = analytics;
   await refresher.ready();
-  const { selection } = await metricContext(analytics, viewer, { granularity: 'month' });
+  const { selection } = await selectionOf(analytics, { viewer, query: { granularity: 'month' } });
   const key = JSON.stringify({ name: 'options', region: selection.region ?? null });
   return cache.get(refresher.generation, key, async () =>
     Buffer.from(JSON.stringify(await filterOptions(db, selection))),
@@ -82,9 +84,9 @@ export async function filterOptionsJson(
 /** The report as a value, for callers that read it (the bot, digests, alerts). */
 export async function reportValue<N extends ReportName>(
   analytics: AnalyticsEngine,
+  ask: ReportAsk,
   name: N,
-  ctx: MetricContext,
   ...args: ReportArgs<N> extends undefined ? [] : [ReportArgs<N>]
 ): Promise<ReportValue<N>> {
-  return JSON.parse((await reportJson(analytics, name, ctx, ...args)).toString('utf8'));
+  return JSON.parse((await reportJson(analytics, ask, name, ...args)).toString('utf8'));
 }

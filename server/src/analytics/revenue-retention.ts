@@ -2,8 +2,8 @@
 // period's opening (the day before it starts), compared with theirs on its last day.
 import type { Database } from '@retention/db';
 import type { Period } from './periods.ts';
-import { type Selection, selectionSql, withCtes } from './selection.ts';
-import { cents, int, Params, ratio } from './sql.ts';
+import type { Selection } from './selection.ts';
+import { cents, int, Params, ratio, selectionSql, withCtes } from './sql.ts';
 
 export interface RevenueRetention {
   customersAtStart: number;

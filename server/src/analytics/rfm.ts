@@ -2,8 +2,8 @@
 // value as of the range end, summarised per named segment and as the recency × frequency grid.
 import type { Database } from '@retention/db';
 import { rfmSegmentOf, rfmSegments } from './rfm-segments.ts';
-import { rfmCte, type Selection, selectionSql, withCtes } from './selection.ts';
-import { cents, int, money, Params, ratio } from './sql.ts';
+import type { Selection } from './selection.ts';
+import { cents, int, money, Params, ratio, rfmCte, selectionSql, withCtes } from './sql.ts';
 
 interface Row {
   r: number;

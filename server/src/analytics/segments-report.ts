@@ -4,11 +4,9 @@
 // labelled business-wide; every count of customers, outliers included, is the selection's (a
 // region-scoped manager's region).
 import { isoInstant } from '@retention/contracts';
-
+import { definitionOf, type MetricContext } from './context.ts';
 import { latestRun } from './latest-run.ts';
-import { definitionOf, type MetricContext } from './reports.ts';
-import { selectionSql, withCtes } from './selection.ts';
-import { cents, int, money, Params, ratio } from './sql.ts';
+import { cents, int, money, Params, ratio, selectionSql, withCtes } from './sql.ts';
 
 interface Row {
   segment: string;

@@ -1,6 +1,9 @@
-// Small helpers for the analytics SQL: numbered parameters and reading result values the
-// same way from pg and PGlite (queries cast counts to int, money to text, dates to text).
+// How the analytics SQL is written: the CTEs that select a request's customers, numbered
+// parameters, and reading result values the same way from pg and PGlite (queries cast
+// counts to int, money to text, dates to text).
 import { isoOf } from './periods.ts';
+import { rfmGridArray } from './rfm-segments.ts';
+import type { Dimension, Selection } from './selection.ts';
 
 /** Collects $1, $2... parameters while a statement is written. */
 export class Params {
@@ -57,3 +60,91 @@ export const int = (value: unknown): number => (value === null ? 0 : Number(valu
 export function ratio(a: number, b: number): number | null {
   return b === 0 ? null : a / b;
 }
+
+/**
+ * RFM scores of every customer with a completed order on or before `asOf`: quintile scores
+ * 1-5 by percent rank, so customers with equal values share a score.
+ */
+export function rfmCte(p: Params, asOf: number): string {
+  const day = p.day(asOf);
+  return `rfm AS (
+    SELECT customer_id, recency, frequency, monetary, r, f, m,
+           (${p.add(rfmGridArray(), 'text[]')})[(r - 1) * 5 + f] AS segment
+    FROM (
+      SELECT customer_id, recency, frequency, monetary,
+             least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY recency DESC)))::int AS r,
+             least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY frequency)))::int AS f,
+             least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY monetary)))::int AS m
+      FROM (
+        -- Customers whose last order is on or before the day: their lifetime totals. Only
+        -- those with later orders need their days summed.
+        SELECT customer_id, ${day} - last_order_day AS recency, orders AS frequency,
+               revenue AS monetary
+        FROM analytics_customers WHERE last_order_day <= ${day}
+        UNION ALL
+        SELECT d.customer_id, ${day} - max(d.day), sum(d.orders)::int, sum(d.revenue)
+        FROM analytics_customers a JOIN analytics_customer_days d USING (customer_id)
+        WHERE a.last_order_day > ${day} AND a.first_order_day <= ${day} AND d.day <= ${day}
+        GROUP BY d.customer_id
+      ) totals
+    ) scored
+  )`;
+}
+
+export interface SelectionSql {
+  /** CTEs to put after WITH (ending in `sel`), or '' when every customer counts. */
+  ctes: string;
+  /** `JOIN sel USING (customer_id)` or ''. */
+  join: string;
+  /** The group column expression (`sel.grp` or a constant). */
+  grp: string;
+}
+
+/** SQL selecting the customers of `s`, grouped by `by` when given. */
+export function selectionSql(
+  s: Selection,
+  p: Params,
+  by?: Dimension,
+  options: { rfmDefined?: boolean } = {},
+): SelectionSql {
+  const where: string[] = [];
+  const ctes: string[] = [];
+  const joins: string[] = [];
+  const needsRfm = s.segment?.kind === 'rfm' || by === 'segment';
+  if (needsRfm) {
+    if (!options.rfmDefined) ctes.push(rfmCte(p, s.rfmAsOf));
+    joins.push('LEFT JOIN rfm ON rfm.customer_id = c.id');
+  }
+  if (s.region !== undefined) where.push(`c.region = ${p.add(s.region)}`);
+  if (s.channel !== undefined) where.push(`c.acquisition_channel = ${p.add(s.channel)}`);
+  if (s.segment?.kind === 'rfm') where.push(`rfm.segment = ${p.add(s.segment.slug)}`);
+  if (s.segment?.kind === 'model') {
+    where.push(`EXISTS (SELECT 1 FROM customer_scores cs WHERE cs.customer_id = c.id
+      AND cs.model_run_id = ${p.add(s.segment.modelRunId, 'int')} AND cs.segment = ${p.add(s.segment.name)})`);
+  }
+  if (s.plan !== undefined) {
+    const tz = p.add(s.timeZone);
+    where.push(`EXISTS (SELECT 1 FROM contracts k WHERE k.customer_id = c.id
+      AND k.plan = ${p.add(s.plan)} AND (k.start_at AT TIME ZONE ${tz})::date <= ${p.day(s.planTo)}
+      AND (k.end_at IS NULL OR (k.end_at AT TIME ZONE ${tz})::date > ${p.day(s.planFrom)}))`);
+  }
+  if (where.length === 0 && by === undefined) return { ctes: '', join: '', grp: `''` };
+  const grp =
+    by === 'region'
+      ? 'c.region'
+      : by === 'channel'
+        ? 'c.acquisition_channel'
+        : by === 'segment'
+          ? 'rfm.segment'
+          : `''`;
+  ctes.push(`sel AS (
+    SELECT c.id AS customer_id, ${grp} AS grp FROM customers c ${joins.join(' ')}
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+  )`);
+  return { ctes: ctes.join(',\n'), join: 'JOIN sel USING (customer_id)', grp: 'sel.grp' };
+}
+
+export const withCtes = (...parts: string[]) => {
+  const present = parts.filter((x) => x.trim() !== '');
+  return present.length ? `WITH ${present.join(',\n')}` : '';
+};

@@ -2,8 +2,8 @@
 // active customers (distinct customers with an event in the 30 days ending on its last day).
 import type { Database } from '@retention/db';
 import { boundsOf, type Period } from './periods.ts';
-import { type Selection, selectionSql, withCtes } from './selection.ts';
-import { int, Params, ratio } from './sql.ts';
+import type { Selection } from './selection.ts';
+import { int, Params, ratio, selectionSql, withCtes } from './sql.ts';
 
 export interface Stickiness {
   averageDau: number;

@@ -15,7 +15,7 @@ import { buildDigest } from '../alerts/digest.ts';
 import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
 import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
 import { isoOf, todayIn } from '../analytics/periods.ts';
-import { type AnalyticsEngine, metricContext, reportValue } from '../analytics/request.ts';
+import { type AnalyticsEngine, reportValue } from '../analytics/request.ts';
 import { actorOf, type Identity, isStaff, resolveIdentity } from '../auth/identity.ts';
 import { grantRole, revokeRole } from '../auth/staff-roles.ts';
 import type { Config } from '../config.ts';
@@ -158,12 +158,12 @@ export function botServices(deps: BotServicesDeps): BotServices {
     async kpiSummary(caller, days) {
       const identity = await staffOnly(caller);
       const today = todayIn(businessZone);
-      const ctx = await metricContext(analytics, identity, {
+      const query = {
         from: isoOf(today - days + 1),
         to: isoOf(today),
-        granularity: 'month',
-      });
-      const report = await reportValue(analytics, 'dashboard', ctx);
+        granularity: 'month' as const,
+      };
+      const report = await reportValue(analytics, { viewer: identity, query }, 'dashboard');
       return kpiSummaryOf(report, identity.regionScope);
     },
 

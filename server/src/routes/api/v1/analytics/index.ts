@@ -26,7 +26,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { PlainReportName } from '../../../../analytics/report-table.ts';
-import { filterOptionsJson, metricContext, reportJson } from '../../../../analytics/request.ts';
+import { filterOptionsJson, reportJson } from '../../../../analytics/request.ts';
 import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
 import type { TrainableKind } from '../../../../ml/train-model.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
@@ -86,8 +86,8 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const ctx = await metricContext(app.analytics, identityOf(request), request.query);
-        return sendJson(reply, await reportJson(app.analytics, name, ctx));
+        const ask = { viewer: identityOf(request), query: request.query };
+        return sendJson(reply, await reportJson(app.analytics, ask, name));
       },
     );
   }
@@ -145,8 +145,8 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { by, ...query } = request.query;
-      const ctx = await metricContext(app.analytics, identityOf(request), query);
-      return sendJson(reply, await reportJson(app.analytics, 'breakdown', ctx, { by }));
+      const ask = { viewer: identityOf(request), query };
+      return sendJson(reply, await reportJson(app.analytics, ask, 'breakdown', { by }));
     },
   );
 
@@ -187,9 +187,9 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { region, channel, segment, plan, ...list } = request.query;
-      const filters = { region, channel, segment, plan, granularity: 'month' as const };
-      const ctx = await metricContext(app.analytics, identityOf(request), filters);
-      return sendJson(reply, await reportJson(app.analytics, 'churn-risk', ctx, list));
+      const query = { region, channel, segment, plan, granularity: 'month' as const };
+      const ask = { viewer: identityOf(request), query };
+      return sendJson(reply, await reportJson(app.analytics, ask, 'churn-risk', list));
     },
   );
 
