@@ -3,7 +3,7 @@ import type { ImportSummary } from '../import/summary.ts';
 export function printSummary(s: ImportSummary): void {
   const n = new Intl.NumberFormat('en-US').format;
   const lines = [
-    `rows read          ${n(s.read)}`,
+    `rows read          ${n(s.read)}${s.skipped ? ` (and ${n(s.skipped)} title or total lines passed over)` : ''}`,
     `loaded             ${n(s.loaded)}${s.dryRun ? ' (dry run: nothing written)' : ''}`,
     `duplicates skipped ${n(s.duplicates)}`,
     `rejected           ${n(s.rejected)}${s.reportPath ? `  (see ${s.reportPath})` : ''}`,
@@ -12,6 +12,5 @@ export function printSummary(s: ImportSummary): void {
     `took ${s.seconds.toFixed(1)} s`,
   ];
   console.log(lines.join('\n'));
-  if (s.failed)
-    console.error(`import: ${n(s.rejected)} rows rejected, more than --max-errors allows`);
+  if (s.failure) console.error(`import: ${s.failure}`);
 }

@@ -1,9 +1,16 @@
 // Matches a file's header to the fields an import needs: by --map first, then by common
-// names (compared without case, spaces or punctuation). A missing required field stops
+// names in English and Russian (compared in any script without case, spaces or
+// punctuation: "Кол-во" is "колво", "Order #" is "order"). A missing required field stops
 // the import before any row is read.
 export type ColumnMap = Record<string, string>;
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** A column name as compared: letters and digits of any script, lower case, ё as е. */
+export const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 export class HeaderError extends Error {}
 
@@ -14,7 +21,11 @@ export function resolveColumns<K extends Record<string, readonly string[]>>(
   overrides: ColumnMap,
 ): Partial<Record<keyof K & string, number>> {
   type F = keyof K & string;
-  const index = new Map(header.map((h, i) => [norm(h), i]));
+  const index = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = norm(h);
+    if (key !== '' && !index.has(key)) index.set(key, i);
+  });
   const cols: Partial<Record<F, number>> = {};
   for (const [column, field] of Object.entries(overrides)) {
     if (!(field in known)) {
@@ -29,7 +40,9 @@ export function resolveColumns<K extends Record<string, readonly string[]>>(
   }
   for (const field of Object.keys(known) as F[]) {
     if (cols[field] !== undefined) continue;
-    const i = (known[field] ?? []).map((name) => index.get(name)).find((x) => x !== undefined);
+    const i = (known[field] ?? [])
+      .map((name) => index.get(norm(name)))
+      .find((x) => x !== undefined);
     if (i !== undefined && !Object.values(cols).includes(i)) cols[field] = i;
   }
   const missing = required.filter((f) => cols[f] === undefined);
@@ -39,4 +52,14 @@ export function resolveColumns<K extends Record<string, readonly string[]>>(
     );
   }
   return cols;
+}
+
+/** Field → the header of the column it is read from, for the import's report. */
+export function namedColumns(
+  header: string[],
+  cols: Partial<Record<string, number>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(cols).map(([field, i]) => [field, header[i as number] ?? '']),
+  );
 }

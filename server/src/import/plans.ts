@@ -1,25 +1,16 @@
 // Per kind of file: how to read it, map its rows, and write a batch.
 import type { SqlSession } from '@retention/db';
 import { writeCustomers } from '../ingest/write-customers.ts';
-import { writeOrderLines } from '../ingest/write-order-lines.ts';
+import { type OrderLine, writeOrderLines } from '../ingest/write-order-lines.ts';
 import { writeProducts } from '../ingest/write-products.ts';
-import type { DateFormat } from '../lib/parse-values.ts';
 import type { ColumnMap } from './columns.ts';
 import { cdnowMapper, isCdnowHeader } from './kinds/cdnow.ts';
 import { customerMapper, productMapper } from './kinds/profiles.ts';
 import { transactionMapper } from './kinds/transactions.ts';
-import type { ImportRecord, RowOutcome } from './records.ts';
+import type { ImportRecord, Mapped, PlanOptions, RowOutcome } from './records.ts';
 
 export type ImportKind = 'transactions' | 'customers' | 'products' | 'cdnow';
 export const importKinds: ImportKind[] = ['transactions', 'customers', 'products', 'cdnow'];
-
-export interface PlanOptions {
-  source: string;
-  map: ColumnMap;
-  dateFormat: DateFormat;
-  cancelledPrefix: string | null;
-  strict: boolean;
-}
 
 export interface BatchOutcome {
   loaded: number;
@@ -28,11 +19,20 @@ export interface BatchOutcome {
   rejected: { ref: number; field: string; reason: string }[];
 }
 
+/** A file's rows as values to write, once its first record is read. */
+export interface Started {
+  map: (r: ImportRecord) => RowOutcome<unknown>;
+  /** The first record was a header (not a row). */
+  header: boolean;
+  /** The export layout recognised, if any. */
+  layout?: string | undefined;
+  /** Field → the file's column it is read from. */
+  columns?: Record<string, string> | undefined;
+}
+
 export interface Plan {
-  /** CDNOW files are whitespace-separated; the others are CSV. */
-  format: 'csv' | 'whitespace';
   /** Reads the first record: a mapper, and whether that record was a header. */
-  start(first: ImportRecord): { map: (r: ImportRecord) => RowOutcome<unknown>; header: boolean };
+  start(first: ImportRecord): Started;
   write(s: SqlSession, rows: unknown[]): Promise<BatchOutcome>;
 }
 
@@ -43,13 +43,13 @@ export function planFor(kind: ImportKind, o: PlanOptions): Plan {
     case 'cdnow':
     case 'transactions':
       return {
-        format: kind === 'cdnow' ? 'whitespace' : 'csv',
         start: (first) =>
           kind === 'cdnow'
-            ? { map: cdnowMapper(), header: isCdnowHeader(first) }
-            : { map: transactionMapper(first.fields, o.map, o), header: true },
+            ? { map: cdnowMapper(), header: isCdnowHeader(first), layout: 'CDNOW purchases' }
+            : { ...transactionMapper(first.fields, o.map, o), header: true },
         write: async (s, rows) => {
-          const r = await writeOrderLines(s, rows as never, {
+          // A row of a file may hold several lines (products packed in one cell).
+          const r = await writeOrderLines(s, (rows as (OrderLine | OrderLine[])[]).flat(), {
             source: o.source,
             createCustomers: true,
             createProducts: !o.strict,
@@ -75,11 +75,7 @@ export function planFor(kind: ImportKind, o: PlanOptions): Plan {
 
 /** Files of profiles (customers, products): upserted rows; unchanged ones count as duplicates. */
 function upsertPlan<T>(
-  mapper: (
-    header: string[],
-    map: PlanOptions['map'],
-    format: PlanOptions['dateFormat'],
-  ) => (r: ImportRecord) => RowOutcome<T>,
+  mapper: (header: string[], map: ColumnMap, o: PlanOptions) => Mapped<T>,
   write: (
     s: SqlSession,
     rows: T[],
@@ -89,8 +85,7 @@ function upsertPlan<T>(
   o: PlanOptions,
 ): Plan {
   return {
-    format: 'csv',
-    start: (first) => ({ map: mapper(first.fields, o.map, o.dateFormat), header: true }),
+    start: (first) => ({ ...mapper(first.fields, o.map, o), header: true }),
     write: async (s, rows) => {
       const r = await write(s, rows as T[], o.source);
       const loaded = r.inserted + r.updated;

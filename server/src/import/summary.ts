@@ -10,6 +10,8 @@ export interface DatabaseTotals {
 
 export interface ImportSummary {
   read: number;
+  /** Title lines above the header and total lines ("Итого"): neither rows nor rejects. */
+  skipped: number;
   loaded: number;
   duplicates: number;
   rejected: number;
@@ -18,8 +20,10 @@ export interface ImportSummary {
   productsCreated: number;
   reportPath: string | null;
   dryRun: boolean;
-  /** More rejections than --max-errors allows. */
+  /** More rejections than --max-errors allows, or every row rejected. */
   failed: boolean;
+  /** Why it failed, in a sentence (null when it did not). */
+  failure: string | null;
   seconds: number;
   database: DatabaseTotals;
 }

@@ -4,89 +4,134 @@ import { maxPriceCents } from '@retention/contracts';
 import type { CustomerRow } from '../../ingest/write-customers.ts';
 import type { ProductRow } from '../../ingest/write-products.ts';
 import {
-  type DateFormat,
   FieldError,
   formatCents,
   parseAmount,
   parseDate,
   required,
 } from '../../lib/parse-values.ts';
-import { type ColumnMap, resolveColumns } from '../columns.ts';
-import type { ImportRecord, RowOutcome } from '../records.ts';
+import { type ColumnMap, namedColumns, resolveColumns } from '../columns.ts';
+import type { Mapped, PlanOptions } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';
 
 const customerFields = {
-  externalId: ['id', 'customerid', 'customer', 'clientid', 'externalid', 'customerno'],
-  name: ['name', 'fullname', 'customername'],
-  email: ['email', 'emailaddress', 'mail'],
-  phone: ['phone', 'phonenumber', 'mobile', 'tel'],
-  region: ['region', 'country', 'city', 'state'],
-  channel: ['acquisitionchannel', 'channel', 'source', 'utmsource'],
-  signupAt: ['signupat', 'signupdate', 'signup', 'registered', 'createdat', 'joined'],
+  externalId: [
+    'id',
+    'customerid',
+    'customer',
+    'clientid',
+    'externalid',
+    'customerno',
+    'Код клиента',
+    'ID клиента',
+    'Номер клиента',
+    'Код',
+    'Клиент',
+    'Покупатель',
+    'Контрагент',
+  ],
+  name: ['name', 'fullname', 'customername', 'ФИО', 'Имя', 'Наименование', 'Название'],
+  email: ['email', 'emailaddress', 'mail', 'Электронная почта', 'Почта', 'E-mail'],
+  phone: ['phone', 'phonenumber', 'mobile', 'tel', 'Телефон', 'Мобильный', 'Тел'],
+  region: ['region', 'country', 'city', 'state', 'Регион', 'Город', 'Область', 'Страна'],
+  channel: [
+    'acquisitionchannel',
+    'channel',
+    'source',
+    'utmsource',
+    'Канал привлечения',
+    'Канал',
+    'Источник',
+  ],
+  signupAt: [
+    'signupat',
+    'signupdate',
+    'signup',
+    'registered',
+    'createdat',
+    'joined',
+    'Дата регистрации',
+    'Зарегистрирован',
+    'Дата создания',
+  ],
 } as const;
 
 const productFields = {
-  sku: ['sku', 'stockcode', 'productid', 'productcode', 'itemcode'],
-  name: ['name', 'productname', 'description', 'title'],
-  category: ['category', 'productcategory', 'group'],
-  tags: ['tags', 'labels'],
-  price: ['price', 'unitprice', 'listprice'],
-  priceFrom: ['pricefrom', 'pricedate', 'validfrom'],
+  sku: ['sku', 'stockcode', 'productid', 'productcode', 'itemcode', 'Артикул', 'Код товара', 'Код'],
+  name: [
+    'name',
+    'productname',
+    'description',
+    'title',
+    'Наименование',
+    'Название',
+    'Товар',
+    'Номенклатура',
+  ],
+  category: ['category', 'productcategory', 'group', 'Категория', 'Группа', 'Группа номенклатуры'],
+  tags: ['tags', 'labels', 'Теги', 'Метки'],
+  price: ['price', 'unitprice', 'listprice', 'Цена', 'Розничная цена'],
+  priceFrom: ['pricefrom', 'pricedate', 'validfrom', 'Дата цены', 'Действует с'],
 } as const;
-
-type Mapper<T> = (r: ImportRecord) => RowOutcome<T>;
 
 export function customerMapper(
   header: string[],
   map: ColumnMap,
-  dateFormat: DateFormat,
-): Mapper<CustomerRow> {
+  o: PlanOptions,
+): Mapped<CustomerRow> {
   const cols = resolveColumns(header, customerFields, ['externalId'], map);
   const used = new Set(Object.values(cols));
   const extra = header.map((h, i) => [h, i] as const).filter(([, i]) => !used.has(i));
-  return (r) =>
-    mapRow(header, cols, r, (get) => {
-      const email = get('email').toLowerCase() || null;
-      if (email && !/^[^@\s]+@[^@\s]+$/.test(email))
-        throw new FieldError(`"${email}" is not an email address`);
-      const phone = get('phone').replace(/[^\d]/g, '') || null;
-      const signup = get('signupAt');
-      return {
-        ref: r.line,
-        externalId: required(get('externalId')),
-        name: get('name') || null,
-        email,
-        phone,
-        region: get('region') || null,
-        channel: get('channel') || null,
-        signupAt: signup ? parseDate(signup, dateFormat, 'past') : null,
-        attributes: Object.fromEntries(extra.map(([h, i]) => [h, r.fields[i] ?? ''])),
-      };
-    });
+  const columns = namedColumns(header, cols);
+  return {
+    columns,
+    map: (r) =>
+      mapRow(header, cols, r, (get) => {
+        const email = get('email').toLowerCase() || null;
+        if (email && !/^[^@\s]+@[^@\s]+$/.test(email))
+          throw new FieldError(`"${email}" is not an email address`);
+        const phone = get('phone').replace(/[^\d]/g, '') || null;
+        const signup = get('signupAt');
+        return {
+          ref: r.line,
+          externalId: required(get('externalId')),
+          name: get('name') || null,
+          email,
+          phone,
+          region: get('region') || null,
+          channel: get('channel') || null,
+          signupAt: signup ? parseDate(signup, o.dateFormat, 'past') : null,
+          attributes: Object.fromEntries(extra.map(([h, i]) => [h, r.fields[i] ?? ''])),
+        };
+      }),
+  };
 }
 
 export function productMapper(
   header: string[],
   map: ColumnMap,
-  dateFormat: DateFormat,
-): Mapper<ProductRow> {
+  o: PlanOptions,
+): Mapped<ProductRow> {
   const cols = resolveColumns(header, productFields, ['sku', 'name'], map);
-  return (r) =>
-    mapRow(header, cols, r, (get) => {
-      const price = get('price');
-      const cents = price ? parseAmount(price, maxPriceCents) : null;
-      const from = get('priceFrom');
-      return {
-        ref: r.line,
-        sku: required(get('sku')),
-        name: required(get('name')),
-        category: get('category') || null,
-        tags: get('tags')
-          .split(/[|;]/)
-          .map((t) => t.trim())
-          .filter(Boolean),
-        price: cents === null ? null : formatCents(cents),
-        priceFrom: from ? parseDate(from, dateFormat) : null,
-      };
-    });
+  return {
+    columns: namedColumns(header, cols),
+    map: (r) =>
+      mapRow(header, cols, r, (get) => {
+        const price = get('price');
+        const cents = price ? parseAmount(price, maxPriceCents, { mark: o.decimal }) : null;
+        const from = get('priceFrom');
+        return {
+          ref: r.line,
+          sku: required(get('sku')),
+          name: required(get('name')),
+          category: get('category') || null,
+          tags: get('tags')
+            .split(/[|;]/)
+            .map((t) => t.trim())
+            .filter(Boolean),
+          price: cents === null ? null : formatCents(cents),
+          priceFrom: from ? parseDate(from, o.dateFormat) : null,
+        };
+      }),
+  };
 }
