@@ -338,8 +338,12 @@ describe('analytics in the business time zone', () => {
     }
   };
 
-  it('puts orders in the month of their local day', async () => {
+  // One server each (a database built per zone): two tests, so each has its own time budget.
+  it('puts orders in the month of their local day in UTC', async () => {
     expect(await monthlyOrders('UTC')).toEqual([1, 2, 0]);
+  });
+
+  it('puts orders in the month of their local day in Tokyo', async () => {
     expect(await monthlyOrders('Asia/Tokyo')).toEqual([0, 2, 1]);
   });
 });
