@@ -65,7 +65,10 @@ export function kpiText(s: KpiSummary, lang: Lang): string {
       `${kpiLabel(entry, lang, true)}: ${formatNumber(k.value, k.kind, lang)}${change(k, lang)}`,
     ];
   });
-  return [head, '', ...lines].join('\n');
+  const ends = s.dataEnds
+    ? [t('dataEnds', lang).replace('{day}', formatDay(s.dataEnds, lang)), '']
+    : [];
+  return [head, '', ...ends, ...lines].join('\n');
 }
 
 export function briefLine(c: CustomerBrief, lang: Lang): string {

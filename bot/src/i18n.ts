@@ -50,6 +50,10 @@ const texts = {
   },
   kpiTitle: { en: 'Retention', ru: 'Удержание' },
   vsPrevious: { en: 'vs', ru: 'к' },
+  dataEnds: {
+    en: 'Data ends {day}: shown as of that day (setting AS_OF).',
+    ru: 'Данные заканчиваются {day}: показано на этот день (настройка AS_OF).',
+  },
   days7: { en: '7 days', ru: '7 дней' },
   days30: { en: '30 days', ru: '30 дней' },
   days90: { en: '90 days', ru: '90 дней' },

@@ -46,6 +46,8 @@ export interface KpiSummary {
   previousFrom: string;
   previousTo: string;
   region: string | null;
+  /** The data's last day when it ended longer ago than the churn window (YYYY-MM-DD). */
+  dataEnds: string | null;
   kpis: Kpi[];
 }
 

@@ -112,6 +112,16 @@ const variables = z.object({
     .string()
     .default('UTC')
     .refine(isTimeZone, 'is not an IANA time zone like UTC or Europe/Berlin'),
+  AS_OF: z
+    .string()
+    .default('auto')
+    .refine(
+      (v) =>
+        v === 'auto' ||
+        v === 'today' ||
+        (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),
+      'is auto, today or a date like 1998-06-30',
+    ),
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   ANALYTICS_REFRESH_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(5),
@@ -238,6 +248,11 @@ export interface AnalyticsSettings {
   windowDays: number;
   /** IANA zone whose calendar days, weeks and months the metrics use. */
   timeZone: string;
+  /**
+   * The business's "today" for default ranges, training and cards: `auto` is today, or the
+   * data's last day when the newest data is older than the window; `today`; or a date.
+   */
+  asOf: string;
   /** Share of revenue kept as gross margin, for simple LTV. */
   grossMargin: number;
   /** How often derived tables catch up with new data, at most. */
@@ -291,6 +306,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     analytics: {
       windowDays: c.CHURN_WINDOW_DAYS,
       timeZone: c.BUSINESS_TIMEZONE,
+      asOf: c.AS_OF,
       grossMargin: c.GROSS_MARGIN,
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
       gapSeconds: c.ANALYTICS_REFRESH_GAP_SECONDS,

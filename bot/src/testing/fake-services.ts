@@ -123,6 +123,7 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
         to: '2026-11-21',
         previousFrom: '2026-09-23',
         previousTo: '2026-10-22',
+        dataEnds: null,
         region: null,
         kpis: [
           { key: 'activeAtEnd', kind: 'int', value: 1200 + days, previous: 1000 },

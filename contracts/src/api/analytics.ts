@@ -497,4 +497,28 @@ export const NoQuery = z.object({}).strict();
 export const AnalyticsVersion = z.object({
   generation: z.number().int(),
   changedAt: z.string().nullable().describe('when the generation last changed'),
+  asOf: z
+    .string()
+    .describe("the business's today (YYYY-MM-DD): default ranges end on it, models train as of it"),
+  asOfBy: z
+    .enum(['calendar', 'data ends', 'AS_OF'])
+    .describe(
+      "why: today's date, the data's last day (it ended longer ago than the churn window), or the AS_OF setting",
+    ),
+  dataEnds: z
+    .string()
+    .nullable()
+    .describe(
+      "the data's last day when it ended longer ago than the churn window (YYYY-MM-DD), else null",
+    ),
+  models: z
+    .record(
+      z.enum(['segments', 'churn', 'clv', 'recs', 'elasticity']),
+      z.object({
+        status: z.enum(['never', 'training', 'failed', 'trained']),
+        error: z.string().nullable().describe('why the newest run failed'),
+        at: z.string().nullable().describe('when the newest run started'),
+      }),
+    )
+    .describe("where each model's training stands: its newest run of any outcome"),
 });

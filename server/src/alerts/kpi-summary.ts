@@ -6,7 +6,11 @@ import { kpiCatalogue } from '@retention/contracts';
 import type { ReportValue } from '../analytics/report-table.ts';
 
 /** The dashboard report's periods and KPIs (with the period before) in a viewer's region. */
-export function kpiSummaryOf(report: ReportValue<'dashboard'>, region: string | null): KpiSummary {
+export function kpiSummaryOf(
+  report: ReportValue<'dashboard'>,
+  region: string | null,
+  dataEnds: string | null,
+): KpiSummary {
   const kpis = report.kpis as Record<string, { value: unknown; previous: unknown }>;
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
@@ -15,6 +19,7 @@ export function kpiSummaryOf(report: ReportValue<'dashboard'>, region: string | 
     previousFrom: report.previousPeriod.from,
     previousTo: report.previousPeriod.to,
     region,
+    dataEnds,
     kpis: kpiCatalogue
       .filter((entry) => entry.inChat)
       .flatMap(({ key, kind }) => {

@@ -1,5 +1,6 @@
 // The model runs that reports, customer cards and campaign targeting read: the newest
-// succeeded run of each kind. Training (ml/model-run.ts) writes them.
+// succeeded run of each kind; and where each kind's training stands, for the screens.
+// Training (ml/model-run.ts) writes them.
 import type { PrismaClient } from '@retention/db';
 
 export type ModelKind = 'segments' | 'churn' | 'clv' | 'recs' | 'elasticity';
@@ -10,4 +11,37 @@ export function latestRun(prisma: PrismaClient, kind: ModelKind) {
     where: { kind, status: 'succeeded' },
     orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
   });
+}
+
+export const modelKinds: ModelKind[] = ['segments', 'churn', 'clv', 'recs', 'elasticity'];
+
+/** Where a kind's training stands: its newest run of any outcome. */
+export interface TrainingState {
+  status: 'never' | 'training' | 'failed' | 'trained';
+  /** Why the newest run failed (then a model may still be served from an older run). */
+  error: string | null;
+  /** When the newest run started. */
+  at: string | null;
+}
+
+export async function trainingStates(
+  prisma: PrismaClient,
+): Promise<Record<ModelKind, TrainingState>> {
+  const runs = await prisma.modelRun.findMany({
+    distinct: ['kind'],
+    orderBy: [{ kind: 'asc' }, { startedAt: 'desc' }, { id: 'desc' }],
+    select: { kind: true, status: true, error: true, startedAt: true },
+  });
+  const byKind = new Map(runs.map((r) => [r.kind, r]));
+  const stateOf = (kind: ModelKind): TrainingState => {
+    const run = byKind.get(kind);
+    if (!run) return { status: 'never', error: null, at: null };
+    const status =
+      run.status === 'running' ? 'training' : run.status === 'failed' ? 'failed' : 'trained';
+    return { status, error: run.error, at: run.startedAt.toISOString() };
+  };
+  return Object.fromEntries(modelKinds.map((k) => [k, stateOf(k)])) as Record<
+    ModelKind,
+    TrainingState
+  >;
 }

@@ -7,6 +7,7 @@ import type { Database } from '@retention/db';
 import { every, type Job } from '../lib/job-runner.ts';
 import type { Log } from '../lib/log.ts';
 import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
+import { type BusinessDay, businessDay, lastDataDay } from './clock.ts';
 import { type DerivedSettings, type RefreshResult, refreshDerived } from './refresh.ts';
 
 export class AnalyticsRefresher {
@@ -14,6 +15,8 @@ export class AnalyticsRefresher {
   generation = 0;
   /** When the generation last changed: what "updated at" means to a dashboard. */
   changedAt: Date | null = null;
+  /** The newest day of the data (clock.ts), read with each new generation; undefined before. */
+  lastDataDay: number | null | undefined;
   private running: Promise<RefreshResult> | null = null;
   private queued: Promise<RefreshResult> | null = null;
   /** Whether the queued refresh may be deferred: only if every caller waiting on it allows. */
@@ -48,6 +51,11 @@ export class AnalyticsRefresher {
     await this.periodic.stop();
     await this.running?.catch(() => {});
     await this.queued?.catch(() => {});
+  }
+
+  /** The business's today (clock.ts) with the data as this server last saw it. */
+  businessDay(settings: Parameters<typeof businessDay>[0], now = new Date()): BusinessDay {
+    return businessDay(settings, this.lastDataDay ?? null, now);
   }
 
   /** Resolves once the derived tables exist (the first build can take a while). */
@@ -115,7 +123,10 @@ export class AnalyticsRefresher {
           `analytics: ${r.mode} refresh of ${r.customers} customer(s) in ${r.ms} ms (generation ${r.generation})`,
         );
       }
-      if (r.generation !== this.generation) this.changedAt = new Date();
+      if (r.generation !== this.generation || this.lastDataDay === undefined) {
+        this.lastDataDay = await lastDataDay(this.db);
+        this.changedAt = new Date();
+      }
       this.generation = r.generation;
       return r;
     } catch (err) {

@@ -6,7 +6,7 @@ import type { Identity } from '../auth/identity.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import type { ResultCache } from './cache.ts';
 import { filterOptions } from './filter-options.ts';
-import { type Granularity, resolveRange, todayIn } from './periods.ts';
+import { type Granularity, resolveRange } from './periods.ts';
 import type { AnalyticsRefresher } from './refresher.ts';
 import type { ReportPool } from './report-pool.ts';
 import type { ReportArgs, ReportName, ReportValue } from './report-table.ts';
@@ -35,10 +35,13 @@ export interface ReportAsk {
   now?: Date | undefined;
 }
 
-/** The range against today in the business time zone, and the customers the ask selects. */
-async function selectionOf(analytics: Pick<AnalyticsEngine, 'db' | 'settings'>, ask: ReportAsk) {
-  const { db, settings } = analytics;
-  const range = resolveRange(ask.query, todayIn(settings.timeZone, ask.now ?? new Date()));
+/** The range against the business's today (clock.ts), and the customers the ask selects. */
+async function selectionOf(
+  analytics: Pick<AnalyticsEngine, 'db' | 'settings' | 'refresher'>,
+  ask: ReportAsk,
+) {
+  const { db, settings, refresher } = analytics;
+  const range = resolveRange(ask.query, refresher.businessDay(settings, ask.now).today);
   const selection = await resolveSelection(db, ask.viewer, ask.query, range, settings.timeZone);
   return { range, selection };
 }

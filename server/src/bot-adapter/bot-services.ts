@@ -14,7 +14,7 @@ import type { Database, PrismaClient } from '@retention/db';
 import { buildDigest } from '../alerts/digest.ts';
 import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
 import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
-import { isoOf, todayIn } from '../analytics/periods.ts';
+import { isoOf } from '../analytics/periods.ts';
 import { type AnalyticsEngine, reportValue } from '../analytics/request.ts';
 import { actorOf, type Identity, isStaff, resolveIdentity } from '../auth/identity.ts';
 import { grantRole, revokeRole } from '../auth/staff-roles.ts';
@@ -157,14 +157,14 @@ export function botServices(deps: BotServicesDeps): BotServices {
 
     async kpiSummary(caller, days) {
       const identity = await staffOnly(caller);
-      const today = todayIn(businessZone);
+      const { today, dataEnds } = analytics.refresher.businessDay(analytics.settings);
       const query = {
         from: isoOf(today - days + 1),
         to: isoOf(today),
         granularity: 'month' as const,
       };
       const report = await reportValue(analytics, { viewer: identity, query }, 'dashboard');
-      return kpiSummaryOf(report, identity.regionScope);
+      return kpiSummaryOf(report, identity.regionScope, dataEnds);
     },
 
     async findCustomers(caller, query, page) {
@@ -190,7 +190,10 @@ export function botServices(deps: BotServicesDeps): BotServices {
     async customerCard(caller, customerId) {
       const identity = await who(caller);
       const card = await orNull(() =>
-        getCustomer(prisma, identity, customerId, { loyaltyTiers: deps.loyaltyTiers }),
+        getCustomer(prisma, identity, customerId, {
+          loyaltyTiers: deps.loyaltyTiers,
+          now: analytics.refresher.businessDay(analytics.settings).at,
+        }),
       );
       if (!card) return null;
       const score = 'score' in card ? card.score : null;
@@ -231,7 +234,9 @@ export function botServices(deps: BotServicesDeps): BotServices {
 
     async recommendations(caller, customerId) {
       const identity = await who(caller);
-      const recs = await orNull(() => recommendFor(db, identity, customerId, businessZone));
+      const { today } = analytics.refresher.businessDay(analytics.settings);
+      const on = { today, timeZone: businessZone };
+      const recs = await orNull(() => recommendFor(db, identity, customerId, on));
       if (!recs) return { items: [], message: null };
       return {
         items: recs.items.map((i) => ({ name: i.name, category: i.category })),
@@ -342,7 +347,7 @@ export function botServices(deps: BotServicesDeps): BotServices {
         return { ok: false, reason: `unknown block ${block}` };
       }
       if (!screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
-      const today = todayIn(businessZone);
+      const { today } = analytics.refresher.businessDay(analytics.settings);
       const from = isoOf(today - days + 1);
       const to = isoOf(today);
       const result = await refusalOf(async () => ({

@@ -1,11 +1,16 @@
-// npm run train -- [--only segments|clv|elasticity|recs] [--as-of YYYY-MM-DD]
+// npm run train -- [--only segments|clv|churn|elasticity|recs] [--as-of YYYY-MM-DD]
 // Brings the derived analytics tables up to date, then trains and scores the models as of a
-// day (default today in BUSINESS_TIMEZONE; an earlier day ignores later data, for backtests).
+// day (default the business's today: AS_OF, or the data's last day when it ended longer ago
+// than the churn window; an earlier day ignores later data, for backtests). Trains every
+// model it can: one the data cannot support is skipped with the reason; the exit code is 1
+// only when a model it could train failed.
 import { parseArgs } from 'node:util';
 import { openDatabaseFromEnv } from '@retention/db';
-import { dayOf, isoOf, todayIn } from '../analytics/periods.ts';
+import { businessDay, lastDataDay } from '../analytics/clock.ts';
+import { dayOf, isoOf } from '../analytics/periods.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { NotEnoughData } from '../ml/not-enough-data.ts';
 import { type TrainableKind, trainableKinds, trainModel } from '../ml/train-model.ts';
 
 const usage = `usage: npm run train -- [--only ${trainableKinds.join('|')}] [--as-of YYYY-MM-DD]`;
@@ -35,26 +40,51 @@ const { db, where } = await openDatabaseFromEnv();
 try {
   const config = loadConfig(process.env);
   const asOfText = values['as-of'];
-  const asOf = asOfText === undefined ? todayIn(config.analytics.timeZone) : dayOf(asOfText);
-  if (Number.isNaN(asOf)) fail(`--as-of must be a date like 1997-09-30, not "${asOfText}"`);
+  const given = asOfText === undefined ? null : dayOf(asOfText);
+  if (Number.isNaN(given)) fail(`--as-of must be a date like 1997-09-30, not "${asOfText}"`);
   await db.migrate();
-  console.log(`train: ${where}, as of ${isoOf(asOf)}`);
   const refreshed = await refreshDerived(db, config.analytics);
   const what =
     refreshed.mode === 'none'
       ? 'current'
       : `${refreshed.mode} refresh of ${refreshed.customers} customers`;
-  console.log(`train: analytics tables ${what} (${refreshed.ms} ms)`);
+  console.log(`train: ${where}; analytics tables ${what} (${refreshed.ms} ms)`);
+  const day = businessDay(config.analytics, await lastDataDay(db));
+  const asOf = given ?? day.today;
+  const why =
+    given !== null
+      ? '--as-of'
+      : day.by === 'data ends'
+        ? `the data ends then; AS_OF=today or --as-of to train as of another day`
+        : day.by === 'AS_OF'
+          ? 'AS_OF'
+          : 'today';
+  console.log(`train: as of ${isoOf(asOf)} (${why})`);
+  const outcomes: string[] = [];
   for (const kind of kinds) {
-    const run = await trainModel(db, kind, {
-      asOf,
-      timeZone: config.analytics.timeZone,
-      windowDays: config.analytics.windowDays,
-      onProgress: (m) => console.log(`train: ${kind}: ${m}`),
-    });
-    const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;
-    console.log(`train: ${kind}: model run ${run.id} succeeded in ${(took / 1000).toFixed(1)} s`);
+    try {
+      const run = await trainModel(db, kind, {
+        asOf,
+        timeZone: config.analytics.timeZone,
+        windowDays: config.analytics.windowDays,
+        onProgress: (m) => console.log(`train: ${kind}: ${m}`),
+      });
+      const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;
+      console.log(`train: ${kind}: model run ${run.id} succeeded in ${(took / 1000).toFixed(1)} s`);
+      outcomes.push(`${kind} trained`);
+    } catch (err) {
+      const message = (err as Error).message;
+      if (err instanceof NotEnoughData) {
+        console.log(`train: ${kind}: skipped: ${message}`);
+        outcomes.push(`${kind} skipped`);
+      } else {
+        console.error(`train: ${kind}: failed: ${message}`);
+        outcomes.push(`${kind} FAILED`);
+        process.exitCode = 1;
+      }
+    }
   }
+  console.log(`train: ${outcomes.join(', ')}`);
 } catch (err) {
   if (err instanceof ConfigError) console.error(`train: ${err.message}`);
   else console.error(`train: failed: ${(err as Error).message}`);

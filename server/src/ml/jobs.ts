@@ -4,7 +4,6 @@
 // kept in memory while it runs here.
 import { type Database, startTsWorker } from '@retention/db';
 import { latestRun } from '../analytics/latest-run.ts';
-import { todayIn } from '../analytics/periods.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import { every, type Job } from '../lib/job-runner.ts';
 import type { Log } from '../lib/log.ts';
@@ -63,7 +62,6 @@ export class TrainingJobs {
     const job: TrainJob = {
       databaseUrl: this.db.url,
       kind,
-      asOf: todayIn(this.settings.timeZone),
       settings: this.settings,
     };
     const done = inThread(job, onStart, onProgress)

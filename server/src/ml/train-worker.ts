@@ -3,6 +3,7 @@
 // server the run's id, its progress, and how it ended.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '@retention/db';
+import { businessDay, lastDataDay } from '../analytics/clock.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import { type TrainableKind, trainModel } from './train-model.ts';
@@ -10,7 +11,6 @@ import { type TrainableKind, trainModel } from './train-model.ts';
 export interface TrainJob {
   databaseUrl: string;
   kind: TrainableKind;
-  asOf: number;
   settings: AnalyticsSettings;
 }
 
@@ -29,7 +29,8 @@ const db = await openDatabase({ databaseUrl: job.databaseUrl, dataDir: '' });
 try {
   await refreshDerived(db, job.settings);
   await trainModel(db, job.kind, {
-    asOf: job.asOf,
+    // The business's today (clock.ts): the data's last day when it ended long ago.
+    asOf: businessDay(job.settings, await lastDataDay(db)).today,
     timeZone: job.settings.timeZone,
     windowDays: job.settings.windowDays,
     onStart: (id) => tell({ started: id }),

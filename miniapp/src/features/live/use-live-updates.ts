@@ -10,19 +10,35 @@ type Version = z.input<typeof contracts.AnalyticsVersion>;
  * 200 ms after its own ingestion). */
 const pollMs = 5000;
 
-/**
- * Keeps open screens current without a reload: polls the analytics version and, when it moves,
- * refetches every data query. Returns when the data last changed and whether it just did.
- */
-export function useLiveUpdates(enabled: boolean) {
-  const client = useQueryClient();
-  const version = useQuery({
+/** The analytics version, polled: one query shared by every screen that asks. */
+function useVersion(enabled = true) {
+  return useQuery({
     queryKey: ['version'],
     queryFn: ({ signal }) => api.get<Version>('/analytics/version', signal),
     refetchInterval: pollMs,
     refetchIntervalInBackground: false,
     enabled,
   });
+}
+
+/** The business's today (YYYY-MM-DD): the data's last day when it ended long ago; null until known. */
+export function useBusinessToday(): string | null {
+  return useVersion().data?.asOf ?? null;
+}
+
+/** Where a model's training stands (never, training, failed with why, trained); null until known. */
+export function useTraining(kind: keyof Version['models']) {
+  return useVersion().data?.models[kind] ?? null;
+}
+
+/**
+ * Keeps open screens current without a reload: polls the analytics version and, when it moves,
+ * refetches every data query. Returns when the data last changed, whether it just did, and
+ * the data's last day when it ended long ago (the screens then show that day, not today).
+ */
+export function useLiveUpdates(enabled: boolean) {
+  const client = useQueryClient();
+  const version = useVersion(enabled);
   const seen = useRef<number | null>(null);
   const [justUpdated, setJustUpdated] = useState(false);
   const generation = version.data?.generation;
@@ -40,5 +56,9 @@ export function useLiveUpdates(enabled: boolean) {
     }
     seen.current = generation;
   }, [generation, client]);
-  return { changedAt: version.data?.changedAt ?? null, justUpdated };
+  return {
+    changedAt: version.data?.changedAt ?? null,
+    dataEnds: version.data?.dataEnds ?? null,
+    justUpdated,
+  };
 }

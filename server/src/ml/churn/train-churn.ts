@@ -9,6 +9,7 @@ import type { Database } from '@retention/db';
 import { type ChurnRow, churnFeatureNames as featureNames, needEnough } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun, writeScores } from '../model-run.ts';
+import { NotEnoughData } from '../not-enough-data.ts';
 import { churnRows } from './churn-rows.ts';
 import { fitInWorker } from './fit-in-worker.ts';
 
@@ -55,7 +56,7 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
       );
       const firstDay = first.rows[0]?.day ?? null;
       if (firstDay === null || firstDay > isoOf(evalCutoff - w)) {
-        throw new Error(
+        throw new NotEnoughData(
           `the churn model needs order history from at least ${2 * w} days before ${isoOf(o.asOf)} (W = ${w}): ${firstDay === null ? 'there are no orders' : `orders start on ${firstDay}`}`,
         );
       }

@@ -12,6 +12,7 @@ import {
 } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun, writeScores } from '../model-run.ts';
+import { NotEnoughData } from '../not-enough-data.ts';
 
 export interface ClvOptions {
   /** Last day of history used (business calendar); later data is ignored. */
@@ -53,7 +54,7 @@ export async function trainClv(db: Database, o: ClvOptions) {
     async (runId) => {
       const histories = await historiesAsOf(db, o.asOf);
       if (histories.length < 10) {
-        throw new Error(
+        throw new NotEnoughData(
           `CLV needs purchase histories of at least 10 customers up to ${isoOf(o.asOf)}; found ${histories.length}`,
         );
       }

@@ -4,6 +4,7 @@ import type { Database } from '@retention/db';
 import { elasticityMinimum, estimateElasticity, type SpellRow } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun } from '../model-run.ts';
+import { NotEnoughData } from '../not-enough-data.ts';
 
 export interface ElasticityOptions {
   asOf: number;
@@ -62,7 +63,7 @@ export async function trainElasticity(db: Database, o: ElasticityOptions) {
     async () => {
       const rows = await spellsOf(db, o.asOf, o.timeZone);
       if (rows.length === 0)
-        throw new Error(`no product prices up to ${isoOf(o.asOf)}: nothing to estimate`);
+        throw new NotEnoughData(`no product prices up to ${isoOf(o.asOf)}: nothing to estimate`);
       const result = estimateElasticity(rows);
       const own = result.products.filter((p) => p.estimate).length;
       say(

@@ -4,18 +4,19 @@ import { isoInstant } from '@retention/contracts';
 import type { Database } from '@retention/db';
 import { type RecsModel, recommend } from '@retention/ml';
 import { latestRun } from '../../analytics/latest-run.ts';
-import { todayIn } from '../../analytics/periods.ts';
 import type { Identity } from '../../auth/identity.ts';
 import { customerScope } from '../../auth/scope.ts';
 import { notFound } from '../../errors.ts';
 import { purchasesUpTo, segmentsOfCustomers } from './train-recs.ts';
 
+/** `on`: the business's today (analytics/clock.ts) and its time zone. */
 export async function recommendFor(
   db: Database,
   viewer: Identity,
   customerId: number,
-  timeZone: string,
+  on: { today: number; timeZone: string },
 ) {
+  const { today, timeZone } = on;
   const visible = await db.prisma.customer.findFirst({
     where: { AND: [{ id: customerId }, customerScope(viewer)] },
     select: { id: true },
@@ -30,7 +31,6 @@ export async function recommendFor(
       message: 'No recommendations run yet: npm run train -- --only recs',
     };
   }
-  const today = todayIn(timeZone);
   const history = new Map(
     (await purchasesUpTo(db, today, timeZone, customerId)).map((p) => [p.productId, p.lastDay]),
   );

@@ -6,6 +6,7 @@ import { buildModel, evaluateRecs, type Item, type Purchase, type RecsModel } fr
 import { latestRun } from '../../analytics/latest-run.ts';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun } from '../model-run.ts';
+import { NotEnoughData } from '../not-enough-data.ts';
 
 export interface RecsOptions {
   asOf: number;
@@ -76,13 +77,13 @@ export async function trainRecs(db: Database, o: RecsOptions) {
   return recordRun(db, { kind: 'recs', asOf: o.asOf, parameters, onStart: o.onStart }, async () => {
     const items = await itemsAsOf(db, o.asOf);
     if (items.length > maxProducts) {
-      throw new Error(
+      throw new NotEnoughData(
         `recommendations handle up to ${maxProducts} products; the catalogue has ${items.length}`,
       );
     }
     const all = await purchasesUpTo(db, o.asOf, o.timeZone);
     if (new Set(all.map((p) => p.customerId)).size < 20) {
-      throw new Error(
+      throw new NotEnoughData(
         `recommendations need purchases of at least 20 customers up to ${isoOf(o.asOf)}`,
       );
     }

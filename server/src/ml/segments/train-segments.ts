@@ -6,6 +6,7 @@ import type { Database } from '@retention/db';
 import { fitSegments, mostUnusual, segmentFeatureNames } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun, writeScores } from '../model-run.ts';
+import { NotEnoughData } from '../not-enough-data.ts';
 import { featuresAsOf } from './features-as-of.ts';
 
 export interface SegmentsOptions {
@@ -30,7 +31,7 @@ export async function trainSegments(db: Database, o: SegmentsOptions) {
     async (runId) => {
       const customers = await featuresAsOf(db, o.asOf);
       if (customers.length < kMax * 10) {
-        throw new Error(
+        throw new NotEnoughData(
           `segmentation needs at least ${kMax * 10} customers with orders up to ${isoOf(o.asOf)}; found ${customers.length}`,
         );
       }

@@ -2,13 +2,23 @@ import type { Filters } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
-import { t, useLang } from '../../../lib/i18n';
+import { type Lang, t, useLang } from '../../../lib/i18n';
+import { useTraining } from '../../live/use-live-updates';
 import { useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
+
+/** Why there is no churn model to show: never trained, training now, or its run failed. */
+function noModelText(training: ReturnType<typeof useTraining>, lang: Lang): string {
+  if (training?.status === 'training') return t('churnModelTraining', lang);
+  if (training?.status === 'failed')
+    return `${t('churnModelFailed', lang)}: ${training.error ?? '—'}`;
+  return t('noChurnModel', lang);
+}
 
 /** The customers most likely to leave, by value at risk, each opening the customer card. */
 export function AtRiskBlock({ filters }: { filters: Filters }) {
   const lang = useLang();
+  const training = useTraining('churn');
   const { region, channel, segment } = filters;
   const report = useReport(
     'churn-risk',
@@ -20,7 +30,7 @@ export function AtRiskBlock({ filters }: { filters: Filters }) {
       <h2>{t('atRisk', lang)}</h2>
       <BlockState
         query={report}
-        empty={(r) => (r.model ? r.customers.length === 0 : t('noChurnModel', lang))}
+        empty={(r) => (r.model ? r.customers.length === 0 : noModelText(training, lang))}
       >
         {(r) => (
           <>

@@ -2,6 +2,7 @@ import type { Filters } from '@retention/contracts';
 import { Choice } from '../../../components/choice';
 import { t, useLang } from '../../../lib/i18n';
 import { haptic } from '../../../lib/native';
+import { useBusinessToday } from '../../live/use-live-updates';
 
 const presets = [
   { months: 3, label: 'months3' },
@@ -9,8 +10,9 @@ const presets = [
   { months: 12, label: 'months12' },
 ] as const;
 
-function isoMonthsBack(months: number): string {
-  const d = new Date();
+/** The first day of the month `months - 1` months before `today` (the business's, YYYY-MM-DD). */
+function isoMonthsBack(months: number, today: string | null): string {
+  const d = today ? new Date(`${today}T00:00:00Z`) : new Date();
   d.setUTCMonth(d.getUTCMonth() - months + 1, 1);
   return d.toISOString().slice(0, 10);
 }
@@ -29,6 +31,7 @@ export function FilterBar({
   channels: string[];
 }) {
   const lang = useLang();
+  const today = useBusinessToday();
   const set = (next: Filters) => {
     haptic.selection();
     onChange(next);
@@ -36,7 +39,7 @@ export function FilterBar({
   return (
     <div className="filters" data-testid="filters">
       {presets.map((p) => {
-        const from = isoMonthsBack(p.months);
+        const from = isoMonthsBack(p.months, today);
         return (
           <button
             key={p.months}

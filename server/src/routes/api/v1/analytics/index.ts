@@ -25,6 +25,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { trainingStates } from '../../../../analytics/latest-run.ts';
+import { isoOf } from '../../../../analytics/periods.ts';
 import type { PlainReportName } from '../../../../analytics/report-table.ts';
 import { filterOptionsJson, reportJson } from '../../../../analytics/request.ts';
 import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
@@ -107,11 +109,16 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const { refresher } = app.analytics;
+      const { refresher, settings } = app.analytics;
       await refresher.ready();
+      const day = refresher.businessDay(settings);
       return {
         generation: refresher.generation,
         changedAt: refresher.changedAt?.toISOString() ?? null,
+        asOf: isoOf(day.today),
+        asOfBy: day.by,
+        dataEnds: day.dataEnds,
+        models: await trainingStates(app.prisma),
       };
     },
   );

@@ -15,8 +15,12 @@ const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Recommendations, ...authErrors, 404: ErrorBody },
       },
     },
-    async (request) =>
-      recommendFor(app.db, identityOf(request), request.params.id, app.config.analytics.timeZone),
+    async (request) => {
+      const { refresher, settings } = app.analytics;
+      const { today } = refresher.businessDay(settings);
+      const on = { today, timeZone: settings.timeZone };
+      return recommendFor(app.db, identityOf(request), request.params.id, on);
+    },
   );
 };
 
