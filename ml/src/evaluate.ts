@@ -92,6 +92,54 @@ export function reliability(
   }));
 }
 
+/** Flagging the `share` of rows most likely to churn: what that catches, on labelled rows. */
+export interface AtShare {
+  share: number;
+  /** The lowest probability flagged. */
+  threshold: number;
+  flagged: number;
+  precision: number | null;
+  recall: number | null;
+}
+
+/**
+ * The top `share` of rows by probability flagged (rows tied with the last one flagged too):
+ * a team that can work that many customers, and what share of them would really churn.
+ */
+export function atShare(
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  share: number,
+): AtShare {
+  const n = probabilities.length;
+  const threshold = shareThreshold(probabilities, share);
+  let tp = 0;
+  let flagged = 0;
+  let positives = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i] === 1) positives++;
+    if (probabilities[i]! >= threshold) {
+      flagged++;
+      if (labels[i] === 1) tp++;
+    }
+  }
+  return {
+    share,
+    threshold,
+    flagged,
+    precision: flagged ? tp / flagged : null,
+    recall: positives ? tp / positives : null,
+  };
+}
+
+/** The probability at which the top `share` of `probabilities` starts (1 when there are none). */
+export function shareThreshold(probabilities: ArrayLike<number>, share: number): number {
+  const sorted = Array.from(probabilities).sort((a, b) => b - a);
+  if (sorted.length === 0) return 1;
+  const k = Math.min(sorted.length, Math.max(1, Math.ceil(share * sorted.length)));
+  return sorted[k - 1]!;
+}
+
 export interface AtThreshold {
   threshold: number;
   precision: number | null;

@@ -62,7 +62,9 @@ export {
 } from './elasticity/estimate.ts';
 export { olsSlope, type Slope, t975 } from './elasticity/regression.ts';
 export {
+  type AtShare,
   type AtThreshold,
+  atShare,
   atThreshold,
   bestF1Threshold,
   brier,
@@ -75,6 +77,7 @@ export {
   type ReliabilityBin,
   reliability,
   rocAuc,
+  shareThreshold,
 } from './evaluate.ts';
 export {
   RandomForestClassifier,

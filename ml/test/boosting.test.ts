@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataDir } from '../../test/requirements.ts';
 import { GradientBoostingClassifier } from '../src/boosting/gbm.ts';
 import {
+  atShare,
   atThreshold,
   bestF1Threshold,
   brier,
@@ -14,6 +15,7 @@ import {
   prAuc,
   reliability,
   rocAuc,
+  shareThreshold,
 } from '../src/evaluate.ts';
 import { createRng } from '../src/random.ts';
 import { loadTelco, stratifiedFolds } from './helpers/telco.ts';
@@ -104,6 +106,24 @@ describe('classifier measures', () => {
       flagged: 2,
     });
     expect(bestF1Threshold([1, 0, 1, 0], [0.9, 0.2, 0.8, 0.1]).threshold).toBe(0.8);
+  });
+
+  it('flags the top share of customers by probability, ties included', () => {
+    const labels = [1, 1, 0, 1, 0, 0, 1, 0, 0, 0];
+    const p = [0.95, 0.9, 0.85, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1];
+    expect(atShare(labels, p, 0.2)).toEqual({
+      share: 0.2,
+      threshold: 0.9,
+      flagged: 2,
+      precision: 1,
+      recall: 0.5,
+    });
+    expect(atShare(labels, p, 0.4)).toMatchObject({ flagged: 4, precision: 0.75, recall: 0.75 });
+    // 25% of 10 rows is 2.5: three are flagged, never fewer than the share.
+    expect(shareThreshold(p, 0.25)).toBe(0.85);
+    // Rows tied with the last one flagged are flagged with it.
+    expect(atShare([1, 0, 0, 1], [0.7, 0.7, 0.7, 0.1], 0.25).flagged).toBe(3);
+    expect(shareThreshold([], 0.2)).toBe(1);
   });
 
   it('recovers a known Platt calibration', () => {

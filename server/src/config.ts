@@ -122,6 +122,7 @@ const variables = z.object({
         (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),
       'is auto, today or a date like 1998-06-30',
     ),
+  AT_RISK_SHARE: z.coerce.number().gt(0).max(1).default(0.2),
   GROSS_MARGIN: z.coerce.number().gt(0).max(1).default(1),
   ANALYTICS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   ANALYTICS_REFRESH_GAP_SECONDS: z.coerce.number().min(0).max(3600).default(5),
@@ -253,6 +254,8 @@ export interface AnalyticsSettings {
    * data's last day when the newest data is older than the window; `today`; or a date.
    */
   asOf: string;
+  /** Share of active customers the churn model flags as at risk: the team's capacity. */
+  atRiskShare: number;
   /** Share of revenue kept as gross margin, for simple LTV. */
   grossMargin: number;
   /** How often derived tables catch up with new data, at most. */
@@ -307,6 +310,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       windowDays: c.CHURN_WINDOW_DAYS,
       timeZone: c.BUSINESS_TIMEZONE,
       asOf: c.AS_OF,
+      atRiskShare: c.AT_RISK_SHARE,
       grossMargin: c.GROSS_MARGIN,
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
       gapSeconds: c.ANALYTICS_REFRESH_GAP_SECONDS,

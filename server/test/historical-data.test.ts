@@ -74,6 +74,16 @@ describe.skipIf(!hasSharedData())('historical data: the CDNOW sample, ending 199
     expect(risk.model).not.toBeNull();
     expect(risk.customers.length).toBe(5);
     for (const c of risk.customers) expect(c.reasons.length).toBeGreaterThan(0);
+    // At risk: the top AT_RISK_SHARE (20%) of active customers, a share a team can work, with
+    // the held-out precision there; not the best-F1 point, which flags nearly everyone here.
+    const share = risk.totals.atRisk / risk.totals.customers;
+    expect(share).toBeGreaterThanOrEqual(0.2);
+    expect(share).toBeLessThan(0.25);
+    expect(risk.model.operating.heldOut).toMatchObject({ share: 0.2 });
+    expect(risk.model.operating.heldOut.precision).toBeGreaterThan(0.5);
+    expect(risk.model.operating.tradeOff.map((o: { share: number }) => o.share)).toEqual([
+      0.05, 0.1, 0.2, 0.3, 0.5,
+    ]);
   });
 
   it('counts a card’s loyalty spend up to the data’s last day', async () => {

@@ -435,6 +435,15 @@ const ModelEvaluation = z.object({
   }),
 });
 
+/** Flagging the top `share` of customers by churn probability: what it catches, held out. */
+const AtShare = z.object({
+  share: z.number(),
+  threshold: z.number().describe('the lowest probability flagged'),
+  flagged: z.number().int(),
+  precision: z.number().nullable().describe('share of those flagged who churned'),
+  recall: z.number().nullable().describe('share of those who churned who were flagged'),
+});
+
 export const ChurnRiskReport = z.object({
   definition: ReportDefinition,
   model: z
@@ -455,6 +464,15 @@ export const ChurnRiskReport = z.object({
       churnRate: z.record(z.string(), z.number()),
       models: z.object({ random_forest: ModelEvaluation, gradient_boosting: ModelEvaluation }),
       importance: z.array(z.object({ feature: z.string(), aucDrop: z.number(), sd: z.number() })),
+      operating: z
+        .object({
+          heldOut: AtShare.describe('the operating point (AT_RISK_SHARE) on the held-out snapshot'),
+          tradeOff: z.array(AtShare).describe('the same at 5, 10, 20, 30 and 50%'),
+        })
+        .nullable()
+        .describe(
+          'who is "at risk": the top AT_RISK_SHARE of active customers; null for older runs',
+        ),
     })
     .nullable()
     .describe('the model card: both models on the held-out snapshot, the one serving, importance'),

@@ -3,6 +3,8 @@
 // and out, so the server runs it in a worker thread (server/src/ml/churn/fit-worker.ts) and
 // keeps answering.
 import {
+  type AtShare,
+  atShare,
   atThreshold,
   brier,
   type Importance,
@@ -10,6 +12,7 @@ import {
   prAuc,
   reliability,
   rocAuc,
+  shareThreshold,
 } from '../evaluate.ts';
 import { createRng, deriveSeed } from '../random.ts';
 import { type ChurnRow, featureNames } from './features.ts';
@@ -21,7 +24,12 @@ export interface ChurnInput {
   held: ChurnRow[];
   now: ChurnRow[];
   seed: number;
+  /** The share of active customers the team can work: the top ones by probability are "at risk". */
+  atRiskShare: number;
 }
+
+/** The shares the model card compares: what flagging each would catch on held-out customers. */
+export const tradeOffShares = [0.05, 0.1, 0.2, 0.3, 0.5] as const;
 
 const validationShare = 0.2;
 
@@ -70,7 +78,10 @@ export type ModelEvaluation = ReturnType<typeof evaluation>;
 export interface ChurnFit {
   rows: { fit: number; validation: number };
   models: Record<ModelName, ModelEvaluation>;
+  /** `threshold`: the operating point on today's scores (the top atRiskShare of them). */
   chosen: { name: ModelName; threshold: number; platt: { a: number; b: number } };
+  /** The operating point on the held-out snapshot, and the same at other shares. */
+  operating: { heldOut: AtShare; tradeOff: AtShare[] };
   importance: Importance[];
   typical: number[];
   probabilities: number[];
@@ -118,10 +129,21 @@ export function fitChurn(input: ChurnInput, say: (message: string) => void): Chu
   }
   say(`explaining ${now.length} scores`);
   const reasons = reasonsFor(nowX, probabilities, typical, chosen.predict);
+  // The operating point is a capacity, not the best F1: with most active customers churning
+  // (as in retail), the best F1 flags nearly all of them, which no team can work.
+  const heldY = held.map((r) => r.label);
+  const heldP = chosen.predict(held.map((r) => r.x));
+  const heldOut = atShare(heldY, heldP, input.atRiskShare);
+  const tradeOff = tradeOffShares.map((share) => atShare(heldY, heldP, share));
+  const threshold = now.length ? shareThreshold(probabilities, input.atRiskShare) : 1;
+  say(
+    `at risk: the top ${Math.round(input.atRiskShare * 100)}% of active customers (p ≥ ${threshold.toFixed(3)}); held-out precision ${heldOut.precision?.toFixed(3) ?? 'n/a'}, recall ${heldOut.recall?.toFixed(3) ?? 'n/a'}`,
+  );
   return {
     rows: { fit: split.fit.y.length, validation: split.validation.y.length },
     models,
-    chosen: { name: chosen.name, threshold: chosen.threshold, platt: chosen.platt },
+    chosen: { name: chosen.name, threshold, platt: chosen.platt },
+    operating: { heldOut, tradeOff },
     importance,
     typical,
     probabilities,

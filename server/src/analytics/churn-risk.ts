@@ -7,7 +7,7 @@
 
 import type { ChurnRiskQuery as ChurnRiskParams } from '@retention/contracts';
 import { isoInstant } from '@retention/contracts';
-import type { ModelEvaluation } from '@retention/ml';
+import type { AtShare, ModelEvaluation } from '@retention/ml';
 import type { z } from 'zod';
 import { definitionOf, type MetricContext } from './context.ts';
 import { latestRun } from './latest-run.ts';
@@ -120,6 +120,7 @@ export async function churnRiskReport(ctx: MetricContext, q: ChurnRiskQuery) {
       churnRate: m.churnRate as Record<string, number>,
       models: m.models as ChurnModels,
       importance: m.importance as { feature: string; aucDrop: number; sd: number }[],
+      operating: (m.operating ?? null) as { heldOut: AtShare; tradeOff: AtShare[] } | null,
     },
     totals: {
       customers: int(t.customers),

@@ -67,6 +67,7 @@ try {
         asOf,
         timeZone: config.analytics.timeZone,
         windowDays: config.analytics.windowDays,
+        atRiskShare: config.analytics.atRiskShare,
         onProgress: (m) => console.log(`train: ${kind}: ${m}`),
       });
       const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;

@@ -17,6 +17,8 @@ export interface TrainOptions {
   timeZone: string;
   /** The churn window W the derived tables were built with. */
   windowDays: number;
+  /** Share of active customers flagged at risk (AT_RISK_SHARE; churn only). */
+  atRiskShare?: number;
   onProgress?: (message: string) => void;
   onStart?: (modelRunId: number) => void;
 }

@@ -33,6 +33,7 @@ try {
     asOf: businessDay(job.settings, await lastDataDay(db)).today,
     timeZone: job.settings.timeZone,
     windowDays: job.settings.windowDays,
+    atRiskShare: job.settings.atRiskShare,
     onStart: (id) => tell({ started: id }),
     onProgress: (progress) => tell({ progress }),
   });

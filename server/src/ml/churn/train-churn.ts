@@ -18,6 +18,8 @@ export interface ChurnOptions {
   windowDays: number;
   timeZone: string;
   seed?: number;
+  /** Share of active customers flagged at risk (AT_RISK_SHARE). */
+  atRiskShare?: number;
   onProgress?: (message: string) => void;
   onStart?: (modelRunId: number) => void;
 }
@@ -38,8 +40,11 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
     { length: snapshots },
     (_, k) => evalCutoff - w - k * snapshotStepDays,
   );
+  // The config's default, for callers (tests, benchmarks) that do not say.
+  const atRiskShare = o.atRiskShare ?? 0.2;
   const parameters = {
     windowDays: w,
+    atRiskShare,
     trainCutoffs: trainCutoffs.map(isoOf),
     evaluationCutoff: isoOf(evalCutoff),
     validationShare: 0.2,
@@ -87,7 +92,7 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
       );
 
       const now = await churnRows(db, o.asOf, w, o.timeZone);
-      const fit = await fitInWorker({ train, held, now, seed }, say);
+      const fit = await fitInWorker({ train, held, now, seed, atRiskShare }, say);
       const { chosen, probabilities, reasons } = fit;
       const scores = now.map((r, i) => ({
         customerId: r.customerId,
@@ -113,6 +118,7 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
           chosen: chosen.name,
           threshold: chosen.threshold,
           atRisk,
+          operating: fit.operating,
           importance: fit.importance,
         },
         artefact: {

@@ -15,6 +15,16 @@ function noModelText(training: ReturnType<typeof useTraining>, lang: Lang): stri
   return t('noChurnModel', lang);
 }
 
+type Operating = { share: number; precision: number | null; recall: number | null };
+
+/** Who "at risk" is, and how right it was on customers the model did not see. */
+function operatingText(o: Operating, lang: Lang): string {
+  const pct = (v: number | null) => (v === null ? '—' : formatValue(v, 'pct', lang));
+  return lang === 'ru'
+    ? `В риске — ${pct(o.share)} активных клиентов с наибольшей вероятностью ухода (AT_RISK_SHARE). На отложенных данных из них ушли ${pct(o.precision)}; это ${pct(o.recall)} всех ушедших.`
+    : `At risk: the ${pct(o.share)} of active customers most likely to leave (AT_RISK_SHARE). On held-out data ${pct(o.precision)} of them left; they were ${pct(o.recall)} of all who left.`;
+}
+
 /** The customers most likely to leave, by value at risk, each opening the customer card. */
 export function AtRiskBlock({ filters }: { filters: Filters }) {
   const lang = useLang();
@@ -39,6 +49,11 @@ export function AtRiskBlock({ filters }: { filters: Filters }) {
                 {formatValue(r.totals.atRisk, 'int', lang)} /{' '}
                 {formatValue(r.totals.customers, 'int', lang)} · {t('valueAtRisk', lang)}{' '}
                 {formatValue(r.totals.valueAtRisk, 'money', lang)}
+              </p>
+            )}
+            {r.model?.operating && (
+              <p className="hint" data-testid="at-risk-operating">
+                {operatingText(r.model.operating.heldOut, lang)}
               </p>
             )}
             {r.customers.map((c) => (
