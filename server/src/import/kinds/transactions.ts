@@ -236,10 +236,11 @@ export function transactionMapper(
         quantity = -quantity;
         if (amount !== null && amount > 0n) amount = -amount;
       }
+      const discount = get('discount') ? money(get('discount')) : 0n;
+      // Read last, so a line total past the bounds is reported against the price.
       const price = get('unitPrice')
         ? parseAmount(get('unitPrice'), maxPriceCents, { mark })
         : perUnit(amount ?? 0n, quantity);
-      const discount = get('discount') ? money(get('discount')) : 0n;
       const total =
         amount ??
         checkAmount(price * BigInt(quantity) - discount, maxTotalCents, 'quantity × price');
