@@ -51,17 +51,19 @@ export function detectEncoding(sample: Buffer): Detected {
   if (pairs >= 4 && evenZero > pairs * 0.3 && oddZero < pairs * 0.05)
     return { encoding: 'utf-16be', by: 'zero bytes' };
   if (validUtf8(sample)) return { encoding: 'utf-8', by: 'valid UTF-8' };
-  // Windows-1251 puts Cyrillic letters at 0xC0-0xFF (and Ё ё at 0xA8, 0xB8); text in a
-  // Western code page has most of its bytes above 127 elsewhere or far fewer of them.
-  let high = 0;
-  let cyrillic = 0;
-  for (const b of sample) {
-    if (b < 0x80) continue;
-    high++;
-    if (b >= 0xc0 || b === 0xa8 || b === 0xb8) cyrillic++;
+  // Windows-1251 puts Cyrillic letters at 0xC0-0xFF (and Ё ё at 0xA8, 0xB8): Russian words
+  // are runs of such bytes. Windows-1252 puts ä, é, ü there too, but Western words have one
+  // among ASCII letters ("Müller", "café"), so most of those bytes stand alone.
+  const letter = (b: number | undefined) =>
+    b !== undefined && (b >= 0xc0 || b === 0xa8 || b === 0xb8);
+  let letters = 0;
+  let inRuns = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (!letter(sample[i])) continue;
+    letters++;
+    if (letter(sample[i - 1]) || letter(sample[i + 1])) inRuns++;
   }
-  const encoding =
-    high > 0 && cyrillic / high > 0.8 && cyrillic > 8 ? 'windows-1251' : 'windows-1252';
+  const encoding = letters > 8 && inRuns / letters > 0.6 ? 'windows-1251' : 'windows-1252';
   return { encoding, by: 'letters' };
 }
 
