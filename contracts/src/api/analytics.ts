@@ -512,6 +512,10 @@ export const ElasticityQuery = z.object({ category: Label.optional() }).strict()
 /** No parameters at all. */
 export const NoQuery = z.object({}).strict();
 
+/** The models the product trains (model_runs.kind). */
+export const modelKinds = ['segments', 'churn', 'clv', 'recs', 'elasticity'] as const;
+export type ModelKind = (typeof modelKinds)[number];
+
 export const AnalyticsVersion = z.object({
   generation: z.number().int(),
   changedAt: z.string().nullable().describe('when the generation last changed'),
@@ -531,7 +535,7 @@ export const AnalyticsVersion = z.object({
     ),
   models: z
     .record(
-      z.enum(['segments', 'churn', 'clv', 'recs', 'elasticity']),
+      z.enum(modelKinds),
       z.object({
         status: z.enum(['never', 'training', 'failed', 'trained']),
         error: z.string().nullable().describe('why the newest run failed'),

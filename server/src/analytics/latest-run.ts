@@ -1,9 +1,8 @@
 // The model runs that reports, customer cards and campaign targeting read: the newest
 // succeeded run of each kind; and where each kind's training stands, for the screens.
 // Training (ml/model-run.ts) writes them.
+import { type ModelKind, modelKinds } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
-
-export type ModelKind = 'segments' | 'churn' | 'clv' | 'recs' | 'elasticity';
 
 /** The newest succeeded run of a kind: the one requests read. */
 export function latestRun(prisma: PrismaClient, kind: ModelKind) {
@@ -12,8 +11,6 @@ export function latestRun(prisma: PrismaClient, kind: ModelKind) {
     orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
   });
 }
-
-export const modelKinds: ModelKind[] = ['segments', 'churn', 'clv', 'recs', 'elasticity'];
 
 /** Where a kind's training stands: its newest run of any outcome. */
 export interface TrainingState {

@@ -4,6 +4,7 @@
 // instance (a burst of writes makes one refresh). One refresh at a time; a request arriving
 // during one waits for it only when nothing was ever built.
 import type { Database } from '@retention/db';
+import type { AnalyticsSettings } from '../config.ts';
 import { every, type Job } from '../lib/job-runner.ts';
 import type { Log } from '../lib/log.ts';
 import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
@@ -27,7 +28,8 @@ export class AnalyticsRefresher {
 
   constructor(
     private readonly db: Database,
-    private readonly settings: DerivedSettings & { refreshSeconds: number; gapSeconds: number },
+    private readonly settings: DerivedSettings &
+      Pick<AnalyticsSettings, 'asOf'> & { refreshSeconds: number; gapSeconds: number },
     private readonly log: Log,
     private readonly metrics?: AppMetrics,
   ) {
@@ -54,8 +56,8 @@ export class AnalyticsRefresher {
   }
 
   /** The business's today (clock.ts) with the data as this server last saw it. */
-  businessDay(settings: Parameters<typeof businessDay>[0], now = new Date()): BusinessDay {
-    return businessDay(settings, this.lastDataDay ?? null, now);
+  businessDay(now = new Date()): BusinessDay {
+    return businessDay(this.settings, this.lastDataDay ?? null, now);
   }
 
   /** Resolves once the derived tables exist (the first build can take a while). */

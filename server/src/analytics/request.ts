@@ -41,7 +41,7 @@ async function selectionOf(
   ask: ReportAsk,
 ) {
   const { db, settings, refresher } = analytics;
-  const range = resolveRange(ask.query, refresher.businessDay(settings, ask.now).today);
+  const range = resolveRange(ask.query, refresher.businessDay(ask.now).today);
   const selection = await resolveSelection(db, ask.viewer, ask.query, range, settings.timeZone);
   return { range, selection };
 }

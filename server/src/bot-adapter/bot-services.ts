@@ -157,7 +157,7 @@ export function botServices(deps: BotServicesDeps): BotServices {
 
     async kpiSummary(caller, days) {
       const identity = await staffOnly(caller);
-      const { today, dataEnds } = analytics.refresher.businessDay(analytics.settings);
+      const { today, dataEnds } = analytics.refresher.businessDay();
       const query = {
         from: isoOf(today - days + 1),
         to: isoOf(today),
@@ -192,7 +192,7 @@ export function botServices(deps: BotServicesDeps): BotServices {
       const card = await orNull(() =>
         getCustomer(prisma, identity, customerId, {
           loyaltyTiers: deps.loyaltyTiers,
-          now: analytics.refresher.businessDay(analytics.settings).at,
+          now: analytics.refresher.businessDay().at,
         }),
       );
       if (!card) return null;
@@ -234,7 +234,7 @@ export function botServices(deps: BotServicesDeps): BotServices {
 
     async recommendations(caller, customerId) {
       const identity = await who(caller);
-      const { today } = analytics.refresher.businessDay(analytics.settings);
+      const { today } = analytics.refresher.businessDay();
       const on = { today, timeZone: businessZone };
       const recs = await orNull(() => recommendFor(db, identity, customerId, on));
       if (!recs) return { items: [], message: null };
@@ -347,7 +347,7 @@ export function botServices(deps: BotServicesDeps): BotServices {
         return { ok: false, reason: `unknown block ${block}` };
       }
       if (!screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
-      const { today } = analytics.refresher.businessDay(analytics.settings);
+      const { today } = analytics.refresher.businessDay();
       const from = isoOf(today - days + 1);
       const to = isoOf(today);
       const result = await refusalOf(async () => ({

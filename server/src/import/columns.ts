@@ -14,18 +14,29 @@ export const norm = (s: string) =>
 
 export class HeaderError extends Error {}
 
-export function resolveColumns<K extends Record<string, readonly string[]>>(
-  header: string[],
-  known: K,
-  required: readonly (keyof K & string)[],
-  overrides: ColumnMap,
-): Partial<Record<keyof K & string, number>> {
-  type F = keyof K & string;
+/** Each compared name of a header → its first column (unnamed columns left out). */
+export function columnIndex(header: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   header.forEach((h, i) => {
     const key = norm(h);
     if (key !== '' && !index.has(key)) index.set(key, i);
   });
+  return index;
+}
+
+/**
+ * The column of each field: --map first, then the first of the field's names the header
+ * has. `required` lists fields, or groups of which one will do (["sku", "productName"]); a
+ * missing group is named by its first field.
+ */
+export function resolveColumns<K extends Record<string, readonly string[]>>(
+  header: string[],
+  known: K,
+  required: readonly ((keyof K & string) | readonly (keyof K & string)[])[],
+  overrides: ColumnMap,
+): Partial<Record<keyof K & string, number>> {
+  type F = keyof K & string;
+  const index = columnIndex(header);
   const cols: Partial<Record<F, number>> = {};
   for (const [column, field] of Object.entries(overrides)) {
     if (!(field in known)) {
@@ -45,7 +56,10 @@ export function resolveColumns<K extends Record<string, readonly string[]>>(
       .find((x) => x !== undefined);
     if (i !== undefined && !Object.values(cols).includes(i)) cols[field] = i;
   }
-  const missing = required.filter((f) => cols[f] === undefined);
+  const missing = required
+    .map((r) => (typeof r === 'string' ? [r] : r))
+    .filter((group) => group.every((f) => cols[f] === undefined))
+    .map((group) => group[0]);
   if (missing.length > 0) {
     throw new HeaderError(
       `no column found for ${missing.join(', ')} (header: ${header.join(', ')}); name them with --map COLUMN=FIELD`,

@@ -3,7 +3,7 @@
 // products packed into one cell, the order and its date inside a document's name). Column
 // sets were read from real exports and the systems' own source (docs/bring-your-data.md
 // names the versions). Files no layout recognises are read by column names (transactions.ts).
-import { norm } from './columns.ts';
+import { columnIndex, norm } from './columns.ts';
 
 /** What a transactions file can say about an order line. */
 export const transactionFields = [
@@ -141,6 +141,6 @@ export const layouts: readonly Layout[] = [
 
 /** The layout whose signature columns the header holds, if any. */
 export function layoutOf(header: readonly string[]): Layout | undefined {
-  const names = new Set(header.map(norm));
-  return layouts.find((l) => l.signature.every((c) => names.has(norm(c))));
+  const index = columnIndex(header);
+  return layouts.find((l) => l.signature.every((c) => index.has(norm(c))));
 }

@@ -7,7 +7,7 @@ import type { ColumnMap } from './columns.ts';
 import { cdnowMapper, isCdnowHeader } from './kinds/cdnow.ts';
 import { customerMapper, productMapper } from './kinds/profiles.ts';
 import { transactionMapper } from './kinds/transactions.ts';
-import type { ImportRecord, Mapped, PlanOptions, RowOutcome } from './records.ts';
+import type { ImportRecord, Mapped, PlanOptions } from './records.ts';
 
 export type ImportKind = 'transactions' | 'customers' | 'products' | 'cdnow';
 export const importKinds: ImportKind[] = ['transactions', 'customers', 'products', 'cdnow'];
@@ -19,16 +19,9 @@ export interface BatchOutcome {
   rejected: { ref: number; field: string; reason: string }[];
 }
 
-/** A file's rows as values to write, once its first record is read. */
-export interface Started {
-  map: (r: ImportRecord) => RowOutcome<unknown>;
-  /** The first record was a header (not a row). */
-  header: boolean;
-  /** The export layout recognised, if any. */
-  layout?: string | undefined;
-  /** Field → the file's column it is read from. */
-  columns?: Record<string, string> | undefined;
-}
+/** A file's rows as values to write, once its first record is read; `header`: that record
+ * was a header, not a row. */
+export type Started = Mapped<unknown> & { header: boolean };
 
 export interface Plan {
   /** Reads the first record: a mapper, and whether that record was a header. */
@@ -45,7 +38,12 @@ export function planFor(kind: ImportKind, o: PlanOptions): Plan {
       return {
         start: (first) =>
           kind === 'cdnow'
-            ? { map: cdnowMapper(), header: isCdnowHeader(first), layout: 'CDNOW purchases' }
+            ? {
+                map: cdnowMapper(),
+                columns: {},
+                layout: 'CDNOW purchases',
+                header: isCdnowHeader(first),
+              }
             : { ...transactionMapper(first.fields, o.map, o), header: true },
         write: async (s, rows) => {
           // A row of a file may hold several lines (products packed in one cell).

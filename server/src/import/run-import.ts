@@ -168,7 +168,7 @@ async function importFile(db: Database, o: ImportOptions): Promise<ImportSummary
         delimiter: format?.delimiter ?? null,
         decimal,
         layout: started.layout ?? null,
-        columns: started.columns ?? {},
+        columns: started.columns,
       });
       if (started.header) continue;
     }

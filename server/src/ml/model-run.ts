@@ -1,7 +1,8 @@
 // The bookkeeping every training job shares: a model_runs row opened as running, closed as
 // succeeded with metrics (duration added) and artefact, or as failed with the reason.
+
+import type { ModelKind } from '@retention/contracts';
 import type { Database, Prisma } from '@retention/db';
-import type { ModelKind } from '../analytics/latest-run.ts';
 import { isoOf } from '../analytics/periods.ts';
 
 export interface RunStart {

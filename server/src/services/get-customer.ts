@@ -1,6 +1,7 @@
+import type { ModelKind } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
 import type { Reason as ChurnReason } from '@retention/ml';
-import { latestRun, type ModelKind } from '../analytics/latest-run.ts';
+import { latestRun } from '../analytics/latest-run.ts';
 import type { Identity } from '../auth/identity.ts';
 import { customerScope } from '../auth/scope.ts';
 import type { LoyaltyTier } from '../config.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, repoRoot } from '../../../test/requirements.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
-import { processDatabase, type ServerProcess, startServer } from './server-process.ts';
+import { processDatabase, type ServerProcess, startTelegramServer } from './server-process.ts';
 import {
   initDataFor,
   launchChromium,
@@ -69,11 +69,8 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     });
     await db.close();
     await build;
-    server = await startServer({
+    server = await startTelegramServer({
       ...database.env,
-      BOT_TOKEN: testBotToken,
-      BOT_MODE: 'off',
-      DEMO_DATA: 'off',
       // No model is trained: a risk filter is refused with the server's reason.
       RETRAIN_HOURS: '0',
       ANALYTICS_REFRESH_SECONDS: '2',

@@ -5,10 +5,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, hasSharedData, repoRoot, sharedDataDir } from '../../../test/requirements.ts';
-import { testBotToken } from '../helpers/build-app.ts';
 import { importFile } from '../helpers/import.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
-import { processDatabase, type ServerProcess, startServer } from './server-process.ts';
+import { processDatabase, type ServerProcess, startTelegramServer } from './server-process.ts';
 import { launchChromium, openInTelegram, palettes, type TelegramUserData } from './telegram-env.ts';
 
 const shots = path.join(repoRoot, '.test-results');
@@ -32,11 +31,8 @@ describe.skipIf(!hasChromium() || !hasSharedData())('the Mini App on historical 
     });
     await db.close();
     await build;
-    server = await startServer({
+    server = await startTelegramServer({
       ...database.env,
-      BOT_TOKEN: testBotToken,
-      BOT_MODE: 'off',
-      DEMO_DATA: 'off',
       MANAGER_TELEGRAM_IDS: `${managers.en.id},${managers.ru.id}`,
     });
     browser = await launchChromium();

@@ -29,6 +29,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The server of a business that set up its bot (initData signed with the test token), with
+ * the bot itself off and no demo data: the Mini App as Telegram opens it.
+ */
+export function startTelegramServer(env: Record<string, string>): Promise<ServerProcess> {
+  return startServer({ BOT_TOKEN: testBotToken, BOT_MODE: 'off', DEMO_DATA: 'off', ...env });
+}
+
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rd-e2e-'));

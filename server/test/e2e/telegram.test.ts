@@ -6,7 +6,7 @@ import { hasChromium, repoRoot } from '../../../test/requirements.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { signFields, unixSeconds } from '../helpers/init-data-fields.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
-import { processDatabase, type ServerProcess, startServer } from './server-process.ts';
+import { processDatabase, type ServerProcess, startTelegramServer } from './server-process.ts';
 import {
   initDataFor,
   installTelegram,
@@ -52,11 +52,8 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     });
     await db.close();
     await build;
-    server = await startServer({
+    server = await startTelegramServer({
       ...database.env,
-      BOT_TOKEN: testBotToken,
-      BOT_MODE: 'off',
-      DEMO_DATA: 'off',
       ADMIN_TELEGRAM_IDS: String(people.admin.id),
       MANAGER_TELEGRAM_IDS: String(people.manager.id),
       INITDATA_MAX_AGE: '3600',

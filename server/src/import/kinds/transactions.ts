@@ -15,7 +15,7 @@ import {
   parseQuantity,
   required,
 } from '../../lib/parse-values.ts';
-import { type ColumnMap, HeaderError, namedColumns, norm, resolveColumns } from '../columns.ts';
+import { type ColumnMap, columnIndex, namedColumns, norm, resolveColumns } from '../columns.ts';
 import { type Layout, layoutOf, type TransactionField } from '../layouts.ts';
 import type { ImportRecord, Mapped, PlanOptions } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';
@@ -153,24 +153,21 @@ export function transactionMapper(
   const known = layout
     ? (layout.columns as Record<TransactionField, readonly string[]>)
     : commonNames;
-  const cols = resolveColumns(header, known, [], overrides);
+  // Each group: one of its fields will do.
+  const needed: TransactionField[][] = [
+    ['orderId', 'document'],
+    ['customerId', 'customerContact'],
+    ['placedAt', 'document'],
+    ...(layout?.product ? [] : [['sku', 'productName', 'items'] as TransactionField[]]),
+    ['unitPrice', 'amount'],
+  ];
+  const cols = resolveColumns(header, known, needed, overrides);
   const has = (f: TransactionField) => cols[f] !== undefined;
-  const lacking = [
-    has('orderId') || has('document') ? null : 'orderId',
-    has('customerId') || has('customerContact') ? null : 'customerId',
-    has('placedAt') || has('document') ? null : 'placedAt',
-    has('sku') || has('productName') || has('items') || layout?.product ? null : 'sku',
-    has('unitPrice') || has('amount') ? null : 'unitPrice',
-  ].filter((f) => f !== null);
-  if (lacking.length > 0) {
-    throw new HeaderError(
-      `no column found for ${lacking.join(', ')} (header: ${header.join(', ')}); name them with --map COLUMN=FIELD`,
-    );
-  }
   // Every column that may name the customer, tried in order (Shopify: Email, Phone, Billing Name).
+  const index = columnIndex(header);
   const contacts = (known.customerContact ?? [])
-    .map((name) => header.findIndex((h) => norm(h) === norm(name)))
-    .filter((i) => i >= 0);
+    .map((name) => index.get(norm(name)))
+    .filter((i) => i !== undefined);
   const prefix =
     o.cancelledPrefix ?? (/^invoice\s*no$/i.test(header[cols.orderId ?? -1] ?? '') ? 'C' : null);
   const mark = o.decimal;

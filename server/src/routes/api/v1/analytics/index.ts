@@ -109,9 +109,9 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const { refresher, settings } = app.analytics;
+      const { refresher } = app.analytics;
       await refresher.ready();
-      const day = refresher.businessDay(settings);
+      const day = refresher.businessDay();
       return {
         generation: refresher.generation,
         changedAt: refresher.changedAt?.toISOString() ?? null,

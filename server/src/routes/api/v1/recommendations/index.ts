@@ -17,8 +17,7 @@ const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { refresher, settings } = app.analytics;
-      const { today } = refresher.businessDay(settings);
-      const on = { today, timeZone: settings.timeZone };
+      const on = { today: refresher.businessDay().today, timeZone: settings.timeZone };
       return recommendFor(app.db, identityOf(request), request.params.id, on);
     },
   );

@@ -61,7 +61,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       getCustomer(app.prisma, identityOf(request), request.params.id, {
         loyaltyTiers: app.config.loyaltyTiers,
-        now: app.analytics.refresher.businessDay(app.analytics.settings).at,
+        now: app.analytics.refresher.businessDay().at,
       }),
   );
 
