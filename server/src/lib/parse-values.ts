@@ -119,7 +119,20 @@ export function plainNumber(raw: string, mark: DecimalMark = '.'): string {
   }
   v = v.replace(/^([+-]?)[$€£₽¥₴₸]/u, '$1');
   const at = fractionAt(v, mark);
-  const whole = (at < 0 ? v : v.slice(0, at)).replace(/[.,]/g, '');
+  const grouped = at < 0 ? v : v.slice(0, at);
+  // Thousands: one separator, not the fraction's, between groups of three digits. Anything
+  // else ("1,5.5.5", "12,34.5") is returned as it is, for the caller to refuse.
+  const separators = new Set(grouped.match(/[.,]/g) ?? []);
+  const [thousands] = separators;
+  if (
+    thousands !== undefined &&
+    (separators.size > 1 ||
+      thousands === v[at] ||
+      !new RegExp(`^[+-]?\\d{1,3}(\\${thousands}\\d{3})+$`).test(grouped))
+  ) {
+    return v;
+  }
+  const whole = grouped.replace(/[.,]/g, '');
   const plain = at < 0 ? whole : `${whole}.${v.slice(at + 1)}`;
   return negative && !plain.startsWith('-') ? `-${plain}` : plain;
 }
@@ -148,7 +161,7 @@ export function parseCents(raw: string, mark?: DecimalMark): bigint {
       mark === undefined || !/\d[\s,.]\d/.test(raw)
         ? ''
         : ` (this file's decimal mark is "${mark}"; give --decimal ${mark === ',' ? '.' : ','} if it is the other)`;
-    throw new FieldError(v === '' ? 'is empty' : `"${raw.trim()}" is not a number${hint}`);
+    throw new FieldError(raw.trim() === '' ? 'is empty' : `"${raw.trim()}" is not a number${hint}`);
   }
   const frac = (m[3] ?? '').padEnd(3, '0');
   let cents = BigInt(m[2]!) * 100n + BigInt(frac.slice(0, 2));
@@ -187,7 +200,7 @@ export function formatCents(cents: bigint): string {
 export function parseInteger(raw: string, mark?: DecimalMark): number {
   const v = mark === undefined ? raw.trim() : plainNumber(raw, mark);
   if (!/^[+-]?\d{1,9}(\.0+)?$/.test(v)) {
-    throw new FieldError(v === '' ? 'is empty' : `"${raw.trim()}" is not a whole number`);
+    throw new FieldError(raw.trim() === '' ? 'is empty' : `"${raw.trim()}" is not a whole number`);
   }
   return Number.parseInt(v, 10);
 }
