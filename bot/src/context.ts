@@ -12,4 +12,6 @@ export type BotContext = ConversationFlavor<Context> & {
   lang: Lang;
   services: BotServices;
   miniAppUrl: string | undefined;
+  /** ISO 4217 code money is shown in; null: plain numbers. */
+  currency: string | null;
 };

@@ -1,10 +1,21 @@
 // Numbers, dates and cards as chat text.
-import { type KpiEntry, kpiByKey, kpiLabel } from '@retention/contracts';
+import {
+  countOf,
+  formatDate,
+  formatDateRange,
+  formatDelta,
+  formatPercent,
+  formatValue,
+  type KpiEntry,
+  kpiByKey,
+  kpiLabel,
+  nameFor,
+  orderStatuses,
+  wordFor,
+} from '@retention/contracts';
 import type { Lang } from './i18n.ts';
 import { t } from './i18n.ts';
 import type { CustomerBrief, CustomerCardView, Kpi, KpiSummary, OfferView } from './services.ts';
-
-const locale = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-US');
 
 /**
  * Text for a message sent with parse_mode HTML. Telegram refuses the whole message when a `<`
@@ -16,53 +27,37 @@ export function escapeHtml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-export function formatNumber(v: number | string | null, kind: Kpi['kind'], lang: Lang): string {
-  if (v === null) return '—';
-  const n = Number(v);
-  if (!Number.isFinite(n)) return '—';
-  if (kind === 'pct')
-    return `${(n * 100).toLocaleString(locale(lang), { maximumFractionDigits: 1 })}%`;
-  const digits = kind === 'money' && Math.abs(n) < 1000 ? 2 : 0;
-  return n.toLocaleString(locale(lang), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+/** A KPI's or an amount's value; money in the business's currency when it has one. */
+export function formatNumber(
+  v: number | string | null,
+  kind: Kpi['kind'],
+  lang: Lang,
+  currency: string | null = null,
+): string {
+  return formatValue(v, kind, lang, currency);
 }
 
 export function formatDay(d: Date | string | null, lang: Lang): string {
-  if (d === null) return '—';
-  const date = typeof d === 'string' ? new Date(`${d.slice(0, 10)}T00:00:00Z`) : d;
-  return date.toLocaleDateString(locale(lang), {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  return formatDate(d, lang);
 }
 
 /** The change against the previous period: points for rates, percent for the rest. */
-function change(k: Kpi, lang: Lang): string {
+function change(k: Kpi, lang: Lang, currency: string | null): string {
   if (k.value === null || k.previous === null) return '';
   const diff = k.value - k.previous;
-  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
-  if (k.kind === 'pct') {
-    const points = Math.abs(diff * 100).toLocaleString(locale(lang), { maximumFractionDigits: 1 });
-    return ` (${sign}${points} ${lang === 'ru' ? 'п.п.' : 'pp'})`;
-  }
-  if (k.previous === 0) return ` (${sign}${formatNumber(Math.abs(diff), k.kind, lang)})`;
-  const pct = Math.abs((diff / k.previous) * 100).toLocaleString(locale(lang), {
-    maximumFractionDigits: 1,
-  });
-  return ` (${sign}${pct}%)`;
+  if (k.kind === 'pct' || k.previous === 0)
+    return ` (${formatDelta(diff, k.kind, lang, currency)})`;
+  const pct = formatPercent(Math.abs((diff / k.previous) * 100), lang);
+  return ` (${diff > 0 ? '+' : diff < 0 ? '−' : '±'}${pct})`;
 }
 
 export function kpiText(s: KpiSummary, lang: Lang): string {
-  const head = `${t('kpiTitle', lang)}${s.region ? ` · ${s.region}` : ''}: ${s.from} – ${s.to}\n(${t('vsPrevious', lang)} ${s.previousFrom} – ${s.previousTo})`;
+  const head = `${t('kpiTitle', lang)}${s.region ? ` · ${s.region}` : ''}: ${formatDateRange(s.from, s.to, lang)}\n(${t('vsPrevious', lang)} ${formatDateRange(s.previousFrom, s.previousTo, lang)})`;
   const lines = s.kpis.flatMap((k) => {
     const entry = (kpiByKey as Record<string, KpiEntry | undefined>)[k.key];
     if (!entry) return [];
     return [
-      `${kpiLabel(entry, lang, true)}: ${formatNumber(k.value, k.kind, lang)}${change(k, lang)}`,
+      `${kpiLabel(entry, lang, true)}: ${formatNumber(k.value, k.kind, lang, s.currency)}${change(k, lang, s.currency)}`,
     ];
   });
   const ends = s.dataEnds
@@ -71,16 +66,16 @@ export function kpiText(s: KpiSummary, lang: Lang): string {
   return [head, '', ...ends, ...lines].join('\n');
 }
 
-export function briefLine(c: CustomerBrief, lang: Lang): string {
-  return `#${c.id} ${c.name ?? '—'}${c.region ? ` (${c.region})` : ''} · ${c.orders} ${t('orders', lang)}, ${formatNumber(c.revenue, 'money', lang)}`;
+export function briefLine(c: CustomerBrief, lang: Lang, currency: string | null): string {
+  return `#${c.id} ${c.name ?? '—'}${c.region ? ` (${c.region})` : ''} · ${countOf(c.orders, 'orders', lang)}, ${formatNumber(c.revenue, 'money', lang, currency)}`;
 }
 
-export function cardText(c: CustomerCardView, lang: Lang): string {
+export function cardText(c: CustomerCardView, lang: Lang, currency: string | null): string {
   const lines = [
     `#${c.id} ${c.name ?? '—'}`,
     [c.region, c.phone, c.email].filter(Boolean).join(' · '),
-    `${c.orders} ${t('orders', lang)}, ${t('spent', lang)} ${formatNumber(c.revenue, 'money', lang)}, ${t('lastOrder', lang)} ${formatDay(c.lastOrderAt, lang)}`,
-    `${t('loyalty', lang)}: ${c.loyaltyTier}`,
+    `${countOf(c.orders, 'orders', lang)}, ${t('spent', lang)} ${formatNumber(c.revenue, 'money', lang, currency)}, ${t('lastOrder', lang)} ${formatDay(c.lastOrderAt, lang)}`,
+    `${t('loyalty', lang)}: ${nameFor(c.loyaltyTier, lang)}`,
   ];
   if (c.tags.length > 0) lines.push(`${t('tags', lang)}: ${c.tags.join(', ')}`);
   const s = c.score;
@@ -91,11 +86,11 @@ export function cardText(c: CustomerCardView, lang: Lang): string {
         : `${formatNumber(s.churnProbability, 'pct', lang)}${s.atRisk ? ` (${t('atRisk', lang)})` : ''}`;
     lines.push(
       '',
-      `${t('segment', lang)}: ${s.segment ?? '—'}`,
+      `${t('segment', lang)}: ${nameFor(s.segment, lang)}`,
       `${t('churnRisk', lang)}: ${risk}`,
       ...s.reasons.map((r) => `  – ${r[lang]}`),
       `${t('pAlive', lang)}: ${formatNumber(s.pAlive, 'pct', lang)}`,
-      `${t('clv', lang)}: ${formatNumber(s.clv, 'money', lang)}`,
+      `${t('clv', lang)}: ${formatNumber(s.clv, 'money', lang, currency)}`,
     );
   } else {
     lines.push('', t('noScores', lang));
@@ -108,7 +103,7 @@ export function cardText(c: CustomerCardView, lang: Lang): string {
         .slice(0, 5)
         .map(
           (o) =>
-            `  ${formatDay(o.placedAt, lang)} · ${formatNumber(o.total, 'money', lang)} · ${o.status}`,
+            `  ${formatDay(o.placedAt, lang)} · ${formatNumber(o.total, 'money', lang, currency)} · ${wordFor(orderStatuses, o.status, lang)}`,
         ),
     );
   }

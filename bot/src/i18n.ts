@@ -68,7 +68,6 @@ const texts = {
   noCustomers: { en: 'No customer matches', ru: 'Нет клиентов по запросу' },
   found: { en: 'Found', ru: 'Найдено' },
   notFound: { en: 'No customer', ru: 'Нет клиента' },
-  orders: { en: 'orders', ru: 'заказов' },
   spent: { en: 'spent', ru: 'потрачено' },
   lastOrder: { en: 'last order', ru: 'последний заказ' },
   segment: { en: 'Segment', ru: 'Сегмент' },

@@ -37,6 +37,8 @@ export {
 export interface BotOptions {
   /** https URL of the Mini App; Telegram opens web_app buttons only over https. */
   miniAppUrl?: string | undefined;
+  /** ISO 4217 code money is shown in (the business's CURRENCY); none: plain numbers. */
+  currency?: string | null | undefined;
   /** Bot API root (a self-hosted Bot API server or an emulator in tests). */
   apiRoot?: string | undefined;
   /** A Bot API call unanswered this long fails (grammY's default: 500 s, too long for a hang). */
@@ -121,6 +123,7 @@ export function createBot(token: string, services: BotServices, options: BotOpti
     ctx.lang = langOf(language_code);
     ctx.services = services;
     ctx.miniAppUrl = options.miniAppUrl;
+    ctx.currency = options.currency ?? null;
     ctx.identity = await services.identify(ctx.user);
     ctx.caller = { user: ctx.user, identity: ctx.identity };
     await next();

@@ -48,6 +48,8 @@ export interface KpiSummary {
   region: string | null;
   /** The data's last day when it ended longer ago than the churn window (YYYY-MM-DD). */
   dataEnds: string | null;
+  /** ISO 4217 code the money KPIs are in; null: plain numbers. */
+  currency: string | null;
   kpis: Kpi[];
 }
 

@@ -131,12 +131,13 @@ describe('what the commands answer', () => {
     const [reply] = sent(calls);
     expect(reply!.text).toBe(
       [
-        'Retention: 2026-10-23 – 2026-11-21',
-        '(vs 2026-09-23 – 2026-10-22)',
+        // Intl's range: thin spaces around the dash.
+        'Retention: Oct 23\u2009–\u2009Nov 21, 2026',
+        '(vs Sep 23\u2009–\u2009Oct 22, 2026)',
         '',
         'Active customers: 1,290 (+29%)',
         'Churn rate: 12% (+2 pp)',
-        'Revenue: 5,000 (+25%)',
+        'Revenue: €5,000 (+25%)',
       ].join('\n'),
     );
     expect(reply!.reply_markup).toEqual({

@@ -64,7 +64,7 @@ function setupMainButton(p: Params): void {
 function setupBackButton(p: Params): void {
   if (!backButton) {
     backButton = element('button', { type: 'button', className: 'demo-back-button' });
-    backButton.textContent = '‹ Back';
+    backButton.textContent = inRussian() ? '‹ Назад' : '‹ Back';
     backButton.addEventListener('click', () => emitEvent('back_button_pressed'));
     // Where Telegram's header is: above the page.
     document.body.prepend(backButton);
@@ -73,7 +73,13 @@ function setupBackButton(p: Params): void {
 }
 
 type PopupButton = { id?: string; type?: string; text?: string };
-const standardTexts: Record<string, string> = { ok: 'OK', close: 'Close', cancel: 'Cancel' };
+const standardTexts: Record<'en' | 'ru', Record<string, string>> = {
+  en: { ok: 'OK', close: 'Close', cancel: 'Cancel' },
+  ru: { ok: 'OK', close: 'Закрыть', cancel: 'Отмена' },
+};
+
+/** The client draws its chrome in the user's language: the page's, once /me has told it. */
+const inRussian = () => document.documentElement.lang === 'ru';
 
 function openPopup(p: Params): void {
   const overlay = element('div', { className: 'demo-popup' });
@@ -90,7 +96,7 @@ function openPopup(p: Params): void {
   for (const b of (p.buttons as PopupButton[] | undefined) ?? [{ type: 'close' }]) {
     const button = element('button', {
       type: 'button',
-      textContent: b.text || standardTexts[b.type ?? ''] || '',
+      textContent: b.text || standardTexts[inRussian() ? 'ru' : 'en'][b.type ?? ''] || '',
       className: b.type === 'destructive' ? 'destructive' : '',
     });
     button.dataset.testid = `popup-${b.id ?? b.type}`;

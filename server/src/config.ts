@@ -1,6 +1,6 @@
 // The server's one config schema, parsed once at start. Nothing else reads process.env.
 import path from 'node:path';
-import { Label } from '@retention/contracts';
+import { isCurrencyCode, Label } from '@retention/contracts';
 import { z } from 'zod';
 import { isTimeZone } from './lib/local-time.ts';
 
@@ -161,6 +161,13 @@ const variables = z.object({
     z.string().regex(/^\+?[\d\s()-]{5,30}$/, 'must be a phone number like +44 20 7946 0000'),
   ),
   SUPPORT_HOURS: optional(z.string().trim().min(1).max(100)),
+  CURRENCY: optional(
+    z
+      .string()
+      .trim()
+      .transform((c) => c.toUpperCase())
+      .refine(isCurrencyCode, 'must be an ISO 4217 currency code like RUB, USD or EUR'),
+  ),
 });
 
 /** Every environment variable the server reads. */
@@ -258,6 +265,8 @@ export interface AnalyticsSettings {
   atRiskShare: number;
   /** Share of revenue kept as gross margin, for simple LTV. */
   grossMargin: number;
+  /** The ISO 4217 currency money is shown in (CURRENCY); null: plain numbers. */
+  currency: string | null;
   /** How often derived tables catch up with new data, at most. */
   refreshSeconds: number;
   /** After ingestion, the least time between two refreshes (by any instance). */
@@ -312,6 +321,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       asOf: c.AS_OF,
       atRiskShare: c.AT_RISK_SHARE,
       grossMargin: c.GROSS_MARGIN,
+      currency: c.CURRENCY ?? null,
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,
       gapSeconds: c.ANALYTICS_REFRESH_GAP_SECONDS,
       cacheBytes: c.ANALYTICS_CACHE_MB * 2 ** 20,

@@ -52,11 +52,11 @@ describe('digests on two server instances', () => {
     const weekly = to(people.northManager);
     expect(weekly).toHaveLength(1);
     expect(weekly[0]!.text).toMatch(
-      /^📬 Weekly digest\nRetention · North: 2024-03-01 – 2024-03-07\n\(vs 2024-02-23 – 2024-02-29\)/,
+      /^📬 Weekly digest\nRetention · North: Mar 1\s–\s7, 2024\n\(vs Feb 23\s–\s29, 2024\)/u,
     );
     const [digest, noShot, ...more] = to(people.admin);
     expect(more).toEqual([]);
-    expect(digest!.text).toMatch(/^📬 Daily digest\nRetention: 2024-03-07 – 2024-03-07\n/);
+    expect(digest!.text).toMatch(/^📬 Daily digest\nRetention: Mar 7, 2024\n\(vs Mar 6, 2024\)\n/);
     expect(digest!.text).toContain('Active customers: ');
     expect(digest!.text).toContain('At-risk customers by value:\nNo churn model has run yet.');
     expect(digest!.text).toContain('Campaigns:\nnone ran in this period');
@@ -65,7 +65,7 @@ describe('digests on two server instances', () => {
     );
     const ru = to(people.manager);
     expect(ru).toHaveLength(1);
-    expect(ru[0]!.text).toMatch(/^📬 Ежедневная сводка\nУдержание: 2024-03-07/);
+    expect(ru[0]!.text).toMatch(/^📬 Ежедневная сводка\nУдержание: 7 мар\. 2024 г\.\n/u);
     expect(to(people.clientA)).toEqual([]);
 
     const rows = await s.prisma.notification.findMany({ orderBy: { id: 'asc' } });

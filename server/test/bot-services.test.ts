@@ -8,8 +8,10 @@ import {
   recordingFetch,
   testBotInfo,
 } from '@retention/bot/testing';
+import { formatDateRange } from '@retention/contracts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoOf } from '../src/analytics/periods.ts';
 import { botServices } from '../src/bot-adapter/bot-services.ts';
 import { botServicesDeps } from '../src/plugins/bot.ts';
 import { assignOffer } from '../src/services/customer-offers.ts';
@@ -94,8 +96,10 @@ describe('the bot on the server’s services', () => {
 
   it('gives staff the KPI summary the dashboard API gives for the same days', async () => {
     const [text] = await talk(people.admin, '/analytics 90');
-    const to = text!.match(/– (\d{4}-\d\d-\d\d)/)![1];
-    const from = text!.match(/: (\d{4}-\d\d-\d\d) –/)![1];
+    // The last 90 days up to the business's today, written as the language writes a range.
+    const { today } = t.app.analytics.refresher.businessDay();
+    const [from, to] = [isoOf(today - 89), isoOf(today)];
+    expect(text).toContain(`Retention: ${formatDateRange(from, to, 'en')}`);
     const api = await t.app.inject({
       url: `/api/v1/analytics/dashboard?from=${from}&to=${to}`,
       headers: tma(people.admin),

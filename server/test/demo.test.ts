@@ -56,6 +56,28 @@ describe('demo mode (no BOT_TOKEN)', () => {
     }
   });
 
+  it('opens in Russian with lang=ru (?lang=ru in the link), in English by default', async () => {
+    const ru = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/demo/session',
+      payload: { role: 'manager', key: t.app.demoKey, lang: 'ru' },
+    });
+    expect(ru.statusCode).toBe(200);
+    expect(ru.json().user).toMatchObject({ language_code: 'ru', first_name: 'Мария' });
+    const me = await t.app.inject({
+      url: '/api/v1/me',
+      headers: { authorization: `tma ${ru.json().initDataRaw}` },
+    });
+    expect(me.json()).toMatchObject({ role: 'manager', user: { languageCode: 'ru' } });
+    expect((await session('manager')).json().user.language_code).toBe('en');
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/demo/session',
+      payload: { role: 'manager', key: t.app.demoKey, lang: 'de' },
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+
   it('rejects an unknown role with 400', async () => {
     expect((await session('root')).statusCode).toBe(400);
   });

@@ -13,9 +13,16 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 
 const runCli = (file: string, env: Record<string, string>) => spawnImport(file, 4000, env);
 
-async function finish(child: ChildProcess): Promise<number | null> {
-  const [code] = await once(child, 'exit');
-  return code as number | null;
+/**
+ * How a run ended, with the end of what it wrote: its output is read as it comes (an unread
+ * pipe that fills blocks the child), and a failure shows why.
+ */
+async function finish(child: ChildProcess) {
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const [code, signal] = await once(child, 'exit');
+  return { code: code as number | null, signal: signal as string | null, log: log.slice(-3000) };
 }
 
 /** A place for a database: a folder (PGlite) or a fresh database on TEST_DATABASE_URL. */
@@ -64,9 +71,8 @@ describe('an import killed with SIGKILL and run again', () => {
       expect(partial).toBeGreaterThan(0); // some batches were committed...
       expect(partial).toBeLessThan(100_000); // ...and some were not
 
-      const again = runCli(file, crashed.env);
-      expect(await finish(again)).toBe(0);
-      expect(await finish(runCli(file, clean.env))).toBe(0);
+      expect(await finish(runCli(file, crashed.env))).toMatchObject({ code: 0 });
+      expect(await finish(runCli(file, clean.env))).toMatchObject({ code: 0 });
 
       const a = await crashed.open();
       const b = await clean.open();

@@ -72,7 +72,8 @@ async function search(ctx: BotContext, query: string, page: number) {
 function searchPage(ctx: BotContext, query: string, page: number, found: Page<CustomerBrief>) {
   if (found.total === 0) return { text: `${t('noCustomers', ctx.lang)} “${query}”.` };
   const keyboard = new InlineKeyboard();
-  for (const c of found.items) keyboard.text(briefLine(c, ctx.lang), `c:${c.id}`).row();
+  for (const c of found.items)
+    keyboard.text(briefLine(c, ctx.lang, ctx.currency), `c:${c.id}`).row();
   const pages = Math.ceil(found.total / found.pageSize);
   const pageData = (p: number) => `u:${p}:${query}`;
   if (Buffer.byteLength(pageData(pages)) <= maxCallbackBytes) {
@@ -89,7 +90,7 @@ function replyCard(ctx: BotContext, card: CustomerCardView) {
   const rows = ctx.identity.role === 'admin' ? adminCardButtons(id, ctx.lang).inline_keyboard : [];
   const open = appButton(ctx, t('openCard', ctx.lang), { screen: 'customer', id });
   if (open) rows.push([open]);
-  return ctx.reply(cardText(card, ctx.lang), {
+  return ctx.reply(cardText(card, ctx.lang, ctx.currency), {
     reply_markup: rows.length > 0 ? { inline_keyboard: rows } : undefined,
   });
 }

@@ -123,6 +123,7 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
         to: '2026-11-21',
         previousFrom: '2026-09-23',
         previousTo: '2026-10-22',
+        currency: 'EUR',
         dataEnds: null,
         region: null,
         kpis: [

@@ -2,6 +2,7 @@
 // report threads write these answers as JSON bytes (server/src/analytics/reports.ts) that no
 // route validates: the tests hold the reports to these schemas.
 import { z } from 'zod';
+import { definitionKeys } from '../definitions.ts';
 import { IsoDate, Label, Money, Pagination, Rate } from './common.ts';
 
 /** The same filters and period on every analytics route. Unknown parameters are refused. */
@@ -43,7 +44,12 @@ const MaybeMoney = Money.nullable();
 
 /** What a report counted and how: shown under every block. */
 export const ReportDefinition = z.object({
-  text: z.string(),
+  keys: z
+    .array(z.enum(definitionKeys))
+    .describe(
+      'the definitions this block uses (their texts in both languages are in @retention/contracts)',
+    ),
+  text: z.string().describe('the definitions in English'),
   windowDays: z.number().int(),
   timeZone: z.string(),
   granularity: z.enum(['week', 'month']),

@@ -14,6 +14,12 @@ export const Me = z.object({
   scope: z.object({ region: z.string().nullable() }),
   customer: z.object({ id: z.number().int(), name: z.string().nullable() }).nullable(),
   demo: z.boolean(),
+  business: z.object({
+    currency: z
+      .string()
+      .nullable()
+      .describe('ISO 4217 code money is shown in (the CURRENCY setting); null: plain numbers'),
+  }),
 });
 
 export const Support = z.object({

@@ -1,6 +1,10 @@
 import { decodeStartParam, filtersToSearch } from '@retention/contracts';
 import { isTMA } from '@telegram-apps/sdk-react';
-import { createDemoSession, parseDemoRole } from '../features/demo/api/create-demo-session';
+import {
+  createDemoSession,
+  parseDemoLang,
+  parseDemoRole,
+} from '../features/demo/api/create-demo-session';
 import { initTelegram } from '../init';
 import { type ApiError, isApiError, setInitDataRaw } from '../lib/api-client';
 import { readLaunch } from '../lib/launch-params';
@@ -76,7 +80,11 @@ function demoKey(query: URLSearchParams): string | undefined {
 async function startDemo(query: URLSearchParams): Promise<StartResult> {
   try {
     const key = demoKey(query);
-    const session = await createDemoSession(parseDemoRole(query.get('role')), key);
+    const session = await createDemoSession(
+      parseDemoRole(query.get('role')),
+      key,
+      parseDemoLang(query.get('lang')),
+    );
     mockTelegramForDemo({
       initDataRaw: session.initDataRaw,
       theme: query.get('theme') === 'dark' ? 'dark' : 'light',

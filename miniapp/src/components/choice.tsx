@@ -26,9 +26,11 @@ export function Choice({
         {label}: {all}
       </option>
       {options.map((o) => {
-        const { value: v, label: l } = typeof o === 'string' ? { value: o, label: o } : o;
+        // A bare value is the business's own (a region's name): marked as not to translate.
+        const data = typeof o === 'string';
+        const { value: v, label: l } = data ? { value: o, label: o } : o;
         return (
-          <option key={v} value={v}>
+          <option key={v} value={v} translate={data ? 'no' : undefined}>
             {l}
           </option>
         );

@@ -1,56 +1,44 @@
-// Numbers as people read them, in the user's language.
-import type { Lang } from './i18n';
+// Numbers, money and dates as people read them, in the user's language (the shared Intl
+// formatters of @retention/contracts) and in the business's currency. The currency is one
+// fact of the server the app talks to, learnt from /me before any screen with money renders
+// (every screen waits for /me to know the viewer's role), so it is kept here once rather
+// than passed through every component.
+import {
+  formatDelta as formatDeltaIn,
+  formatValue as formatValueIn,
+  type Lang,
+  type ValueKind,
+} from '@retention/contracts';
 
-const locale = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-US');
+export {
+  formatCount,
+  formatDate,
+  formatDateRange,
+  formatPeriod,
+  pluralForm,
+  type ValueKind as Kind,
+} from '@retention/contracts';
 
-export type Kind = 'int' | 'money' | 'pct';
+let currency: string | null = null;
 
-export function formatValue(value: number | string | null, kind: Kind, lang: Lang): string {
-  if (value === null || value === '') return '—';
-  const n = Number(value);
-  if (!Number.isFinite(n)) return '—';
-  if (kind === 'pct') {
-    return `${(n * 100).toLocaleString(locale(lang), { maximumFractionDigits: 1 })}%`;
-  }
-  if (kind === 'money') {
-    return n.toLocaleString(locale(lang), {
-      minimumFractionDigits: Math.abs(n) < 1000 ? 2 : 0,
-      maximumFractionDigits: Math.abs(n) < 1000 ? 2 : 0,
-    });
-  }
-  return n.toLocaleString(locale(lang), { maximumFractionDigits: 0 });
+/** Called with /me's answer: the ISO 4217 code money is shown in, or null for none. */
+export function setBusinessCurrency(code: string | null | undefined): void {
+  currency = code ?? null;
 }
 
-/** A change with its sign: "+3.2%" for rates in points, "+120" for counts. */
-export function formatDelta(delta: number | string | null, kind: Kind, lang: Lang): string {
-  if (delta === null) return '—';
-  const n = Number(delta);
-  if (!Number.isFinite(n)) return '—';
-  const sign = n > 0 ? '+' : n < 0 ? '−' : '±';
-  if (kind === 'pct') {
-    const points = Math.abs(n * 100).toLocaleString(locale(lang), { maximumFractionDigits: 1 });
-    return `${sign}${points} ${lang === 'ru' ? 'п.п.' : 'pp'}`;
-  }
-  return `${sign}${formatValue(Math.abs(n), kind, lang)}`;
+export function formatValue(
+  value: number | string | null | undefined,
+  kind: ValueKind,
+  lang: Lang,
+): string {
+  return formatValueIn(value, kind, lang, currency);
 }
 
-/** A period's first day as a short label: "Mar 26", or "Mar 2, 26" for a week. */
-export function formatPeriod(iso: string, lang: Lang): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale(lang), {
-    timeZone: 'UTC',
-    month: 'short',
-    year: '2-digit',
-    day: iso.endsWith('-01') ? undefined : 'numeric',
-  });
-}
-
-export function formatDate(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return d.toLocaleDateString(locale(lang), {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+/** A change with its sign: "+3.2 pp" for rates, "+120" for counts, "+$120" for money. */
+export function formatDelta(
+  delta: number | string | null | undefined,
+  kind: ValueKind,
+  lang: Lang,
+): string {
+  return formatDeltaIn(delta, kind, lang, currency);
 }

@@ -40,15 +40,6 @@ const texts = {
   trends: { en: 'Churn and active customers', ru: 'Отток и активные клиенты' },
   atRisk: { en: 'Customers at risk', ru: 'Клиенты под угрозой ухода' },
   valueAtRisk: { en: 'Value at risk', ru: 'Под угрозой' },
-  noChurnModel: { en: 'No churn model has been trained yet.', ru: 'Модель оттока ещё не обучена.' },
-  churnModelTraining: {
-    en: 'The churn model is training; its customers appear here when it is done.',
-    ru: 'Модель оттока обучается; клиенты появятся здесь, когда она закончит.',
-  },
-  churnModelFailed: {
-    en: 'Training the churn model failed',
-    ru: 'Обучение модели оттока не удалось',
-  },
   loading: { en: 'Loading…', ru: 'Загрузка…' },
   retry: { en: 'Retry', ru: 'Повторить' },
   noData: { en: 'No data for this selection.', ru: 'Нет данных для этого выбора.' },

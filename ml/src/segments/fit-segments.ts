@@ -2,6 +2,7 @@
 // standardised features, k chosen by the mean silhouette on a seeded sample, segments named
 // from their centroids; DBSCAN on the sample flags the outliers. The server's job
 // (server/src/ml/segments/train-segments.ts) reads the features and stores the result.
+import type { ModelSegmentName } from '@retention/contracts';
 import { kmeans } from 'ml-kmeans';
 import { createRng } from '../random.ts';
 import { type Scaling, standardise } from './features.ts';
@@ -28,7 +29,7 @@ function sampleIndexes(n: number, size: number, seed: number): number[] {
 }
 
 /** A plain name from a centroid in standard units (0 = an average customer). */
-export function nameOf(z: number[]): string {
+export function nameOf(z: number[]): ModelSegmentName {
   const [recency = 0, orders = 0, revenue = 0, tenure = 0, value = 0, events = 0] = z;
   if (recency > 0.4) return revenue > 0 ? 'Lapsed regulars' : 'Lapsed one-off buyers';
   if (tenure < -0.8 && orders < 0) return 'Newcomers';

@@ -33,7 +33,7 @@ export async function buildDigest(
   const to = isoOf(today - 1);
   const ask = { viewer: identity, query: { from, to, granularity: 'month' as const }, now: o.now };
   const report = await reportValue(analytics, ask, 'dashboard');
-  const summary = kpiSummaryOf(report, identity.regionScope, null);
+  const summary = kpiSummaryOf(report, identity.regionScope, null, analytics.settings.currency);
   const risk = await reportValue(analytics, ask, 'churn-risk', {
     sort: 'value',
     minProbability: 0,

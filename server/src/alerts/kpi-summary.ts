@@ -10,6 +10,7 @@ export function kpiSummaryOf(
   report: ReportValue<'dashboard'>,
   region: string | null,
   dataEnds: string | null,
+  currency: string | null,
 ): KpiSummary {
   const kpis = report.kpis as Record<string, { value: unknown; previous: unknown }>;
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -20,6 +21,7 @@ export function kpiSummaryOf(
     previousTo: report.previousPeriod.to,
     region,
     dataEnds,
+    currency,
     kpis: kpiCatalogue
       .filter((entry) => entry.inChat)
       .flatMap(({ key, kind }) => {

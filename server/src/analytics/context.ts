@@ -1,9 +1,9 @@
 // What a report is computed for (the database, the settings, the range and the selection of
 // customers), and the definition block every report returns: the metric texts, the window,
 // the time zone, the range and the filters in words.
+import { type DefinitionKey, definitions } from '@retention/contracts';
 import type { Database } from '@retention/db';
 import type { AnalyticsSettings } from '../config.ts';
-import { type DefinitionKey, definitions } from './definitions.ts';
 import { isoOf, type Range } from './periods.ts';
 import type { Selection } from './selection.ts';
 
@@ -16,7 +16,8 @@ export interface MetricContext {
 
 export function definitionOf(ctx: MetricContext, keys: DefinitionKey[]) {
   return {
-    text: keys.map((k) => definitions[k]).join(' '),
+    keys,
+    text: keys.map((k) => definitions[k].en).join(' '),
     windowDays: ctx.settings.windowDays,
     timeZone: ctx.settings.timeZone,
     granularity: ctx.range.granularity,

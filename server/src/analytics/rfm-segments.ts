@@ -1,17 +1,11 @@
-// The named RFM segments and which recency × frequency scores make each one.
+// The named RFM segments (their names in both languages are in @retention/contracts) and
+// which recency × frequency scores make each one.
+import { type RfmSlug, rfmSegments as rfmSegmentWords } from '@retention/contracts';
 
-export const rfmSegments = [
-  { slug: 'champions', name: 'Champions' },
-  { slug: 'loyal', name: 'Loyal' },
-  { slug: 'potential_loyalists', name: 'Potential loyalists' },
-  { slug: 'new', name: 'New' },
-  { slug: 'at_risk', name: 'At risk' },
-  { slug: 'cant_lose', name: "Can't lose" },
-  { slug: 'hibernating', name: 'Hibernating' },
-  { slug: 'lost', name: 'Lost' },
-] as const;
+export type { RfmSlug };
 
-export type RfmSlug = (typeof rfmSegments)[number]['slug'];
+/** The segments with their English names, as the API and filters give them. */
+export const rfmSegments = rfmSegmentWords.map((s) => ({ slug: s.slug, name: s.name.en }));
 
 /** Rows: recency score 5 (bought most recently) down to 1; columns: frequency score 1..5. */
 const grid: Record<number, RfmSlug[]> = {

@@ -164,7 +164,7 @@ export function botServices(deps: BotServicesDeps): BotServices {
         granularity: 'month' as const,
       };
       const report = await reportValue(analytics, { viewer: identity, query }, 'dashboard');
-      return kpiSummaryOf(report, identity.regionScope, dataEnds);
+      return kpiSummaryOf(report, identity.regionScope, dataEnds, analytics.settings.currency);
     },
 
     async findCustomers(caller, query, page) {

@@ -60,6 +60,7 @@ export default fp(
     }
     const bot = createBot(config.botToken, botServices(botServicesDeps(app)), {
       miniAppUrl: config.publicUrl,
+      currency: config.analytics.currency,
       apiRoot: config.telegramApiRoot,
       timeoutSeconds: config.telegramTimeoutSeconds,
       logError: (message, update) => (update ? app.log.child(update) : app.log).error(message),

@@ -1,7 +1,7 @@
 // Demo mode (no BOT_TOKEN): one Telegram user per role so a new user can sign in from a
 // plain browser. Ids are far above today's Telegram ids; they are removed again on a
 // start with a real bot token, so a real account can never inherit a demo role.
-import type { DemoRole } from '@retention/contracts';
+import type { DemoRole, Lang } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
 import type { TelegramUser } from '../auth/init-data.ts';
 
@@ -28,6 +28,18 @@ export const demoUsers: Record<DemoRole, TelegramUser> = {
     language_code: 'en',
   },
 };
+
+const russianNames: Record<DemoRole, Pick<TelegramUser, 'first_name' | 'last_name'>> = {
+  admin: { first_name: 'Алексей', last_name: 'Админов' },
+  manager: { first_name: 'Мария', last_name: 'Менеджерова' },
+  client: { first_name: 'Кирилл', last_name: 'Клиентов' },
+};
+
+/** The demo user of a role as a Telegram client in that language would describe them. */
+export function demoUser(role: DemoRole, lang: Lang): TelegramUser {
+  const user = demoUsers[role];
+  return lang === 'en' ? user : { ...user, ...russianNames[role], language_code: lang };
+}
 
 const demoIds = Object.values(demoUsers).map((u) => BigInt(u.id));
 

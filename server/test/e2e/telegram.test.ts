@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { nameFor } from '@retention/contracts';
 import { seedDemo } from '@retention/db/seed';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,7 +278,10 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await expect
       .poll(() => page.getByTestId('client-orders').textContent(), { timeout: 30_000 })
       .toBe(int(own.stats.orders, 'ru-RU'));
-    expect(await page.getByTestId('loyalty-tier').textContent()).toBe(own.loyalty.tier);
+    // The default tiers' names in the client's language (Gold → Золото).
+    expect(await page.getByTestId('loyalty-tier').textContent()).toBe(
+      nameFor(own.loyalty.tier, 'ru'),
+    );
     await expect
       .poll(() => page.getByTestId('offer-code').textContent())
       .toBe(offers.items[0]!.code);

@@ -1,7 +1,9 @@
 // The campaign screens' texts, English and Russian (the app's language rule: lib/i18n.ts).
-import { useLang } from '../../lib/i18n';
+import { campaignStatuses, deliveryStates, type Words as Texts } from '@retention/contracts';
+import { type Lang, useLang } from '../../lib/i18n';
 
 const en = {
+  lang: 'en' as Lang,
   campaigns: 'Campaigns',
   newCampaign: 'New campaign',
   none: 'No campaigns yet.',
@@ -12,18 +14,6 @@ const en = {
   redeemed: 'redeemed',
   openedStat: 'Opened',
   redeemedStat: 'Redeemed',
-  status_draft: 'draft',
-  status_running: 'running',
-  status_finished: 'finished',
-  status_cancelled: 'cancelled',
-  delivery_pending: 'pending',
-  delivery_queued: 'queued',
-  delivery_sending: 'sending',
-  delivery_sent: 'sent',
-  delivery_failed: 'failed',
-  delivery_blocked: 'blocked the bot',
-  delivery_no_telegram: 'no Telegram',
-  delivery_opted_out: 'opted out',
   delivery: 'Delivery',
   targetDefinition: 'Target',
   everyone: 'All customers',
@@ -96,9 +86,10 @@ const en = {
   invalid_empty: 'The target is empty.',
 } as const;
 
-export type Words = Record<keyof typeof en, string>;
+export type Words = Record<Exclude<keyof typeof en, 'lang'>, string> & { lang: Lang };
 
 const ru: Words = {
+  lang: 'ru',
   campaigns: 'Кампании',
   newCampaign: 'Новая кампания',
   none: 'Кампаний пока нет.',
@@ -109,18 +100,6 @@ const ru: Words = {
   redeemed: 'погасили',
   openedStat: 'Открыли',
   redeemedStat: 'Погасили',
-  status_draft: 'черновик',
-  status_running: 'идёт',
-  status_finished: 'завершена',
-  status_cancelled: 'отменена',
-  delivery_pending: 'ожидает',
-  delivery_queued: 'в очереди',
-  delivery_sending: 'отправляется',
-  delivery_sent: 'отправлено',
-  delivery_failed: 'ошибка',
-  delivery_blocked: 'бот заблокирован',
-  delivery_no_telegram: 'нет Telegram',
-  delivery_opted_out: 'отписались',
   delivery: 'Доставка',
   targetDefinition: 'Аудитория',
   everyone: 'Все клиенты',
@@ -201,8 +180,16 @@ export function fill(text: string, values: Record<string, string | number>): str
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
+/** Statuses with one home for every screen and the bot (@retention/contracts). */
+const shared: Record<string, Record<string, Texts>> = {
+  status: campaignStatuses,
+  delivery: deliveryStates,
+};
+
 /** A text keyed by a value from the server (`status_running`), or the value itself. */
 export function wordFor(w: Words, prefix: string, value: string): string {
+  const listed = shared[prefix]?.[value];
+  if (listed) return listed[w.lang];
   const key = `${prefix}_${value}`;
-  return key in w ? w[key as keyof Words] : value;
+  return key in w ? (w[key as keyof Words] as string) : value;
 }

@@ -1,8 +1,10 @@
+import { type Lang, nameFor } from '@retention/contracts';
 import { useQuery } from '@tanstack/react-query';
 import {
   type AnalyticsOptions,
   getAnalyticsOptionsQueryOptions,
 } from '../../../lib/get-analytics-options';
+import { useLang } from '../../../lib/i18n';
 
 export type TargetOptions = {
   segments: { value: string; label: string }[];
@@ -10,10 +12,10 @@ export type TargetOptions = {
   channels: string[];
 };
 
-const toTargetOptions = (o: AnalyticsOptions): TargetOptions => ({
+const toTargetOptions = (o: AnalyticsOptions, lang: Lang): TargetOptions => ({
   segments: o.segments.map((s) => ({
     value: s.value,
-    label: s.kind === 'rfm' ? `RFM: ${s.name}` : s.name,
+    label: s.kind === 'rfm' ? `RFM: ${nameFor(s.value, lang)}` : nameFor(s.name, lang),
   })),
   regions: o.regions,
   channels: o.channels,
@@ -24,5 +26,9 @@ const toTargetOptions = (o: AnalyticsOptions): TargetOptions => ({
  * them), with RFM segments labelled as such.
  */
 export function useTargetOptions() {
-  return useQuery({ ...getAnalyticsOptionsQueryOptions(), select: toTargetOptions });
+  const lang = useLang();
+  return useQuery({
+    ...getAnalyticsOptionsQueryOptions(),
+    select: (o: AnalyticsOptions) => toTargetOptions(o, lang),
+  });
 }

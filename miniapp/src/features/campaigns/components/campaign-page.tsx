@@ -1,6 +1,7 @@
 import { BlockState } from '../../../components/block-state';
+import { OfferBenefit } from '../../../components/offer-benefit';
 import { Stat } from '../../../components/stat';
-import { formatDate, formatValue } from '../../../lib/format';
+import { formatDate, formatDateRange, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { useCampaign } from '../api/get-campaigns';
@@ -8,7 +9,6 @@ import { useTargetOptions } from '../api/target-options';
 import type { Campaign } from '../api/types';
 import { useWords, wordFor } from '../words';
 import { DeliveryCounts } from './delivery-counts';
-import { offerBenefit } from './offer-text';
 import { UnreachableBlock } from './unreachable-block';
 import './campaigns.css';
 
@@ -17,7 +17,7 @@ function Row({
   children,
   testId,
 }: {
-  label: string;
+  label: React.ReactNode;
   children: React.ReactNode;
   testId?: string;
 }) {
@@ -39,12 +39,20 @@ function Definition({ c }: { c: Campaign }) {
   return (
     <section className="block" data-testid="campaign-definition">
       <h2>{w.offer}</h2>
-      <Row label={c.offer.code}>{offerBenefit(c.offer, lang)}</Row>
-      <Row label={w.offerTitle}>{c.offer.title}</Row>
+      <Row label={<span translate="no">{c.offer.code}</span>}>
+        <OfferBenefit offer={c.offer} lang={lang} />
+      </Row>
+      <Row label={w.offerTitle}>
+        <span translate="no">{c.offer.title}</span>
+      </Row>
       {c.offer.giftCost !== null && (
         <Row label={w.giftCost}>{formatValue(c.offer.giftCost, 'money', lang)}</Row>
       )}
-      {c.offer.terms && <Row label={w.terms}>{c.offer.terms}</Row>}
+      {c.offer.terms && (
+        <Row label={w.terms}>
+          <span translate="no">{c.offer.terms}</span>
+        </Row>
+      )}
       <h2 className="subhead">{w.targetDefinition}</h2>
       {empty && <Row label={w.segment}>{w.everyone}</Row>}
       {t.segment && <Row label={w.segment}>{segment}</Row>}
@@ -62,9 +70,7 @@ function Definition({ c }: { c: Campaign }) {
       <Row label={w.seed} testId="campaign-seed">
         {c.seed}
       </Row>
-      <Row label={w.period}>
-        {formatDate(c.startAt, lang)} – {formatDate(c.endAt, lang)}
-      </Row>
+      <Row label={w.period}>{formatDateRange(c.startAt, c.endAt, lang)}</Row>
       {c.launchedAt && <Row label={w.launched}>{formatDate(c.launchedAt, lang)}</Row>}
     </section>
   );
@@ -82,7 +88,7 @@ export function CampaignPage({ id }: { id: number }) {
         {(c) => (
           <>
             <div className="page-head">
-              <h1 className="page-title" data-testid="campaign-name">
+              <h1 className="page-title" data-testid="campaign-name" translate="no">
                 {c.name}
               </h1>
               <span className={`chip status-${c.status}`} data-testid="campaign-status">

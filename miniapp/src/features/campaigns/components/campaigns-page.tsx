@@ -1,12 +1,12 @@
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import { formatDate, formatValue } from '../../../lib/format';
+import { OfferBenefit } from '../../../components/offer-benefit';
+import { formatDateRange, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { useCampaigns } from '../api/get-campaigns';
 import { useWords, wordFor } from '../words';
 import { DeliveryCounts } from './delivery-counts';
-import { offerBenefit } from './offer-text';
 import './campaigns.css';
 
 /** Every campaign for staff, newest first; an admin also starts a new one from here. */
@@ -36,14 +36,15 @@ export function CampaignsPage({ admin }: { admin: boolean }) {
                 data-testid="campaign-row"
               >
                 <div className="campaign-row__head">
-                  <strong>{c.name}</strong>
+                  <strong translate="no">{c.name}</strong>
                   <span className={`chip status-${c.status}`}>
                     {wordFor(w, 'status', c.status)}
                   </span>
                 </div>
                 <div className="hint">
-                  {c.offer.code} · {offerBenefit(c.offer, lang)} · {formatDate(c.startAt, lang)} –{' '}
-                  {formatDate(c.endAt, lang)}
+                  <span translate="no">{c.offer.code}</span> ·{' '}
+                  <OfferBenefit offer={c.offer} lang={lang} /> ·{' '}
+                  {formatDateRange(c.startAt, c.endAt, lang)}
                 </div>
                 <div className="hint">
                   {w.target} {formatValue(c.members.target, 'int', lang)} · {w.control}{' '}

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
+import { offerBenefit } from '../../../components/offer-benefit';
 import { formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import {
@@ -27,7 +28,6 @@ import {
 } from './campaign-form';
 import { Field } from './field';
 import { OfferFields } from './offer-fields';
-import { offerBenefit } from './offer-text';
 import { PreviewPanel } from './preview-panel';
 import { TargetFields } from './target-fields';
 import { useDebounced } from './use-debounced';
@@ -85,8 +85,6 @@ export function NewCampaignPage() {
               percentOff: request.offer.percentOff ?? null,
               amountOff: request.offer.amountOff?.toFixed(2) ?? null,
               gift: request.offer.gift ?? null,
-              giftCost: null,
-              terms: null,
             },
             lang,
           )})`,

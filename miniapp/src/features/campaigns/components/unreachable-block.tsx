@@ -27,15 +27,13 @@ export function UnreachableBlock({ campaignId }: { campaignId: number }) {
               {r.items.map((c) => (
                 <li key={c.customerId} className="contact-row" data-testid="unreachable-row">
                   <div className="contact-row__name">
-                    {c.name ?? `#${c.customerId}`}
+                    <span translate="no">{c.name ?? `#${c.customerId}`}</span>
                     <span className="chip">{wordFor(w, 'reason', c.reason)}</span>
                   </div>
-                  <div className="hint contact-row__ways">
+                  <div className="hint contact-row__ways" translate="no">
                     <code data-testid="unreachable-code">{c.code}</code>
                     {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
                     {c.phone && <a href={`tel:${c.phone}`}>{c.phone}</a>}
-
-                    {c.error && c.reason !== 'no_telegram' && <span>{c.error}</span>}
                   </div>
                 </li>
               ))}

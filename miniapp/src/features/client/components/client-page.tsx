@@ -19,7 +19,9 @@ export function ClientPage({ customerId }: { customerId: number }) {
       <BlockState query={card}>
         {(c) => (
           <>
-            <h1 className="page-title">{c.name ?? t('myStats', lang)}</h1>
+            <h1 className="page-title" translate={c.name ? 'no' : undefined}>
+              {c.name ?? t('myStats', lang)}
+            </h1>
             <div className="kpi-grid">
               <Stat
                 label={t('memberSince', lang)}

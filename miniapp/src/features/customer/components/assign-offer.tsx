@@ -36,7 +36,7 @@ export function AssignOffer({ customerId, held }: { customerId: number; held: st
         >
           <option value="">{offers.isError ? offers.error.message : t('pickOffer', lang)}</option>
           {choices.map((o) => (
-            <option key={o.id} value={o.id}>
+            <option key={o.id} value={o.id} translate="no">
               {o.title} · {o.code}
             </option>
           ))}

@@ -1,3 +1,4 @@
+import { nameFor, orderStatuses, wordFor } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
 import { Stat } from '../../../components/stat';
 import { formatDate, formatValue } from '../../../lib/format';
@@ -30,7 +31,7 @@ function Scores({ score }: { score: NonNullable<CustomerCard['score']> }) {
         />
         <Stat label={t('clv', lang)} value={formatValue(score.clv, 'money', lang)} />
         <Stat label={t('pAlive', lang)} value={formatValue(score.pAlive, 'pct', lang)} />
-        <Stat label={t('segmentLabel', lang)} value={score.segment ?? '—'} small />
+        <Stat label={t('segmentLabel', lang)} value={nameFor(score.segment, lang)} small />
       </div>
       {score.reasons.length > 0 && (
         <ul data-testid="customer-reasons">
@@ -51,7 +52,7 @@ function Orders({ orders }: { orders: CustomerCard['recentOrders'] }) {
       {orders.map((o) => (
         <div key={o.id} className="risk-row">
           <span>{formatDate(o.placedAt, lang)}</span>
-          <span className="hint">{o.status}</span>
+          <span className="hint">{wordFor(orderStatuses, o.status, lang)}</span>
           <span>{formatValue(o.total, 'money', lang)}</span>
         </div>
       ))}
@@ -71,13 +72,14 @@ export function CustomerPage({ id }: { id: number }) {
       <BlockState query={card}>
         {(c) => (
           <>
-            <h1 className="page-title" data-testid="customer-name">
+            <h1 className="page-title" data-testid="customer-name" translate="no">
               {c.name ?? `${t('customer', lang)} #${c.id}`}
             </h1>
             <p className="hint" style={{ margin: '0 12px' }}>
-              {[c.region, c.acquisitionChannel, `${t('loyalty', lang)}: ${c.loyalty.tier}`]
-                .filter(Boolean)
-                .join(' · ')}
+              <span translate="no">
+                {[c.region, c.acquisitionChannel].filter(Boolean).map((v) => `${v} · `)}
+              </span>
+              {`${t('loyalty', lang)}: ${nameFor(c.loyalty.tier, lang)}`}
             </p>
             {c.score && <Scores score={c.score} />}
             <TagsBlock customerId={id} tags={c.tags ?? []} admin={admin} />

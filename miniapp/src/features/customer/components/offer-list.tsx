@@ -1,16 +1,10 @@
+import { deliveryStates, wordFor } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
-import { formatDate, formatValue } from '../../../lib/format';
+import { OfferBenefit } from '../../../components/offer-benefit';
+import { formatDate } from '../../../lib/format';
 import { type Lang, type TextKey, t, useLang } from '../../../lib/i18n';
 import { type CustomerOffer, useCustomerOffers, useRecordOpens } from '../api/offers';
 import './customer.css';
-
-function benefit(o: CustomerOffer['offer'], lang: Lang): string {
-  if (o.kind === 'discount_percent' && o.percentOff !== null) return `−${o.percentOff}%`;
-  if (o.kind === 'discount_amount' && o.amountOff !== null) {
-    return `−${formatValue(o.amountOff, 'money', lang)}`;
-  }
-  return o.gift ?? '';
-}
 
 function OfferItem({ item, staff, lang }: { item: CustomerOffer; staff: boolean; lang: Lang }) {
   const { offer } = item;
@@ -18,13 +12,19 @@ function OfferItem({ item, staff, lang }: { item: CustomerOffer; staff: boolean;
   return (
     <li className={`offer ${usable ? '' : 'offer-past'}`} data-testid={`offer-${offer.code}`}>
       <div className="offer-head">
-        <strong>{offer.title}</strong>
+        <strong translate="no">{offer.title}</strong>
         <span className={`chip chip-${item.status}`}>
           {t(`status_${item.status}` as TextKey, lang)}
         </span>
       </div>
-      <div className="offer-benefit">{benefit(offer, lang)}</div>
-      {offer.description && <p className="hint">{offer.description}</p>}
+      <div className="offer-benefit">
+        <OfferBenefit offer={offer} lang={lang} />
+      </div>
+      {offer.description && (
+        <p className="hint" translate="no">
+          {offer.description}
+        </p>
+      )}
       <p className="hint">
         {item.status === 'upcoming'
           ? `${t('validFrom', lang)} ${formatDate(offer.validFrom, lang)}, `
@@ -36,13 +36,13 @@ function OfferItem({ item, staff, lang }: { item: CustomerOffer; staff: boolean;
           <span className="hint">{t('offerCode', lang)}</span>
           <code data-testid="offer-code">{item.code}</code>
           <span className="hint">
-            {t('howToUse', lang)} {offer.terms ?? ''}
+            {t('howToUse', lang)} <span translate="no">{offer.terms ?? ''}</span>
           </span>
         </div>
       )}
       {staff && (
         <p className="hint">
-          {t('delivery', lang)}: {item.deliveryState}
+          {t('delivery', lang)}: {wordFor(deliveryStates, item.deliveryState, lang)}
         </p>
       )}
     </li>

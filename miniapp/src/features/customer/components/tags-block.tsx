@@ -31,7 +31,7 @@ export function TagsBlock({
       ) : (
         <div className="tag-list">
           {tags.map((name) => (
-            <span key={name} className="chip" data-testid={`tag-${name}`}>
+            <span key={name} className="chip" data-testid={`tag-${name}`} translate="no">
               {name}
               {admin && (
                 <button

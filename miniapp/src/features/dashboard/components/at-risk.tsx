@@ -3,17 +3,10 @@ import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
+import { noModelText } from '../../live/model-state';
 import { useTraining } from '../../live/use-live-updates';
 import { useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
-
-/** Why there is no churn model to show: never trained, training now, or its run failed. */
-function noModelText(training: ReturnType<typeof useTraining>, lang: Lang): string {
-  if (training?.status === 'training') return t('churnModelTraining', lang);
-  if (training?.status === 'failed')
-    return `${t('churnModelFailed', lang)}: ${training.error ?? '—'}`;
-  return t('noChurnModel', lang);
-}
 
 type Operating = { share: number; precision: number | null; recall: number | null };
 
@@ -40,7 +33,7 @@ export function AtRiskBlock({ filters }: { filters: Filters }) {
       <h2>{t('atRisk', lang)}</h2>
       <BlockState
         query={report}
-        empty={(r) => (r.model ? r.customers.length === 0 : noModelText(training, lang))}
+        empty={(r) => (r.model ? r.customers.length === 0 : noModelText('churn', training, lang))}
       >
         {(r) => (
           <>
@@ -64,7 +57,7 @@ export function AtRiskBlock({ filters }: { filters: Filters }) {
                 data-testid="at-risk-row"
               >
                 <div>
-                  <div>{c.name ?? `#${c.id}`}</div>
+                  <div translate="no">{c.name ?? `#${c.id}`}</div>
                   <div className="risk-reasons">{c.reasons.map((x) => x[lang]).join('; ')}</div>
                 </div>
                 <div className="risk-figures">

@@ -1,5 +1,5 @@
 import type { Filters } from '@retention/contracts';
-import { kpiByKey, kpiLabel } from '@retention/contracts';
+import { kpiByKey, kpiLabel, nameFor } from '@retention/contracts';
 import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
@@ -11,7 +11,11 @@ type By = BreakdownReport['definition']['by'];
 
 type Row = Omit<BreakdownReport['rows'][number], 'key'>;
 
-const title = { en: 'Summary by', ru: 'Сводка по' };
+const titles: Record<By, Record<Lang, string>> = {
+  region: { en: 'Summary by region', ru: 'Сводка по регионам' },
+  channel: { en: 'Summary by channel', ru: 'Сводка по каналам' },
+  segment: { en: 'Summary by RFM segment', ru: 'Сводка по RFM-сегментам' },
+};
 const none = { en: '(not set)', ru: '(не указан)' };
 
 function Cells({ row, lang }: { row: Row; lang: Lang }) {
@@ -35,9 +39,7 @@ export function BreakdownTable({ filters }: { filters: Filters }) {
   const report = useReport('breakdown', filters, `by=${by}`);
   return (
     <section className="block" data-testid="block-breakdown">
-      <h2>
-        {title[lang]} {t(by, lang).toLowerCase()}
-      </h2>
+      <h2>{titles[by][lang]}</h2>
       <div className="filters" style={{ padding: '0 0 8px' }}>
         {(['region', 'channel', 'segment'] as const).map((b) => (
           <button key={b} type="button" aria-pressed={by === b} onClick={() => setBy(b)}>
@@ -63,7 +65,13 @@ export function BreakdownTable({ filters }: { filters: Filters }) {
                 <tbody>
                   {r.rows.map((row) => (
                     <tr key={row.key ?? ''}>
-                      <th>{row.key ?? none[lang]}</th>
+                      {by === 'segment' ? (
+                        <th>{row.key === null ? none[lang] : nameFor(row.key, lang)}</th>
+                      ) : (
+                        <th translate={row.key === null ? undefined : 'no'}>
+                          {row.key ?? none[lang]}
+                        </th>
+                      )}
                       <Cells row={row} lang={lang} />
                     </tr>
                   ))}

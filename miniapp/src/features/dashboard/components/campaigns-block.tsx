@@ -1,7 +1,7 @@
-import type { Filters } from '@retention/contracts';
+import { campaignStatuses, type Filters, wordFor } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import { formatDelta, formatValue, type Kind } from '../../../lib/format';
+import { formatDateRange, formatDelta, formatValue, type Kind } from '../../../lib/format';
 import { type Lang, useLang } from '../../../lib/i18n';
 import { useMe } from '../../../lib/me';
 import { type CampaignsReport, useReport } from '../api/reports';
@@ -107,11 +107,12 @@ export function CampaignsBlock({ filters, links = true }: { filters: Filters; li
             {r.campaigns.map((c) => (
               <div key={c.id} className="campaign" data-testid="campaign">
                 <div>
-                  <Link href={`/campaigns/${c.id}`} className="campaign-name">
+                  <Link href={`/campaigns/${c.id}`} className="campaign-name" translate="no">
                     <strong>{c.name}</strong>
                   </Link>{' '}
                   <span className="hint">
-                    {c.startDay} – {c.endDay} · {c.status}
+                    {formatDateRange(c.startDay, c.endDay, lang)} ·{' '}
+                    {wordFor(campaignStatuses, c.status, lang)}
                   </span>
                 </div>
                 <div className="hint">

@@ -16,6 +16,8 @@ const variants: { key: Variant; en: string; ru: string }[] = [
 ];
 
 const title = { en: 'Cohort retention', ru: 'Удержание по когортам' };
+/** The cohort size column: customers in the cohort. */
+const sizeHead = { en: 'n', ru: 'чел.' };
 
 /** Cohorts by first order (rows) against periods since (columns); tap a cell for its numbers. */
 export function CohortHeatmap({ filters }: { filters: Filters }) {
@@ -49,7 +51,7 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
                   <thead>
                     <tr>
                       <th />
-                      <th>n</th>
+                      <th>{sizeHead[lang]}</th>
                       {offsets.map((k) => (
                         <th key={k}>{k}</th>
                       ))}

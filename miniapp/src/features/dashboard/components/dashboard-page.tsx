@@ -1,6 +1,7 @@
 import { type Filters, filtersFromSearch, filtersToSearch } from '@retention/contracts';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { formatDateRange } from '../../../lib/format';
 import { useAnalyticsOptions } from '../../../lib/get-analytics-options';
 import { t, useLang } from '../../../lib/i18n';
 import { LiveBadge } from '../../live/live-badge';
@@ -44,8 +45,13 @@ export function DashboardPage() {
       <BlockState query={dashboard}>
         {(d) => (
           <>
-            <p className="hint dashboard-period" data-testid="dashboard-period">
-              {d.period.from} – {d.period.to}
+            <p
+              className="hint dashboard-period"
+              data-testid="dashboard-period"
+              data-from={d.period.from}
+              data-to={d.period.to}
+            >
+              {formatDateRange(d.period.from, d.period.to, lang)}
             </p>
             <KpiGrid report={d} />
             <section className="block" data-testid="block-trends">

@@ -1,7 +1,9 @@
-import type { Filters } from '@retention/contracts';
+import { countOf, type Filters, nameFor } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
+import { noModelText } from '../../live/model-state';
+import { useTraining } from '../../live/use-live-updates';
 import { useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
@@ -9,18 +11,14 @@ const words = {
   en: {
     title: 'Segments',
     rfm: 'RFM segments',
-    orders: 'orders',
-    days: 'days since last order',
-    outliers: 'outliers',
+    sinceLast: 'since the last order',
     drill: 'Show this segment',
     clear: 'All segments',
   },
   ru: {
     title: 'Сегменты',
     rfm: 'RFM-сегменты',
-    orders: 'заказов',
-    days: 'дней с последнего заказа',
-    outliers: 'выбросов',
+    sinceLast: 'с последнего заказа',
     drill: 'Показать сегмент',
     clear: 'Все сегменты',
   },
@@ -39,6 +37,7 @@ export function SegmentsBlock({
   // The segment filter would leave only that segment here: the block shows them all.
   const { segment: _picked, ...others } = filters;
   const model = useReport('segments', others);
+  const training = useTraining('segments');
   const rfm = useReport('rfm', others);
   const row = (key: string, name: string, detail: string, share: number | null) => (
     <button
@@ -61,14 +60,22 @@ export function SegmentsBlock({
   return (
     <section className="block" data-testid="block-segments">
       <h2>{w.title}</h2>
-      <BlockState query={model} empty={(r) => r.segments.length === 0 && (r.message ?? true)}>
+      <BlockState
+        query={model}
+        empty={(r) => (r.run ? r.segments.length === 0 : noModelText('segments', training, lang))}
+      >
         {(r) => (
           <>
             {r.segments.map((s) =>
               row(
                 s.name,
-                s.name,
-                `${formatValue(s.customers, 'int', lang)} · ${s.meanOrders.toFixed(1)} ${w.orders} · ${Math.round(s.meanDaysSinceLastOrder)} ${w.days} · ${s.outliers} ${w.outliers}`,
+                nameFor(s.name, lang),
+                [
+                  countOf(s.customers, 'customers', lang),
+                  countOf(s.meanOrders, 'orders', lang, 1),
+                  `${countOf(Math.round(s.meanDaysSinceLastOrder), 'days', lang)} ${w.sinceLast}`,
+                  countOf(s.outliers, 'outliers', lang),
+                ].join(' · '),
                 s.share,
               ),
             )}
@@ -83,8 +90,8 @@ export function SegmentsBlock({
             {r.segments.map((s) =>
               row(
                 s.slug,
-                s.name,
-                `${formatValue(s.customers, 'int', lang)} · ${formatValue(s.revenue, 'money', lang)}`,
+                nameFor(s.slug, lang),
+                `${countOf(s.customers, 'customers', lang)} · ${formatValue(s.revenue, 'money', lang)}`,
                 s.share,
               ),
             )}

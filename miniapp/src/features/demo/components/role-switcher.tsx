@@ -1,5 +1,6 @@
-import { type DemoRole, demoRoles } from '@retention/contracts';
+import { type DemoRole, demoRoles, roleNames, wordFor } from '@retention/contracts';
 import { Section } from '../../../components/section';
+import { useLang } from '../../../lib/i18n';
 import './role-switcher.css';
 
 // A new demo session is created at start-up, so switching is a reload with another role;
@@ -11,13 +12,26 @@ function urlForRole(role: DemoRole): string {
 }
 
 /** Demo mode only: reopen the app signed in as another role. */
+const words = {
+  en: {
+    title: 'Demo mode',
+    footer: 'The server signed in a demo user. Pick a role to reopen the app as that user.',
+    openAs: 'Open the demo as',
+  },
+  ru: {
+    title: 'Демо-режим',
+    footer:
+      'Сервер вошёл как демо-пользователь. Выберите роль, чтобы открыть приложение от её имени.',
+    openAs: 'Открыть демо как',
+  },
+};
+
 export function RoleSwitcher({ current }: { current: string }) {
+  const lang = useLang();
+  const w = words[lang];
   return (
-    <Section
-      title="Demo mode"
-      footer="The server signed in a demo user. Pick a role to reopen the app as that user."
-    >
-      <fieldset className="role-switcher" aria-label="Open the demo as" data-testid="role-switcher">
+    <Section title={w.title} footer={w.footer}>
+      <fieldset className="role-switcher" aria-label={w.openAs} data-testid="role-switcher">
         {demoRoles.map((role) => (
           <button
             key={role}
@@ -27,7 +41,7 @@ export function RoleSwitcher({ current }: { current: string }) {
             data-testid={`role-switch-${role}`}
             onClick={() => window.location.assign(urlForRole(role))}
           >
-            {role}
+            {wordFor(roleNames, role, lang)}
           </button>
         ))}
       </fieldset>

@@ -34,6 +34,7 @@ const meRoute: FastifyPluginAsyncZod = async (app) => {
         scope: { region: id.regionScope },
         customer,
         demo: app.config.demo,
+        business: { currency: app.config.analytics.currency },
       };
     },
   );

@@ -8,7 +8,7 @@ import { DemoSession, DemoSessionBody, ErrorBody } from '@retention/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { signInitData } from '../../../../auth/init-data.ts';
 import { forbidden } from '../../../../errors.ts';
-import { demoUsers } from '../../../../services/demo-users.ts';
+import { demoUser } from '../../../../services/demo-users.ts';
 
 const demoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -33,7 +33,7 @@ const demoRoutes: FastifyPluginAsyncZod = async (app) => {
           'demo sessions need the demo key: open the link the server printed when it started (…/?demo=<key>)',
         );
       }
-      const user = demoUsers[request.body.role];
+      const user = demoUser(request.body.role, request.body.lang);
       return { initDataRaw: signInitData(user, app.initDataToken), role: request.body.role, user };
     },
   );
