@@ -29,15 +29,22 @@ export function formatValue(
   if (kind === 'pct') {
     return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n);
   }
-  if (kind === 'money') {
-    const digits = Math.abs(n) < 1000 ? 2 : 0;
-    return new Intl.NumberFormat(locale, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-      ...(currency ? { style: 'currency', currency, currencyDisplay: 'narrowSymbol' } : {}),
-    }).format(n);
-  }
+  if (kind === 'money') return formatAmount(n, lang, currency, Math.abs(n) < 1000 ? 2 : 0);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+}
+
+/** A sum of money with `fractionDigits` decimals, in `currency` when there is one. */
+export function formatAmount(
+  n: number,
+  lang: Lang,
+  currency: string | null,
+  fractionDigits: number,
+): string {
+  return new Intl.NumberFormat(localeOf(lang), {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+    ...(currency ? { style: 'currency', currency, currencyDisplay: 'narrowSymbol' } : {}),
+  }).format(n);
 }
 
 /** A change with its sign: "+3.2 pp" for rates (points), "+120" or "+$120" for the rest. */

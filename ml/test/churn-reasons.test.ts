@@ -34,4 +34,18 @@ describe('churn reasons', () => {
     });
     expect(c).toEqual([]);
   });
+
+  it('writes spend in the business currency, with its sign where each language puts it', () => {
+    const risky = (X: number[][]) =>
+      X.map((x) => ((x[at('revenue_90')] as number) < 100 ? 0.7 : 0.1));
+    const typicalSpend = row({ revenue_90: 1500, order_days: 5 });
+    const low = row({ revenue_90: 20, order_days: 5 });
+    const rub = reasonsFor([low], risky([low]), typicalSpend, risky, { currency: 'RUB' })[0]![0]!;
+    // Intl puts no-break spaces between digit groups and before the sign.
+    const spaced = (t: string) => t.replace(/\s/gu, ' ');
+    expect(spaced(rub.ru)).toBe('потратил 20 ₽ за последние 90 дней (обычно 1 500 ₽)');
+    expect(rub.en).toBe('spent ₽20 in the last 90 days (a typical retained customer: ₽1,500)');
+    const plain = reasonsFor([low], risky([low]), typicalSpend, risky)[0]![0]!;
+    expect(plain.en).toBe('spent 20 in the last 90 days (a typical retained customer: 1,500)');
+  });
 });

@@ -26,6 +26,8 @@ export interface ChurnInput {
   seed: number;
   /** The share of active customers the team can work: the top ones by probability are "at risk". */
   atRiskShare: number;
+  /** The currency the reasons write money in; null: plain numbers. */
+  currency?: string | null;
 }
 
 /** The shares the model card compares: what flagging each would catch on held-out customers. */
@@ -128,7 +130,9 @@ export function fitChurn(input: ChurnInput, say: (message: string) => void): Chu
     );
   }
   say(`explaining ${now.length} scores`);
-  const reasons = reasonsFor(nowX, probabilities, typical, chosen.predict);
+  const reasons = reasonsFor(nowX, probabilities, typical, chosen.predict, {
+    currency: input.currency ?? null,
+  });
   // The operating point is a capacity, not the best F1: with most active customers churning
   // (as in retail), the best F1 flags nearly all of them, which no team can work.
   const heldY = held.map((r) => r.label);

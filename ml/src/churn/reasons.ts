@@ -2,6 +2,7 @@
 // (recency, frequency, trend, spend...); a group's weight for one customer is how much the
 // churn probability falls when the group's features are set to those of a typical retained
 // customer. The three heaviest groups that raise the risk become the reasons.
+import { countOf, formatAmount, formatCount } from '@retention/contracts';
 import { type FeatureName, featureNames, named, noEvents } from './features.ts';
 
 export interface Reason {
@@ -17,30 +18,31 @@ type Values = Record<FeatureName, number>;
 interface Group {
   name: string;
   features: FeatureName[];
-  text: (v: Values, typical: Values) => { en: string; ru: string };
+  text: (v: Values, typical: Values, money: Money) => { en: string; ru: string };
 }
 
-/** Russian plural: 1 день, 2 дня, 5 дней. */
-function ru(n: number, one: string, few: string, many: string): string {
-  const a = Math.abs(Math.round(n)) % 100;
-  const b = a % 10;
-  const word = a > 10 && a < 20 ? many : b === 1 ? one : b >= 2 && b <= 4 ? few : many;
-  return `${Math.round(n)} ${word}`;
-}
-const en = (n: number, one: string, many: string) =>
-  `${Math.round(n)} ${Math.round(n) === 1 ? one : many}`;
+// Counts with their words (Intl.PluralRules) and whole sums, as the product writes them.
 const days = {
-  en: (n: number) => en(n, 'day', 'days'),
-  ru: (n: number) => ru(n, 'день', 'дня', 'дней'),
+  en: (n: number) => countOf(Math.round(n), 'days', 'en'),
+  ru: (n: number) => countOf(Math.round(n), 'days', 'ru'),
 };
 const orders = {
-  en: (n: number) => en(n, 'order', 'orders'),
-  ru: (n: number) => ru(n, 'заказ', 'заказа', 'заказов'),
+  en: (n: number) => countOf(Math.round(n), 'orders', 'en'),
+  ru: (n: number) => countOf(Math.round(n), 'orders', 'ru'),
 };
-const money = {
-  en: (v: number) => Math.round(v).toLocaleString('en-US'),
-  ru: (v: number) => Math.round(v).toLocaleString('ru-RU'),
+const returnedRu = {
+  one: 'заказ возвращён или отменён',
+  few: 'заказа возвращены или отменены',
+  many: 'заказов возвращены или отменены',
+  other: 'заказа возвращены или отменены',
 };
+
+type Money = Record<'en' | 'ru', (v: number) => string>;
+/** Whole sums in the business's currency (none: plain numbers). */
+const moneyIn = (currency: string | null): Money => ({
+  en: (v) => formatAmount(v, 'en', currency, 0),
+  ru: (v) => formatAmount(v, 'ru', currency, 0),
+});
 
 const groups: Group[] = [
   {
@@ -93,7 +95,7 @@ const groups: Group[] = [
   {
     name: 'spend',
     features: ['revenue', 'revenue_90', 'order_value'],
-    text: (v, t) => ({
+    text: (v, t, money) => ({
       en: `spent ${money.en(v.revenue_90)} in the last 90 days (a typical retained customer: ${money.en(t.revenue_90)})`,
       ru: `потратил ${money.ru(v.revenue_90)} за последние 90 дней (обычно ${money.ru(t.revenue_90)})`,
     }),
@@ -102,7 +104,7 @@ const groups: Group[] = [
     name: 'channels',
     features: ['online_share', 'channels_used'],
     text: (v) => ({
-      en: `${Math.round(v.online_share * 100)}% of orders online, ${en(v.channels_used, 'channel', 'channels')} used`,
+      en: `${Math.round(v.online_share * 100)}% of orders online, ${formatCount(v.channels_used, { one: 'channel', other: 'channels' }, 'en')} used`,
       ru: `${Math.round(v.online_share * 100)}% заказов онлайн, каналов: ${v.channels_used}`,
     }),
   },
@@ -131,7 +133,7 @@ const groups: Group[] = [
   {
     name: 'contract',
     features: ['live_contract', 'mrr', 'mrr_change_90'],
-    text: (v) => {
+    text: (v, _t, money) => {
       if (v.live_contract === 0)
         return { en: 'no active subscription', ru: 'нет активной подписки' };
       if (v.mrr_change_90 < 0) {
@@ -161,8 +163,8 @@ const groups: Group[] = [
     name: 'returns',
     features: ['returns_180'],
     text: (v) => ({
-      en: `${en(v.returns_180, 'order', 'orders')} returned or cancelled in the last 180 days`,
-      ru: `${ru(v.returns_180, 'заказ возвращён или отменён', 'заказа возвращены или отменены', 'заказов возвращены или отменены')} за 180 дней`,
+      en: `${orders.en(v.returns_180)} returned or cancelled in the last 180 days`,
+      ru: `${formatCount(Math.round(v.returns_180), returnedRu, 'ru')} за 180 дней`,
     }),
   },
 ];
@@ -191,8 +193,10 @@ export function reasonsFor(
   probabilities: number[],
   typical: number[],
   predict: (X: number[][]) => number[],
-  top = 3,
+  o: { top?: number; currency?: string | null } = {},
 ): Reason[][] {
+  const top = o.top ?? 3;
+  const money = moneyIn(o.currency ?? null);
   const typicalNamed = named(typical);
   const out: Reason[][] = [];
   const chunk = 2000;
@@ -219,7 +223,7 @@ export function reasonsFor(
         .map(({ g, impact }) => ({
           group: g.name,
           impact: Math.round(impact * 1000) / 1000,
-          ...g.text(values, typicalNamed),
+          ...g.text(values, typicalNamed, money),
         }));
       out.push(reasons);
     });

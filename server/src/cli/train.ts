@@ -68,6 +68,7 @@ try {
         timeZone: config.analytics.timeZone,
         windowDays: config.analytics.windowDays,
         atRiskShare: config.analytics.atRiskShare,
+        currency: config.analytics.currency,
         onProgress: (m) => console.log(`train: ${kind}: ${m}`),
       });
       const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;

@@ -19,6 +19,8 @@ export interface TrainOptions {
   windowDays: number;
   /** Share of active customers flagged at risk (AT_RISK_SHARE; churn only). */
   atRiskShare?: number;
+  /** The currency the churn reasons write money in (CURRENCY; churn only). */
+  currency?: string | null;
   onProgress?: (message: string) => void;
   onStart?: (modelRunId: number) => void;
 }

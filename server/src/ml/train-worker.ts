@@ -34,6 +34,7 @@ try {
     timeZone: job.settings.timeZone,
     windowDays: job.settings.windowDays,
     atRiskShare: job.settings.atRiskShare,
+    currency: job.settings.currency,
     onStart: (id) => tell({ started: id }),
     onProgress: (progress) => tell({ progress }),
   });

@@ -20,6 +20,8 @@ export interface ChurnOptions {
   seed?: number;
   /** Share of active customers flagged at risk (AT_RISK_SHARE). */
   atRiskShare?: number;
+  /** The currency the reasons write money in (CURRENCY); none: plain numbers. */
+  currency?: string | null;
   onProgress?: (message: string) => void;
   onStart?: (modelRunId: number) => void;
 }
@@ -92,7 +94,10 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
       );
 
       const now = await churnRows(db, o.asOf, w, o.timeZone);
-      const fit = await fitInWorker({ train, held, now, seed, atRiskShare }, say);
+      const fit = await fitInWorker(
+        { train, held, now, seed, atRiskShare, currency: o.currency ?? null },
+        say,
+      );
       const { chosen, probabilities, reasons } = fit;
       const scores = now.map((r, i) => ({
         customerId: r.customerId,
