@@ -1,6 +1,33 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { t, useLang } from '../lib/i18n';
+import { isApiError } from '../lib/api-client';
+import { type Lang, t, useLang } from '../lib/i18n';
+
+const failures = {
+  busy: {
+    en: 'The server is busy right now; try again in a few seconds.',
+    ru: 'Сервер сейчас занят; повторите через несколько секунд.',
+  },
+  tooMany: {
+    en: 'Too many requests; wait a moment and try again.',
+    ru: 'Слишком много запросов; подождите немного и повторите.',
+  },
+  server: { en: 'The server failed to answer', ru: 'Сервер не смог ответить' },
+  refused: { en: 'The server refused the request', ru: 'Сервер отклонил запрос' },
+};
+
+/**
+ * A failed block in the viewer's language: what happened, and for a refusal the server's own
+ * reason after it (the API's messages are English, and they name the field or value at fault).
+ */
+function errorText(error: Error, lang: Lang): string {
+  if (!isApiError(error)) return error.message;
+  if (error.serverUnreachable) return t('unreachableText', lang);
+  if (error.status === 503) return failures.busy[lang];
+  if (error.status === 429) return failures.tooMany[lang];
+  const lead = error.status >= 500 ? failures.server : failures.refused;
+  return lang === 'en' ? error.message : `${lead[lang]}: ${error.message}`;
+}
 
 /**
  * The states of a block: a skeleton while loading, the error with a retry, an empty state
@@ -20,7 +47,7 @@ export function BlockState<T>({
   if (query.isError) {
     return (
       <div className="block-error" role="alert">
-        <p>{query.error.message}</p>
+        <p>{errorText(query.error, lang)}</p>
         <button type="button" onClick={() => void query.refetch()}>
           {t('retry', lang)}
         </button>
