@@ -27,20 +27,6 @@ export function escapeHtml(s: string): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-/** A KPI's or an amount's value; money in the business's currency when it has one. */
-export function formatNumber(
-  v: number | string | null,
-  kind: Kpi['kind'],
-  lang: Lang,
-  currency: string | null = null,
-): string {
-  return formatValue(v, kind, lang, currency);
-}
-
-export function formatDay(d: Date | string | null, lang: Lang): string {
-  return formatDate(d, lang);
-}
-
 /** The change against the previous period: points for rates, percent for the rest. */
 function change(k: Kpi, lang: Lang, currency: string | null): string {
   if (k.value === null || k.previous === null) return '';
@@ -57,24 +43,24 @@ export function kpiText(s: KpiSummary, lang: Lang): string {
     const entry = (kpiByKey as Record<string, KpiEntry | undefined>)[k.key];
     if (!entry) return [];
     return [
-      `${kpiLabel(entry, lang, true)}: ${formatNumber(k.value, k.kind, lang, s.currency)}${change(k, lang, s.currency)}`,
+      `${kpiLabel(entry, lang, true)}: ${formatValue(k.value, k.kind, lang, s.currency)}${change(k, lang, s.currency)}`,
     ];
   });
   const ends = s.dataEnds
-    ? [t('dataEnds', lang).replace('{day}', formatDay(s.dataEnds, lang)), '']
+    ? [t('dataEnds', lang).replace('{day}', formatDate(s.dataEnds, lang)), '']
     : [];
   return [head, '', ...ends, ...lines].join('\n');
 }
 
 export function briefLine(c: CustomerBrief, lang: Lang, currency: string | null): string {
-  return `#${c.id} ${c.name ?? '—'}${c.region ? ` (${c.region})` : ''} · ${countOf(c.orders, 'orders', lang)}, ${formatNumber(c.revenue, 'money', lang, currency)}`;
+  return `#${c.id} ${c.name ?? '—'}${c.region ? ` (${c.region})` : ''} · ${countOf(c.orders, 'orders', lang)}, ${formatValue(c.revenue, 'money', lang, currency)}`;
 }
 
 export function cardText(c: CustomerCardView, lang: Lang, currency: string | null): string {
   const lines = [
     `#${c.id} ${c.name ?? '—'}`,
     [c.region, c.phone, c.email].filter(Boolean).join(' · '),
-    `${countOf(c.orders, 'orders', lang)}, ${t('spent', lang)} ${formatNumber(c.revenue, 'money', lang, currency)}, ${t('lastOrder', lang)} ${formatDay(c.lastOrderAt, lang)}`,
+    `${countOf(c.orders, 'orders', lang)}, ${t('spent', lang)} ${formatValue(c.revenue, 'money', lang, currency)}, ${t('lastOrder', lang)} ${formatDate(c.lastOrderAt, lang)}`,
     `${t('loyalty', lang)}: ${nameFor(c.loyaltyTier, lang)}`,
   ];
   if (c.tags.length > 0) lines.push(`${t('tags', lang)}: ${c.tags.join(', ')}`);
@@ -83,14 +69,14 @@ export function cardText(c: CustomerCardView, lang: Lang, currency: string | nul
     const risk =
       s.churnProbability === null
         ? t('notActive', lang)
-        : `${formatNumber(s.churnProbability, 'pct', lang)}${s.atRisk ? ` (${t('atRisk', lang)})` : ''}`;
+        : `${formatValue(s.churnProbability, 'pct', lang)}${s.atRisk ? ` (${t('atRisk', lang)})` : ''}`;
     lines.push(
       '',
       `${t('segment', lang)}: ${nameFor(s.segment, lang)}`,
       `${t('churnRisk', lang)}: ${risk}`,
       ...s.reasons.map((r) => `  – ${r[lang]}`),
-      `${t('pAlive', lang)}: ${formatNumber(s.pAlive, 'pct', lang)}`,
-      `${t('clv', lang)}: ${formatNumber(s.clv, 'money', lang, currency)}`,
+      `${t('pAlive', lang)}: ${formatValue(s.pAlive, 'pct', lang)}`,
+      `${t('clv', lang)}: ${formatValue(s.clv, 'money', lang, currency)}`,
     );
   } else {
     lines.push('', t('noScores', lang));
@@ -103,7 +89,7 @@ export function cardText(c: CustomerCardView, lang: Lang, currency: string | nul
         .slice(0, 5)
         .map(
           (o) =>
-            `  ${formatDay(o.placedAt, lang)} · ${formatNumber(o.total, 'money', lang, currency)} · ${wordFor(orderStatuses, o.status, lang)}`,
+            `  ${formatDate(o.placedAt, lang)} · ${formatValue(o.total, 'money', lang, currency)} · ${wordFor(orderStatuses, o.status, lang)}`,
         ),
     );
   }
@@ -112,5 +98,5 @@ export function cardText(c: CustomerCardView, lang: Lang, currency: string | nul
 
 export function offerLine(o: OfferView, lang: Lang): string {
   const terms = o.terms ? `\n  ${o.terms}` : '';
-  return `• ${o.title} — ${t('code', lang)} ${o.code}, ${t('validUntil', lang)} ${formatDay(o.validTo, lang)}${terms}`;
+  return `• ${o.title} — ${t('code', lang)} ${o.code}, ${t('validUntil', lang)} ${formatDate(o.validTo, lang)}${terms}`;
 }

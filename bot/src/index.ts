@@ -17,7 +17,7 @@ import type { BotServices } from './services.ts';
 export type { ConversationData, VersionedStateStorage } from '@grammyjs/conversations';
 export { webhookCallback } from 'grammy';
 export type { BotContext } from './context.ts';
-export { escapeHtml, formatNumber, kpiText } from './format.ts';
+export { escapeHtml, kpiText } from './format.ts';
 export { langOf } from './i18n.ts';
 export { type DeliveredOffer, offerMessage } from './offer-message.ts';
 export {

@@ -1,8 +1,10 @@
 // The message that delivers a campaign's offer to a client: what it is and until when, with a
 // button that reveals the personal code (the press is recorded as opening the offer) and, when
 // the Mini App has an https address, a button opening it.
+
+import { formatDate } from '@retention/contracts';
 import { InlineKeyboard } from 'grammy';
-import { escapeHtml, formatDay } from './format.ts';
+import { escapeHtml } from './format.ts';
 import { type Lang, t } from './i18n.ts';
 
 export interface DeliveredOffer {
@@ -31,7 +33,7 @@ export function offerMessage(o: DeliveredOffer, lang: Lang, miniAppUrl?: string)
   // HTML mode for the bold title; every line is escaped text, whoever wrote it (the customer's
   // name comes from the shop's data, the title, gift and terms from staff).
   const hello = o.customerName ? `${o.customerName}, ` : '';
-  const benefit = `${benefitText(o, lang)}, ${t('validUntil', lang)} ${formatDay(o.validTo, lang)}.`;
+  const benefit = `${benefitText(o, lang)}, ${t('validUntil', lang)} ${formatDate(o.validTo, lang)}.`;
   const lines = [
     escapeHtml(`🎁 ${hello}${t('offerForYou', lang)}`),
     '',

@@ -1,9 +1,9 @@
 // A client in chat: their purchases and status, offers, support, recommendations; and the
 // catalogue and recommendations for everyone known (staff name a customer).
-import { countOf } from '@retention/contracts';
+import { countOf, formatDate, formatValue } from '@retention/contracts';
 import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
-import { formatDay, formatNumber, offerLine } from '../format.ts';
+import { offerLine } from '../format.ts';
 import { gated, known } from '../gate.ts';
 import { t } from '../i18n.ts';
 import { appUrl } from '../links.ts';
@@ -24,8 +24,8 @@ clients.allowed.command('stats', async (ctx) => {
   const card = id === null ? null : await ctx.services.customerCard(ctx.caller, id);
   if (!card) return ctx.reply(t('refused', ctx.lang));
   const lines = [
-    `${t('myStats', ctx.lang)}: ${countOf(card.orders, 'orders', ctx.lang)}, ${t('spent', ctx.lang)} ${formatNumber(card.revenue, 'money', ctx.lang, ctx.currency)}`,
-    `${t('lastOrder', ctx.lang)}: ${formatDay(card.lastOrderAt, ctx.lang)}`,
+    `${t('myStats', ctx.lang)}: ${countOf(card.orders, 'orders', ctx.lang)}, ${t('spent', ctx.lang)} ${formatValue(card.revenue, 'money', ctx.lang, ctx.currency)}`,
+    `${t('lastOrder', ctx.lang)}: ${formatDate(card.lastOrderAt, ctx.lang)}`,
     `${t('loyalty', ctx.lang)}: ${card.loyaltyTier}`,
   ];
   const url = appUrl(ctx);
@@ -117,7 +117,7 @@ async function productPage(ctx: BotContext, query: string, page: number) {
   const pages = Math.ceil(found.total / found.pageSize);
   const lines = found.items.map(
     (p) =>
-      `• ${p.name}${p.category ? ` (${p.category})` : ''} — ${formatNumber(p.price, 'money', ctx.lang, ctx.currency)} [${p.sku}]`,
+      `• ${p.name}${p.category ? ` (${p.category})` : ''} — ${formatValue(p.price, 'money', ctx.lang, ctx.currency)} [${p.sku}]`,
   );
   const keyboard = new InlineKeyboard();
   const data = (p: number) => `p:${p}:${query}`;

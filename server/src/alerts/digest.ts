@@ -46,7 +46,7 @@ export async function buildDigest(
       ? [say('noneAtRisk', lang)]
       : risk.customers.map(
           (c, i) =>
-            `${i + 1}. #${c.id} ${c.name ?? ''} — ${say('risk', lang)} ${pct(c.probability, lang)}, CLV ${c.clv === null ? '—' : money(c.clv, lang)}, ${say('valueAtRisk', lang)} ${c.valueAtRisk === null ? '—' : money(c.valueAtRisk, lang)}`,
+            `${i + 1}. #${c.id} ${c.name ?? ''} — ${say('risk', lang)} ${pct(c.probability, lang)}, CLV ${c.clv === null ? '—' : money(c.clv, lang, analytics.settings.currency)}, ${say('valueAtRisk', lang)} ${c.valueAtRisk === null ? '—' : money(c.valueAtRisk, lang, analytics.settings.currency)}`,
         )
     : [say('noChurnModel', lang)];
   const effects = (await reportValue(analytics, ask, 'campaigns')).campaigns;

@@ -1,6 +1,7 @@
 // The texts of digests and alerts, in the staff member's language (en unless known ru).
-import { formatNumber } from '@retention/bot';
-export type Lang = 'en' | 'ru';
+import { formatAmount, formatValue, type Lang } from '@retention/contracts';
+
+export type { Lang };
 
 const texts = {
   daily: { en: 'Daily digest', ru: 'Ежедневная сводка' },
@@ -38,10 +39,9 @@ export function say(key: AlertTextKey, lang: Lang, vars: Record<string, string> 
   return texts[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
 }
 
-const locale = (lang: Lang) => (lang === 'ru' ? 'ru-RU' : 'en-US');
-
 /** A share as the bot writes rates (0.123 → 12.3%). */
-export const pct = (fraction: number, lang: Lang) => formatNumber(fraction, 'pct', lang);
+export const pct = (fraction: number, lang: Lang) => formatValue(fraction, 'pct', lang);
 
-export const money = (v: string | number, lang: Lang) =>
-  Number(v).toLocaleString(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** A sum with cents, in the business's currency when it has one (CURRENCY). */
+export const money = (v: string | number, lang: Lang, currency: string | null) =>
+  formatAmount(Number(v), lang, currency, 2);

@@ -101,7 +101,7 @@ async function highValueRule(
         say('highValueAlert', lang, { threshold: `${s.churnProbabilityAtLeast}%` }),
         ...fired.map((f) => {
           const c = byRule.get(f.rule)!;
-          return `• #${c.id} ${c.name ?? ''} — ${pct(c.probability, lang)}, CLV ${c.clv === null ? '—' : money(c.clv, lang)}`;
+          return `• #${c.id} ${c.name ?? ''} — ${pct(c.probability, lang)}, CLV ${c.clv === null ? '—' : money(c.clv, lang, deps.analytics.settings.currency)}`;
         }),
       ].join('\n'),
   });
