@@ -122,7 +122,10 @@ describe.skipIf(!hasChromium())('the Mini App in Russian, in roubles', () => {
     await database?.drop();
   });
 
-  it('shows the dashboard with no English word and money in roubles', async () => {
+  // Its waits (the first training, up to 120 s) need a budget past the default 60 s.
+  it('shows the dashboard with no English word and money in roubles', {
+    timeout: 240_000,
+  }, async () => {
     const { page, errors } = await openInTelegram(browser, server.url, people.manager, '/', {
       palette: palettes.light,
       width: 360,
@@ -148,7 +151,9 @@ describe.skipIf(!hasChromium())('the Mini App in Russian, in roubles', () => {
     await page.close();
   });
 
-  it('shows a customer card, the campaigns and a client their page in Russian', async () => {
+  it('shows a customer card, the campaigns and a client their page in Russian', {
+    timeout: 180_000,
+  }, async () => {
     const pages: [TelegramUserData, string, string][] = [
       [people.admin, `/customers/${customerId}`, 'customer-card'],
       [people.manager, '/campaigns', 'campaign-row'],

@@ -1,9 +1,7 @@
 // The campaign screens' texts, English and Russian (the app's language rule: lib/i18n.ts).
-import { campaignStatuses, deliveryStates, type Words as Texts } from '@retention/contracts';
-import { type Lang, useLang } from '../../lib/i18n';
+import { useLang } from '../../lib/i18n';
 
 const en = {
-  lang: 'en' as Lang,
   campaigns: 'Campaigns',
   newCampaign: 'New campaign',
   none: 'No campaigns yet.',
@@ -86,10 +84,9 @@ const en = {
   invalid_empty: 'The target is empty.',
 } as const;
 
-export type Words = Record<Exclude<keyof typeof en, 'lang'>, string> & { lang: Lang };
+export type Words = Record<keyof typeof en, string>;
 
 const ru: Words = {
-  lang: 'ru',
   campaigns: 'Кампании',
   newCampaign: 'Новая кампания',
   none: 'Кампаний пока нет.',
@@ -180,16 +177,8 @@ export function fill(text: string, values: Record<string, string | number>): str
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
-/** Statuses with one home for every screen and the bot (@retention/contracts). */
-const shared: Record<string, Record<string, Texts>> = {
-  status: campaignStatuses,
-  delivery: deliveryStates,
-};
-
 /** A text keyed by a value from the server (`status_running`), or the value itself. */
 export function wordFor(w: Words, prefix: string, value: string): string {
-  const listed = shared[prefix]?.[value];
-  if (listed) return listed[w.lang];
   const key = `${prefix}_${value}`;
-  return key in w ? (w[key as keyof Words] as string) : value;
+  return key in w ? w[key as keyof Words] : value;
 }

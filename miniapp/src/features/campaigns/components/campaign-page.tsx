@@ -1,3 +1,4 @@
+import { campaignStatuses, wordFor } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
 import { OfferBenefit } from '../../../components/offer-benefit';
 import { Stat } from '../../../components/stat';
@@ -7,7 +8,7 @@ import { useBackButton } from '../../../lib/native';
 import { useCampaign } from '../api/get-campaigns';
 import { useTargetOptions } from '../api/target-options';
 import type { Campaign } from '../api/types';
-import { useWords, wordFor } from '../words';
+import { useWords } from '../words';
 import { DeliveryCounts } from './delivery-counts';
 import { UnreachableBlock } from './unreachable-block';
 import './campaigns.css';
@@ -92,7 +93,7 @@ export function CampaignPage({ id }: { id: number }) {
                 {c.name}
               </h1>
               <span className={`chip status-${c.status}`} data-testid="campaign-status">
-                {wordFor(w, 'status', c.status)}
+                {wordFor(campaignStatuses, c.status, lang)}
               </span>
             </div>
             <div className="kpi-grid campaign-stats">

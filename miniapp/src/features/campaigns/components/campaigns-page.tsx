@@ -1,3 +1,4 @@
+import { campaignStatuses, wordFor } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { OfferBenefit } from '../../../components/offer-benefit';
@@ -5,7 +6,7 @@ import { formatDateRange, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { useCampaigns } from '../api/get-campaigns';
-import { useWords, wordFor } from '../words';
+import { useWords } from '../words';
 import { DeliveryCounts } from './delivery-counts';
 import './campaigns.css';
 
@@ -38,7 +39,7 @@ export function CampaignsPage({ admin }: { admin: boolean }) {
                 <div className="campaign-row__head">
                   <strong translate="no">{c.name}</strong>
                   <span className={`chip status-${c.status}`}>
-                    {wordFor(w, 'status', c.status)}
+                    {wordFor(campaignStatuses, c.status, lang)}
                   </span>
                 </div>
                 <div className="hint">
