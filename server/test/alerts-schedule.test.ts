@@ -40,6 +40,7 @@ describe('local times', () => {
     );
     expect(localTime(at('2026-10-25T01:30:00Z'), 'Europe/Berlin')).toEqual({
       date: '2026-10-25',
+      day: Date.parse('2026-10-25') / 86_400_000,
       minute: 150,
       weekday: 7,
     });

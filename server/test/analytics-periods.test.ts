@@ -1,13 +1,7 @@
 // Calendar arithmetic of the analytics: periods, defaults and today in a time zone.
 import { describe, expect, it } from 'vitest';
-import {
-  dayOf,
-  isoOf,
-  periodsOf,
-  previousRange,
-  resolveRange,
-  todayIn,
-} from '../src/analytics/periods.ts';
+import { todayIn } from '../src/analytics/clock.ts';
+import { dayOf, isoOf, periodsOf, previousRange, resolveRange } from '../src/analytics/periods.ts';
 
 const iso = (periods: { start: number; end: number; partial: boolean }[]) =>
   periods.map((p) => [isoOf(p.start), isoOf(p.end - 1), p.partial]);

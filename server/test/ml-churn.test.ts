@@ -2,7 +2,8 @@
 // model card, reasons in en and ru, the churn-risk API and the customer card, the job route,
 // and no leakage: training as of a past day gives the same model with or without later data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayOf, isoOf, todayIn } from '../src/analytics/periods.ts';
+import { todayIn } from '../src/analytics/clock.ts';
+import { dayOf, isoOf } from '../src/analytics/periods.ts';
 import { refreshDerived } from '../src/analytics/refresh.ts';
 import { trainChurn } from '../src/ml/churn/train-churn.ts';
 import { trainClv } from '../src/ml/clv/train-clv.ts';

@@ -1,7 +1,7 @@
 // Every model on an empty database and on a tiny one: a clear reason recorded on the failed
 // run, never a crash elsewhere; the API keeps answering with "nothing trained yet".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../src/analytics/periods.ts';
+import { todayIn } from '../src/analytics/clock.ts';
 import { trainableKinds, trainModel } from '../src/ml/train-model.ts';
 import { buildTestApp, type TestApp, testBotToken } from './helpers/build-app.ts';
 import { people, tma } from './helpers/fixtures.ts';

@@ -1,7 +1,7 @@
 // Recommendations on the demo business: a time-split holdout where the model must beat plain
 // popularity, and the API. The rules on a hand-made model are in ml/test/recs.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../src/analytics/periods.ts';
+import { todayIn } from '../src/analytics/clock.ts';
 import { trainRecs } from '../src/ml/recs/train-recs.ts';
 import type { TestApp } from './helpers/build-app.ts';
 import { demoTestApp } from './helpers/demo-app.ts';

@@ -1,7 +1,7 @@
 // The segmentation job on a small demo business, and what the API makes of its segments. The
 // names and the DBSCAN rule on hand-made data are in ml/test/segments.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../src/analytics/periods.ts';
+import { todayIn } from '../src/analytics/clock.ts';
 import { trainSegments } from '../src/ml/segments/train-segments.ts';
 import type { TestApp } from './helpers/build-app.ts';
 import { demoTestApp } from './helpers/demo-app.ts';

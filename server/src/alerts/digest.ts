@@ -3,7 +3,8 @@
 // with the most value at stake, the campaigns of the period, and a screenshot of the chosen
 // block (or why there is none).
 import { kpiText } from '@retention/bot';
-import { isoOf, todayIn } from '../analytics/periods.ts';
+import { todayIn } from '../analytics/clock.ts';
+import { isoOf } from '../analytics/periods.ts';
 import { reportValue } from '../analytics/request.ts';
 import type { Identity } from '../auth/identity.ts';
 import { isAppError } from '../errors.ts';

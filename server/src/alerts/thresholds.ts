@@ -1,7 +1,8 @@
 // A subscriber's threshold alerts at `now`: the churn rate of the last complete month, the
 // high-value customers whose churn probability reached the threshold (newest churn run), and
 // import or ingestion failures. Crossings fire (alert-state.ts); values back below reset.
-import { isoOf, periodStart, todayIn } from '../analytics/periods.ts';
+import { todayIn } from '../analytics/clock.ts';
+import { isoOf, periodStart } from '../analytics/periods.ts';
 import { reportValue } from '../analytics/request.ts';
 import type { Identity } from '../auth/identity.ts';
 import { fireCrossed, resetBelow } from './alert-state.ts';

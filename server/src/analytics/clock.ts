@@ -5,7 +5,8 @@
 // day is the data's last day, and the screens say so. AS_OF sets it by hand.
 import type { Database } from '@retention/db';
 import type { AnalyticsSettings } from '../config.ts';
-import { dayOf, isoOf, todayIn } from './periods.ts';
+import { localTime } from '../lib/local-time.ts';
+import { dayOf, isoOf } from './periods.ts';
 
 export interface BusinessDay {
   /** The day (days since 1970-01-01) taken as today. */
@@ -16,6 +17,11 @@ export interface BusinessDay {
   dataEnds: string | null;
   /** The instant taken as now: the present, or the end of the day taken as today. */
   at: Date;
+}
+
+/** The calendar's date in `timeZone` at `now`, as days since 1970-01-01. */
+export function todayIn(timeZone: string, now = new Date()): number {
+  return localTime(now, timeZone).day;
 }
 
 export function businessDay(

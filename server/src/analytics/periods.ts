@@ -1,8 +1,7 @@
 // Calendar arithmetic for the business calendar. Days are whole numbers (days since
 // 1970-01-01) so nothing here depends on the machine's time zone; the business time zone
-// only decides which day "today" is and which day an order falls on (in SQL).
+// only decides which day "today" is (clock.ts) and which day an order falls on (in SQL).
 import { AppError } from '../errors.ts';
-import { localTime } from '../lib/local-time.ts';
 
 export type Granularity = 'week' | 'month';
 
@@ -35,11 +34,6 @@ export function dayOf(iso: string): number {
 
 export function isoOf(day: number): string {
   return new Date(day * msPerDay).toISOString().slice(0, 10);
-}
-
-/** Today's date in `timeZone`. */
-export function todayIn(timeZone: string, now = new Date()): number {
-  return dayOf(localTime(now, timeZone).date);
 }
 
 /** First day of the week (Monday) or month containing `day`. */

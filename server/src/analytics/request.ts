@@ -3,6 +3,7 @@
 // from the cache or computed by a report thread.
 import type { Database } from '@retention/db';
 import type { Identity } from '../auth/identity.ts';
+import { regionView } from '../auth/scope.ts';
 import type { AnalyticsSettings } from '../config.ts';
 import type { ResultCache } from './cache.ts';
 import { filterOptions } from './filter-options.ts';
@@ -35,14 +36,19 @@ export interface ReportAsk {
   now?: Date | undefined;
 }
 
-/** The range against the business's today (clock.ts), and the customers the ask selects. */
+/**
+ * The range against the business's today (clock.ts), and the customers the ask selects in the
+ * region the viewer may see (auth/scope.ts).
+ */
 async function selectionOf(
   analytics: Pick<AnalyticsEngine, 'db' | 'settings' | 'refresher'>,
   ask: ReportAsk,
 ) {
   const { db, settings, refresher } = analytics;
-  const range = resolveRange(ask.query, refresher.businessDay(ask.now).today);
-  const selection = await resolveSelection(db, ask.viewer, ask.query, range, settings.timeZone);
+  const today = refresher.businessDay(ask.now).today;
+  const range = resolveRange(ask.query, today);
+  const view = regionView(ask.viewer, ask.query.region);
+  const selection = await resolveSelection(db, view, ask.query, range, settings.timeZone);
   return { range, selection };
 }
 

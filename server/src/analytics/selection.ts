@@ -1,8 +1,8 @@
 // Which customers a metric counts: the filters of a request (region, channel, segment,
-// plan) checked against the data, and the viewer's region scope applied on top.
+// plan) checked against the data, within the region the viewer's scope allows (decided
+// before, by auth/scope.ts).
 import type { Database } from '@retention/db';
-import type { Identity } from '../auth/identity.ts';
-import { regionScopeOf, scopedRegion } from '../auth/scope.ts';
+import type { RegionView } from '../auth/scope.ts';
 import { AppError } from '../errors.ts';
 import { latestRun } from './latest-run.ts';
 import type { Range } from './periods.ts';
@@ -40,15 +40,15 @@ export type Dimension = 'region' | 'channel' | 'segment';
 
 const bad = (message: string) => new AppError('bad_request', message);
 
+/** The customers `q` selects in the region `view` allows (`view.region` replaces `q.region`). */
 export async function resolveSelection(
   db: Database,
-  viewer: Identity,
+  view: RegionView,
   q: FilterQuery,
   range: Range,
   timeZone: string,
 ): Promise<Selection> {
-  const scope = regionScopeOf(viewer);
-  const region = scopedRegion(viewer, q.region);
+  const { region, scope } = view;
   const selection: Selection = {
     rfmAsOf: range.to,
     planFrom: range.from,

@@ -9,16 +9,24 @@ export function regionScopeOf(viewer: Identity): string | null {
   return viewer.role === 'manager' ? viewer.regionScope : null;
 }
 
+/** The region a request counts, and the viewer's scope that decided it. */
+export interface RegionView {
+  /** The viewer's scope, else the region asked for, if any. */
+  region: string | undefined;
+  /** The viewer's scope (null: every region). */
+  scope: string | null;
+}
+
 /**
  * The region a request counts: the viewer's scope when they have one (asking for another is
  * refused), else the region asked for, if any.
  */
-export function scopedRegion(viewer: Identity, asked: string | undefined): string | undefined {
+export function regionView(viewer: Identity, asked: string | undefined): RegionView {
   const scope = regionScopeOf(viewer);
   if (scope !== null && asked !== undefined && asked !== scope) {
     throw forbidden(`your access is limited to region ${scope}`);
   }
-  return scope ?? asked;
+  return { region: scope ?? asked, scope };
 }
 
 /** Where-clause limiting the customers a viewer may see: a scoped manager sees one region. */

@@ -4,11 +4,13 @@
 import type { CampaignTarget } from '@retention/contracts';
 import type { Database } from '@retention/db';
 import type { z } from 'zod';
+import { todayIn } from '../analytics/clock.ts';
 import { latestRun } from '../analytics/latest-run.ts';
-import { resolveRange, todayIn } from '../analytics/periods.ts';
+import { resolveRange } from '../analytics/periods.ts';
 import { resolveSelection } from '../analytics/selection.ts';
 import { cents, money, Params, selectionSql, withCtes } from '../analytics/sql.ts';
 import type { Identity } from '../auth/identity.ts';
+import { regionView } from '../auth/scope.ts';
 import { AppError } from '../errors.ts';
 import { reachCounts } from './reach.ts';
 
@@ -48,7 +50,13 @@ export async function targetPopulation(
   now = new Date(),
 ): Promise<TargetPopulation> {
   const range = resolveRange({ granularity: 'month' }, todayIn(timeZone, now));
-  const selection = await resolveSelection(db, viewer, target, range, timeZone);
+  const selection = await resolveSelection(
+    db,
+    regionView(viewer, target.region),
+    target,
+    range,
+    timeZone,
+  );
   const byRisk = target.minChurnProbability !== undefined || target.minValueAtRisk !== undefined;
   const churnRun = await latestRun(db.prisma, 'churn');
   const clvRun = await latestRun(db.prisma, 'clv');

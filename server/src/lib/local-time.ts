@@ -25,6 +25,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 export interface LocalTime {
   /** YYYY-MM-DD */
   date: string;
+  /** The same date as days since 1970-01-01. */
+  day: number;
   /** Minutes since local midnight. */
   minute: number;
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -53,7 +55,8 @@ function parts(t: number, timeZone: string) {
 export function localTime(t: Date, timeZone: string): LocalTime {
   const p = parts(t.getTime(), timeZone);
   const date = `${p.y}-${String(p.mo).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
-  return { date, minute: p.h * 60 + p.mi, weekday: p.wd };
+  const day = Date.UTC(p.y, p.mo - 1, p.d) / 86_400_000;
+  return { date, day, minute: p.h * 60 + p.mi, weekday: p.wd };
 }
 
 /** The zone's offset from UTC at instant t, in milliseconds. */
