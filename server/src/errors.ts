@@ -1,5 +1,8 @@
 // Services throw AppError with a code; the one error handler in app.ts maps codes to
-// HTTP statuses, so no service knows about HTTP.
+// HTTP statuses, so no service knows about HTTP. A refusal a person reads in the Mini App or
+// the bot carries its reason (contracts/src/reasons.ts), so they read it in their language.
+import { type Reason, type ReasonKey, reasonText } from '@retention/contracts';
+
 export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
@@ -17,10 +20,21 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly reason: Reason | null = null,
   ) {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/** An AppError whose message is a reason's English text, sent with the reason. */
+export function refusal(
+  code: ErrorCode,
+  key: ReasonKey,
+  params: Record<string, string | number> = {},
+): AppError {
+  const reason = { key, params };
+  return new AppError(code, reasonText(reason, 'en'), reason);
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);

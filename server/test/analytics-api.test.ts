@@ -1,5 +1,6 @@
 // The analytics routes as a client of the API sees them: who may call them, region scope,
 // refused filters, and answers that follow the data after a refresh.
+import { type Reason, reasonOf, reasonText } from '@retention/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshDerived } from '../src/analytics/refresh.ts';
 import { analyticsTestApp, type loadAnalyticsFixture } from './helpers/analytics-fixture.ts';
@@ -67,6 +68,8 @@ describe('analytics API', () => {
     const other = await call(`churn?${q1}&region=South`, people.northManager);
     expect(other.statusCode).toBe(403);
     expect(other.json().message).toMatch(/limited to region North/);
+    // The same refusal as a reason, which a Russian viewer reads in Russian.
+    expect(reasonText(other.json().reason, 'ru')).toBe('ваш доступ ограничен регионом North');
   });
 
   it('refuses invalid filters and periods with a reason', async () => {
@@ -91,6 +94,25 @@ describe('analytics API', () => {
       expect(res.statusCode, path).toBe(400);
       expect(res.json().message, path).toMatch(reason);
     }
+    // The product's own refusals carry their reason, so a screen shows it in the viewer's
+    // language: the same values, in Russian, and its English is the message itself. Schema
+    // refusals (an unknown parameter, a granularity that is not one) are for API callers.
+    const translated: [string, string][] = [
+      ['churn?region=Atlantis', 'нет региона «Atlantis»; есть: North, South'],
+      ['churn?segment=whales', 'нет сегмента «whales»; RFM-сегменты: '],
+      ['churn?from=2024-03-01&to=2024-01-01', 'начало периода (2024-03-01) позже его конца'],
+      [
+        'churn?from=2000-01-01&to=2024-12-31&granularity=week',
+        'в один запрос помещается не больше 260',
+      ],
+    ];
+    for (const [path, russian] of translated) {
+      const body = (await call(path)).json();
+      expect(reasonOf(body), path).not.toBeNull();
+      expect(reasonText(reasonOf(body) as Reason, 'en'), path).toBe(body.message);
+      expect(reasonText(reasonOf(body) as Reason, 'ru'), path).toContain(russian);
+    }
+    expect((await call('churn?regoin=North')).json().reason).toBeUndefined();
   });
 
   it('cuts a range that ends after today to today', async () => {

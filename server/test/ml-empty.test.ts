@@ -1,5 +1,6 @@
 // Every model on an empty database and on a tiny one: a clear reason recorded on the failed
 // run, never a crash elsewhere; the API keeps answering with "nothing trained yet".
+import { reasonText } from '@retention/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../src/analytics/clock.ts';
 import { trainableKinds, trainModel } from '../src/ml/train-model.ts';
@@ -44,6 +45,21 @@ describe('models without enough data', () => {
     expect((await card('churn-risk')).model).toBeNull();
     expect((await card('segments')).run).toBeNull();
     expect((await card('price-elasticity')).message).toBeTruthy();
+    // Each failure is kept as a reason too, so a Russian manager reads it in Russian.
+    const version = (
+      await t.app.inject({ url: '/api/v1/analytics/version', headers: tma(people.admin) })
+    ).json();
+    const keys = { segments: 'segmentsTooFew', clv: 'clvTooFew', churn: 'churnNoOrders' };
+    for (const [kind, key] of Object.entries({
+      ...keys,
+      elasticity: 'noPrices',
+      recs: 'recsTooFew',
+    })) {
+      const state = version.models[kind];
+      expect(state.reason?.key, kind).toBe(key);
+      expect(reasonText(state.reason, 'en'), kind).toBe(state.error);
+      expect(reasonText(state.reason, 'ru'), kind).toMatch(/^[^{}a-z]*[а-я]/i);
+    }
   });
 
   it('fails the churn model on a business too small to have both outcomes', async () => {
@@ -64,5 +80,10 @@ describe('models without enough data', () => {
     await expect(trainModel(t.app.db, 'churn', options)).rejects.toThrow(
       /needs at least 20 customers who churned and 20 who stayed among the training snapshots/,
     );
+    const failed = await t.app.prisma.modelRun.findFirst({
+      where: { kind: 'churn' },
+      orderBy: { id: 'desc' },
+    });
+    expect(failed?.errorReason).toMatchObject({ key: 'churnTooFewTraining', params: { min: 20 } });
   });
 });

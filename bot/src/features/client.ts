@@ -99,7 +99,8 @@ everyone.allowed.command('recommendations', async (ctx) => {
     return ctx.reply(`${t('notFound', ctx.lang)} #${id}.`);
   }
   const recs = await ctx.services.recommendations(ctx.caller, id);
-  if (recs.items.length === 0) return ctx.reply(recs.message ?? t('noRecommendations', ctx.lang));
+  // The API's message (how to train) is for API callers; a person reads it in their language.
+  if (recs.items.length === 0) return ctx.reply(t('noRecommendations', ctx.lang));
   const title = staffAsks
     ? `${t('recommendationsFor', ctx.lang)} #${id}`
     : t('recommendations', ctx.lang);

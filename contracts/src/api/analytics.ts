@@ -3,7 +3,7 @@
 // route validates: the tests hold the reports to these schemas.
 import { z } from 'zod';
 import { definitionKeys } from '../definitions.ts';
-import { IsoDate, Label, Money, Pagination, Rate } from './common.ts';
+import { IsoDate, Label, Money, Pagination, Rate, ReasonBody } from './common.ts';
 
 /** The same filters and period on every analytics route. Unknown parameters are refused. */
 export const AnalyticsQuery = z
@@ -545,6 +545,9 @@ export const AnalyticsVersion = z.object({
       z.object({
         status: z.enum(['never', 'training', 'failed', 'trained']),
         error: z.string().nullable().describe('why the newest run failed'),
+        reason: ReasonBody.nullable().describe(
+          "the same reason as a key and its values (contracts/src/reasons.ts), to show in the viewer's language",
+        ),
         at: z.string().nullable().describe('when the newest run started'),
       }),
     )

@@ -2,11 +2,20 @@
 // caller sends, money, dates and rates as the answers carry them.
 import { z } from 'zod';
 
+/** Why, as a key of contracts/src/reasons.ts and the values its text names. */
+export const ReasonBody = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const ErrorBody = z.object({
   statusCode: z.number().int(),
   code: z.string(),
   error: z.string(),
   message: z.string(),
+  reason: ReasonBody.optional().describe(
+    "the message as a key and values, for clients that show it in the user's language",
+  ),
 });
 
 /** The error responses every authenticated route can give. */

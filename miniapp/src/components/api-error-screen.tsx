@@ -1,4 +1,4 @@
-import { isApiError } from '../lib/api-client';
+import { errorMessage, isApiError } from '../lib/api-client';
 import { launchLang, t } from '../lib/i18n';
 import { ErrorScreen } from './error-screen';
 
@@ -19,7 +19,9 @@ export function ApiErrorScreen({ error, onRetry }: ApiErrorScreenProps) {
       />
     );
   }
-  if (status === 403) return <ErrorScreen title={t('deniedTitle', lang)} message={error.message} />;
+  if (status === 403) {
+    return <ErrorScreen title={t('deniedTitle', lang)} message={errorMessage(error, lang)} />;
+  }
   if (isApiError(error) && error.serverUnreachable) {
     return (
       <ErrorScreen
@@ -29,5 +31,6 @@ export function ApiErrorScreen({ error, onRetry }: ApiErrorScreenProps) {
       />
     );
   }
-  return <ErrorScreen title={t('failedTitle', lang)} message={error.message} action={retry} />;
+  const message = errorMessage(error, lang);
+  return <ErrorScreen title={t('failedTitle', lang)} message={message} action={retry} />;
 }

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { isApiError } from '../lib/api-client';
+import { errorMessage, isApiError } from '../lib/api-client';
 import { type Lang, t, useLang } from '../lib/i18n';
 
 const failures = {
@@ -18,7 +18,7 @@ const failures = {
 
 /**
  * A failed block in the viewer's language: what happened, and for a refusal the server's own
- * reason after it (the API's messages are English, and they name the field or value at fault).
+ * reason after it (translated when the server sent it as a reason, else as it came).
  */
 function errorText(error: Error, lang: Lang): string {
   if (!isApiError(error)) return error.message;
@@ -26,7 +26,8 @@ function errorText(error: Error, lang: Lang): string {
   if (error.status === 503) return failures.busy[lang];
   if (error.status === 429) return failures.tooMany[lang];
   const lead = error.status >= 500 ? failures.server : failures.refused;
-  return lang === 'en' ? error.message : `${lead[lang]}: ${error.message}`;
+  const reason = errorMessage(error, lang);
+  return lang === 'en' ? reason : `${lead[lang]}: ${reason}`;
 }
 
 /**

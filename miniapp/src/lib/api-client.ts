@@ -1,3 +1,5 @@
+import { type Lang, type Reason, reasonOf, reasonText } from '@retention/contracts';
+
 /** A failed API call: the HTTP status and the server's own explanation. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -5,21 +7,30 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   /** No answer from the server itself: offline, or a proxy in front of it gave up. */
   readonly serverUnreachable: boolean;
+  /** The server's message as a reason (contracts/src/reasons.ts), when it sent one. */
+  readonly reason: Reason | null;
 
   constructor(
     /** HTTP status; 0 when no HTTP answer came at all. */
     readonly status: number,
     message: string,
-    details: { code?: string; serverUnreachable?: boolean } = {},
+    details: { code?: string; serverUnreachable?: boolean; reason?: Reason | null } = {},
   ) {
     super(message);
     this.code = details.code;
     this.serverUnreachable = details.serverUnreachable ?? false;
+    this.reason = details.reason ?? null;
   }
 }
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/** What went wrong, in the viewer's language where the server gave a reason, else as it came. */
+export function errorMessage(error: unknown, lang: Lang): string {
+  if (isApiError(error) && error.reason) return reasonText(error.reason, lang);
+  return error instanceof Error ? error.message : String(error);
 }
 
 // Set once at start-up, before the first authenticated request: inside Telegram it is the
@@ -82,7 +93,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-// The server's error body is `{ statusCode, code, error, message }`. A 502-504 without it
+// The server's error body is `{ statusCode, code, error, message, reason? }`. A 502-504 without it
 // comes from a proxy (the Vite dev server, nginx) that could not reach the server.
 function toApiError(response: Response, body: unknown): ApiError {
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -93,6 +104,7 @@ function toApiError(response: Response, body: unknown): ApiError {
   return new ApiError(response.status, message, {
     code: typeof fields.code === 'string' ? fields.code : undefined,
     serverUnreachable: !fromServer && [502, 503, 504].includes(response.status),
+    reason: reasonOf(fields),
   });
 }
 

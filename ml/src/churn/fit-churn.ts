@@ -2,6 +2,7 @@
 // held-out figures, the serving model's importance, probabilities and reasons. Plain data in
 // and out, so the server runs it in a worker thread (server/src/ml/churn/fit-worker.ts) and
 // keeps answering.
+import { ReasonError } from '@retention/contracts';
 import {
   type AtShare,
   atShare,
@@ -35,14 +36,23 @@ export const tradeOffShares = [0.05, 0.1, 0.2, 0.3, 0.5] as const;
 
 const validationShare = 0.2;
 
+const tooFew = {
+  training: 'churnTooFewTraining',
+  evaluation: 'churnTooFewEvaluation',
+  validation: 'churnTooFewValidation',
+} as const;
+
 /** Refuses a set without enough of both outcomes, saying how many it has. */
-export function needEnough(labels: readonly number[], what: string, min: number, day: string) {
+export function needEnough(
+  labels: readonly number[],
+  which: keyof typeof tooFew,
+  min: number,
+  day = '',
+) {
   const churned = labels.filter((l) => l === 1).length;
   const kept = labels.length - churned;
   if (churned < min || kept < min) {
-    throw new Error(
-      `the churn model needs at least ${min} customers who churned and ${min} who stayed among the ${what} (customers active on ${day}); found ${churned} and ${kept}`,
-    );
+    throw new ReasonError(tooFew[which], { min, day, churned, kept });
   }
 }
 
@@ -93,7 +103,7 @@ export interface ChurnFit {
 export function fitChurn(input: ChurnInput, say: (message: string) => void): ChurnFit {
   const { train, held, now, seed } = input;
   const split = splitByCustomer(train, seed);
-  needEnough(split.validation.y, 'validation customers', 5, 'the training cutoffs');
+  needEnough(split.validation.y, 'validation', 5);
   say(`fitting on ${split.fit.y.length} rows, validating on ${split.validation.y.length}`);
   const forest = fitForest(split, seed);
   say(`random forest: ${forest.fitMs} ms`);

@@ -1,6 +1,7 @@
 // Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): a customer's order values
 // vary around their own mean, which varies across customers. Fitted on repeat customers
 // (x > 0) from x and the mean value of their repeat purchases.
+import { ReasonError } from '@retention/contracts';
 import { minimize } from '../nelder-mead.ts';
 import { lgamma } from '../special.ts';
 
@@ -40,9 +41,7 @@ export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, { x, 
 export function fitGammaGamma(all: readonly Spend[]): GammaGammaFit {
   const spends = all.filter((s) => s.x > 0 && s.mean > 0 && Number.isFinite(s.mean));
   if (spends.length < 2) {
-    throw new Error(
-      `Gamma-Gamma needs at least 2 repeat customers with spend, got ${spends.length}`,
-    );
+    throw new ReasonError('clvTooFewRepeat', { found: spends.length });
   }
   const negative = (logs: number[]) => {
     const [p, q, gamma] = logs.map(Math.exp) as [number, number, number];

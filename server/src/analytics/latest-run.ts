@@ -1,7 +1,7 @@
 // The model runs that reports, customer cards and campaign targeting read: the newest
 // succeeded run of each kind; and where each kind's training stands, for the screens.
 // Training (ml/model-run.ts) writes them.
-import { type ModelKind, modelKinds } from '@retention/contracts';
+import { type ModelKind, modelKinds, type Reason, reasonOf } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
 
 /** The newest succeeded run of a kind: the one requests read. */
@@ -17,6 +17,8 @@ export interface TrainingState {
   status: 'never' | 'training' | 'failed' | 'trained';
   /** Why the newest run failed (then a model may still be served from an older run). */
   error: string | null;
+  /** The same reason as a key and values, to show in the viewer's language (null: unknown). */
+  reason: Reason | null;
   /** When the newest run started. */
   at: string | null;
 }
@@ -27,15 +29,16 @@ export async function trainingStates(
   const runs = await prisma.modelRun.findMany({
     distinct: ['kind'],
     orderBy: [{ kind: 'asc' }, { startedAt: 'desc' }, { id: 'desc' }],
-    select: { kind: true, status: true, error: true, startedAt: true },
+    select: { kind: true, status: true, error: true, errorReason: true, startedAt: true },
   });
   const byKind = new Map(runs.map((r) => [r.kind, r]));
   const stateOf = (kind: ModelKind): TrainingState => {
     const run = byKind.get(kind);
-    if (!run) return { status: 'never', error: null, at: null };
+    if (!run) return { status: 'never', error: null, reason: null, at: null };
     const status =
       run.status === 'running' ? 'training' : run.status === 'failed' ? 'failed' : 'trained';
-    return { status, error: run.error, at: run.startedAt.toISOString() };
+    const reason = reasonOf({ reason: run.errorReason });
+    return { status, error: run.error, reason, at: run.startedAt.toISOString() };
   };
   return Object.fromEntries(modelKinds.map((k) => [k, stateOf(k)])) as Record<
     ModelKind,

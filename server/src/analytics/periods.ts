@@ -1,7 +1,7 @@
 // Calendar arithmetic for the business calendar. Days are whole numbers (days since
 // 1970-01-01) so nothing here depends on the machine's time zone; the business time zone
 // only decides which day "today" is (clock.ts) and which day an order falls on (in SQL).
-import { AppError } from '../errors.ts';
+import { refusal } from '../errors.ts';
 
 export type Granularity = 'week' | 'month';
 
@@ -88,8 +88,6 @@ export interface Range {
   periods: Period[];
 }
 
-const badRange = (message: string) => new AppError('bad_request', message);
-
 /**
  * Reads `from`/`to` (ISO dates, inclusive) against today. Defaults: `to` = today, `from` =
  * the start of the 12th month (or week) back. A `to` after today is cut to today.
@@ -98,9 +96,9 @@ export function resolveRange(q: RangeQuery, asOf: number): Range {
   const g = q.granularity;
   const parse = (name: string, value: string) => {
     const day = dayOf(value);
-    if (Number.isNaN(day)) throw badRange(`${name} must be a date like 2024-01-31, got "${value}"`);
+    if (Number.isNaN(day)) throw refusal('bad_request', 'notADate', { name, value });
     if (day < earliest || day >= latest) {
-      throw badRange(`${name} must be between 1900-01-01 and 2099-12-31, got ${value}`);
+      throw refusal('bad_request', 'dateOutOfBounds', { name, value });
     }
     return day;
   };
@@ -108,13 +106,16 @@ export function resolveRange(q: RangeQuery, asOf: number): Range {
   const to = Math.min(asked, asOf);
   const from =
     q.from === undefined ? shiftPeriod(periodStart(to, g), g, -11) : parse('from', q.from);
-  if (from > asked) throw badRange(`from (${isoOf(from)}) is after to (${isoOf(asked)})`);
-  if (from > asOf) throw badRange(`from (${isoOf(from)}) is after today (${isoOf(asOf)})`);
+  if (from > asked) {
+    throw refusal('bad_request', 'fromAfterTo', { from: isoOf(from), to: isoOf(asked) });
+  }
+  if (from > asOf) {
+    throw refusal('bad_request', 'fromAfterToday', { from: isoOf(from), today: isoOf(asOf) });
+  }
   const count = countPeriods(from, to, g);
   if (count > maxPeriods) {
-    throw badRange(
-      `${isoOf(from)}..${isoOf(to)} is ${count} ${g}s; at most ${maxPeriods} fit one request — use a shorter range or granularity=month`,
-    );
+    const span = { from: isoOf(from), to: isoOf(to), count, max: maxPeriods };
+    throw refusal('bad_request', g === 'week' ? 'tooManyWeeks' : 'tooManyMonths', span);
   }
   return { from, to, granularity: g, asOf, periods: periodsOf(from, to, g) };
 }

@@ -70,6 +70,6 @@ export class ReportPool {
 }
 
 function failureOf(f: ReportFailure['failed']): Error {
-  if (f.appCode) return new AppError(f.appCode, f.message);
+  if (f.appCode) return new AppError(f.appCode, f.message, f.reason ?? null);
   return Object.assign(new Error(f.message), f.code ? { code: f.code } : {});
 }

@@ -1,6 +1,7 @@
 // A report thread: computes one report (its SQL and the shaping of a possibly large answer)
 // and serialises it to JSON bytes, so that none of that work runs on the thread that answers
 // HTTP requests. Each thread opens the database once per address and keeps it.
+import { type Reason, reasonOf } from '@retention/contracts';
 import { type Database, openDatabase } from '@retention/db';
 import { Piscina } from 'piscina';
 import { AppError, type ErrorCode } from '../errors.ts';
@@ -18,7 +19,12 @@ export interface ReportTask {
 
 /** What a failed report tells the main thread (errors lose their class crossing threads). */
 export interface ReportFailure {
-  failed: { message: string; code?: string | undefined; appCode?: ErrorCode | undefined };
+  failed: {
+    message: string;
+    code?: string | undefined;
+    appCode?: ErrorCode | undefined;
+    reason?: Reason | null;
+  };
 }
 
 const databases = new Map<string, Promise<Database>>();
@@ -46,6 +52,7 @@ export default async function runReport(task: ReportTask): Promise<Uint8Array | 
         message: e.message ?? String(err),
         code: typeof e.code === 'string' ? e.code : undefined,
         appCode: err instanceof AppError ? err.code : undefined,
+        reason: reasonOf(err),
       },
     };
   }

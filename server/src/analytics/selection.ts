@@ -3,7 +3,7 @@
 // before, by auth/scope.ts).
 import type { Database } from '@retention/db';
 import type { RegionView } from '../auth/scope.ts';
-import { AppError } from '../errors.ts';
+import { refusal } from '../errors.ts';
 import { latestRun } from './latest-run.ts';
 import type { Range } from './periods.ts';
 import { findRfmSegment, type RfmSlug, rfmSegments } from './rfm-segments.ts';
@@ -38,8 +38,6 @@ export interface Selection {
 /** Row groups of the breakdown table. */
 export type Dimension = 'region' | 'channel' | 'segment';
 
-const bad = (message: string) => new AppError('bad_request', message);
-
 /** The customers `q` selects in the region `view` allows (`view.region` replaces `q.region`). */
 export async function resolveSelection(
   db: Database,
@@ -72,9 +70,15 @@ export async function resolveSelection(
   return selection;
 }
 
+const unknownValue = {
+  region: ['unknownRegion', 'unknownRegionNone'],
+  channel: ['unknownChannel', 'unknownChannelNone'],
+  plan: ['unknownPlan', 'unknownPlanNone'],
+} as const;
+
 async function mustExist(
   db: Database,
-  what: string,
+  what: keyof typeof unknownValue,
   table: string,
   column: string,
   value: string,
@@ -86,7 +90,10 @@ async function mustExist(
   );
   const names = known.rows.map((r) => r.v);
   const list = names.length > 30 ? `${names.slice(0, 30).join(', ')}, ...` : names.join(', ');
-  throw bad(`unknown ${what} "${value}"${names.length ? `; known: ${list}` : `; there are none`}`);
+  const [some, none] = unknownValue[what];
+  throw names.length
+    ? refusal('bad_request', some, { value, known: list })
+    : refusal('bad_request', none, { value });
 }
 
 async function findSegment(db: Database, asked: string): Promise<SegmentRef> {
@@ -103,7 +110,9 @@ async function findSegment(db: Database, asked: string): Promise<SegmentRef> {
     const name = hit.rows[0]?.segment;
     if (name !== undefined) return { kind: 'model', name, modelRunId: run };
   }
-  throw bad(
-    `unknown segment "${asked}"; RFM segments: ${rfmSegments.map((s) => s.slug).join(', ')}${run === null ? '' : ', or a segment of the latest segmentation run'}`,
-  );
+  const known = rfmSegments.map((s) => s.slug).join(', ');
+  throw refusal('bad_request', run === null ? 'unknownSegment' : 'unknownSegmentOrModel', {
+    value: asked,
+    known,
+  });
 }

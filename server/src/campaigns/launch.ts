@@ -7,7 +7,7 @@ import type { Database, Prisma } from '@retention/db';
 import { createRng } from '@retention/ml';
 import type { z } from 'zod';
 import type { Identity } from '../auth/identity.ts';
-import { AppError } from '../errors.ts';
+import { refusal } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
 import { personalCode } from '../services/customer-offers.ts';
 import { reachCounts, unreachable } from './reach.ts';
@@ -17,21 +17,18 @@ import { controlSize, type TargetMember, targetPopulation } from './target.ts';
 export type CampaignInput = z.infer<typeof CampaignBody>;
 export type OfferInput = CampaignInput['offer'];
 
-const conflict = (message: string) => new AppError('conflict', message);
-const bad = (message: string) => new AppError('bad_request', message);
-
 /** Checks what a schema cannot: the offer's kind has its value, the dates make sense. */
 export function checkCampaign(c: CampaignInput, now: Date) {
   const o = c.offer;
   if (o.kind === 'discount_percent' && o.percentOff === undefined) {
-    throw bad('offer.percentOff is required for a percent discount');
+    throw refusal('bad_request', 'percentOffMissing');
   }
   if (o.kind === 'discount_amount' && o.amountOff === undefined) {
-    throw bad('offer.amountOff is required for an amount discount');
+    throw refusal('bad_request', 'amountOffMissing');
   }
-  if (o.kind === 'gift' && !o.gift) throw bad('offer.gift (what is given) is required for a gift');
-  if (c.endAt <= c.startAt) throw bad('endAt must be after startAt');
-  if (c.endAt <= now) throw bad('endAt must be in the future');
+  if (o.kind === 'gift' && !o.gift) throw refusal('bad_request', 'giftMissing');
+  if (c.endAt <= c.startAt) throw refusal('bad_request', 'endBeforeStart');
+  if (c.endAt <= now) throw refusal('bad_request', 'endInPast');
 }
 
 /** Treatment and control, split by a seeded shuffle: same seed and target → same split. */
@@ -57,16 +54,16 @@ export async function launchCampaign(
   checkCampaign(input, now);
   const code = input.offer.code.toUpperCase();
   const population = await targetPopulation(db, viewer, input.target, timeZone, now);
-  if (population.members.length === 0) throw conflict('the target has no customers');
+  if (population.members.length === 0) throw refusal('conflict', 'noTargetCustomers');
   if (population.members.length < 2 && input.controlShare > 0) {
-    throw conflict('the target has one customer: there is nobody left for a control group');
+    throw refusal('conflict', 'oneTargetCustomer');
   }
   const seed = input.seed ?? randomInt(2_147_483_647);
   const { control, treatment } = splitGroups(population.members, input.controlShare, seed);
   return db.prisma.$transaction(
     async (tx) => {
       if (await tx.offer.findUnique({ where: { code }, select: { id: true } })) {
-        throw conflict(`an offer with code ${code} exists already; choose another code`);
+        throw refusal('conflict', 'offerCodeTaken', { code });
       }
       const o = input.offer;
       const offer = await tx.offer.create({

@@ -11,7 +11,7 @@ import { resolveSelection } from '../analytics/selection.ts';
 import { cents, money, Params, selectionSql, withCtes } from '../analytics/sql.ts';
 import type { Identity } from '../auth/identity.ts';
 import { regionView } from '../auth/scope.ts';
-import { AppError } from '../errors.ts';
+import { refusal } from '../errors.ts';
 import { reachCounts } from './reach.ts';
 
 /** Who a campaign aims at: the selection and the churn thresholds (contracts/src/api/campaigns.ts). */
@@ -61,16 +61,10 @@ export async function targetPopulation(
   const churnRun = await latestRun(db.prisma, 'churn');
   const clvRun = await latestRun(db.prisma, 'clv');
   if (byRisk && !churnRun) {
-    throw new AppError(
-      'conflict',
-      'no churn model has run yet, so there is no churn risk to target: npm run train -- --only churn',
-    );
+    throw refusal('conflict', 'noChurnModelForTarget');
   }
   if (target.minValueAtRisk !== undefined && !clvRun) {
-    throw new AppError(
-      'conflict',
-      'no CLV model has run yet, so there is no value at risk to target: npm run train -- --only clv',
-    );
+    throw refusal('conflict', 'noClvModelForTarget');
   }
   const p = new Params();
   const sel = selectionSql(selection, p);

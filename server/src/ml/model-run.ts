@@ -1,7 +1,7 @@
 // The bookkeeping every training job shares: a model_runs row opened as running, closed as
 // succeeded with metrics (duration added) and artefact, or as failed with the reason.
 
-import type { ModelKind } from '@retention/contracts';
+import { type ModelKind, reasonOf } from '@retention/contracts';
 import type { Database, Prisma } from '@retention/db';
 import { isoOf } from '../analytics/periods.ts';
 
@@ -49,7 +49,12 @@ export async function recordRun(
   } catch (err) {
     await db.prisma.modelRun.update({
       where: { id: run.id },
-      data: { status: 'failed', finishedAt: new Date(), error: (err as Error).message },
+      data: {
+        status: 'failed',
+        finishedAt: new Date(),
+        error: (err as Error).message,
+        errorReason: (reasonOf(err) ?? undefined) as Prisma.InputJsonObject | undefined,
+      },
     });
     throw err;
   }

@@ -1,6 +1,7 @@
 // The one place that turns errors into HTTP: AppError codes map to statuses, validation
 // failures become 400 with the failing fields, a database outage is 503 (retry), and 5xx
 // never leak internals.
+import type { Reason } from '@retention/contracts';
 import type { FastifyError, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -25,20 +26,31 @@ const statusCodes: Record<number, string> = {
   415: 'unsupported_media_type',
 };
 
-/** The error body every route answers with: `{ statusCode, code, error, message }`. */
-export function errorBody(statusCode: number, code: string, message: string) {
-  return { statusCode, code, error: statusNames[statusCode] ?? 'Error', message };
+/**
+ * The error body every route answers with: `{ statusCode, code, error, message }`, and the
+ * message's `reason` when it has one (for clients that show it in the user's language).
+ */
+export function errorBody(statusCode: number, code: string, message: string, reason?: Reason) {
+  const body = { statusCode, code, error: statusNames[statusCode] ?? 'Error', message };
+  return reason ? { ...body, reason } : body;
 }
 
-export function sendError(reply: FastifyReply, statusCode: number, code: string, message: string) {
-  return reply.status(statusCode).send(errorBody(statusCode, code, message));
+export function sendError(
+  reply: FastifyReply,
+  statusCode: number,
+  code: string,
+  message: string,
+  reason?: Reason,
+) {
+  return reply.status(statusCode).send(errorBody(statusCode, code, message, reason));
 }
 
 export default fp(
   async (app) => {
     app.setErrorHandler((err: FastifyError, request, reply) => {
       if (err instanceof AppError) {
-        return sendError(reply, errorStatus[err.code], err.code, err.message);
+        const reason = err.reason ?? undefined;
+        return sendError(reply, errorStatus[err.code], err.code, err.message, reason);
       }
       if (hasZodFastifySchemaValidationErrors(err)) {
         const where = err.validationContext ?? 'request';

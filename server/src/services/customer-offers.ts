@@ -5,7 +5,7 @@ import type { PrismaClient } from '@retention/db';
 import type { z } from 'zod';
 import type { Identity } from '../auth/identity.ts';
 import { customerScope } from '../auth/scope.ts';
-import { AppError, notFound } from '../errors.ts';
+import { notFound, refusal } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
 
 export type OfferStatus = z.infer<typeof CustomerOffer>['status'];
@@ -133,20 +133,16 @@ export async function assignOffer(
     const offer = await tx.offer.findUnique({ where: { id: target.offerId } });
     if (!offer) throw notFound(`offer ${target.offerId}`);
     if (offer.validTo < now) {
-      throw new AppError(
-        'conflict',
-        `offer ${offer.code} ended on ${offer.validTo.toISOString().slice(0, 10)}; it cannot be assigned`,
-      );
+      const day = offer.validTo.toISOString().slice(0, 10);
+      throw refusal('conflict', 'offerEnded', { code: offer.code, day });
     }
     const held = await tx.offerAssignment.findUnique({
       where: { offerId_customerId: { offerId: offer.id, customerId: customer.id } },
       select: { code: true },
     });
     if (held) {
-      throw new AppError(
-        'conflict',
-        `customer ${customer.id} already has offer ${offer.code} (code ${held.code})`,
-      );
+      const values = { customer: customer.id, code: offer.code, held: held.code };
+      throw refusal('conflict', 'offerHeld', values);
     }
     const assignment = await tx.offerAssignment.create({
       data: {

@@ -1,6 +1,6 @@
 // Why a model's block has nothing to show, in the viewer's language: the model never ran,
-// it is training now, or its last run failed (with the server's reason).
-import type { Lang } from '../../lib/i18n';
+// it is training now, or its last run failed (with the server's reason, translated).
+import { type Lang, reasonOf, reasonText } from '@retention/contracts';
 import type { useTraining } from './use-live-updates';
 
 type Training = ReturnType<typeof useTraining>;
@@ -39,6 +39,10 @@ const texts: Record<Kind, Record<'never' | 'training' | 'failed', Record<Lang, s
 /** The text for a model that has no run to show. */
 export function noModelText(kind: Kind, training: Training, lang: Lang): string {
   if (training?.status === 'training') return texts[kind].training[lang];
-  if (training?.status === 'failed') return `${texts[kind].failed[lang]}: ${training.error ?? '—'}`;
+  if (training?.status === 'failed') {
+    const reason = reasonOf(training);
+    const why = reason ? reasonText(reason, lang) : (training.error ?? '—');
+    return `${texts[kind].failed[lang]}: ${why}`;
+  }
   return texts[kind].never[lang];
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { type Reason, ReasonError } from '@retention/contracts';
 import type { ChurnFit, ChurnInput } from '@retention/ml';
 
 const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
@@ -16,11 +17,12 @@ export function fitInWorker(input: ChurnInput, say: (message: string) => void): 
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap, { eval: true, workerData: input });
     let settled = false;
-    worker.on('message', (m: { message?: string; fit?: ChurnFit; error?: string }) => {
+    type Message = { message?: string; fit?: ChurnFit; error?: string; reason?: Reason | null };
+    worker.on('message', (m: Message) => {
       if (m.message !== undefined) say(m.message);
       else if (m.error !== undefined) {
         settled = true;
-        reject(new Error(m.error));
+        reject(m.reason ? new ReasonError(m.reason.key, m.reason.params) : new Error(m.error));
       } else if (m.fit) {
         settled = true;
         resolve(m.fit);

@@ -1,6 +1,7 @@
 // Worker-thread entry of the churn fit: receives the rows, posts progress lines and then the
-// result (or the error's message).
+// result (or the error's message, and its reason when it has one).
 import { parentPort, workerData } from 'node:worker_threads';
+import { reasonOf } from '@retention/contracts';
 import { type ChurnInput, fitChurn } from '@retention/ml';
 
 const port = parentPort;
@@ -9,5 +10,5 @@ try {
   const fit = fitChurn(workerData as ChurnInput, (message) => port.postMessage({ message }));
   port.postMessage({ fit });
 } catch (err) {
-  port.postMessage({ error: (err as Error).message });
+  port.postMessage({ error: (err as Error).message, reason: reasonOf(err) });
 }

@@ -63,9 +63,10 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
       );
       const firstDay = first.rows[0]?.day ?? null;
       if (firstDay === null || firstDay > isoOf(evalCutoff - w)) {
-        throw new NotEnoughData(
-          `the churn model needs order history from at least ${2 * w} days before ${isoOf(o.asOf)} (W = ${w}): ${firstDay === null ? 'there are no orders' : `orders start on ${firstDay}`}`,
-        );
+        const history = { days: 2 * w, asOf: isoOf(o.asOf), w };
+        throw firstDay === null
+          ? new NotEnoughData('churnNoOrders', history)
+          : new NotEnoughData('churnHistoryShort', { ...history, first: firstDay });
       }
       const train: ChurnRow[] = [];
       for (const cutoff of trainCutoffs) {
@@ -78,7 +79,7 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
       }
       needEnough(
         train.map((r) => r.label),
-        'training snapshots',
+        'training',
         minPerLabel.train,
         trainCutoffs.map(isoOf).join(', '),
       );
@@ -88,7 +89,7 @@ export async function trainChurn(db: Database, o: ChurnOptions) {
       );
       needEnough(
         held.map((r) => r.label),
-        'evaluation snapshot',
+        'evaluation',
         minPerLabel.evaluation,
         isoOf(evalCutoff),
       );

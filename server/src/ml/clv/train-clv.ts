@@ -54,9 +54,11 @@ export async function trainClv(db: Database, o: ClvOptions) {
     async (runId) => {
       const histories = await historiesAsOf(db, o.asOf);
       if (histories.length < 10) {
-        throw new NotEnoughData(
-          `CLV needs purchase histories of at least 10 customers up to ${isoOf(o.asOf)}; found ${histories.length}`,
-        );
+        throw new NotEnoughData('clvTooFew', {
+          needed: 10,
+          asOf: isoOf(o.asOf),
+          found: histories.length,
+        });
       }
       const repeaters = histories.filter((h) => h.x > 0).length;
       say(

@@ -62,8 +62,7 @@ export async function trainElasticity(db: Database, o: ElasticityOptions) {
     { kind: 'elasticity', asOf: o.asOf, parameters, onStart: o.onStart },
     async () => {
       const rows = await spellsOf(db, o.asOf, o.timeZone);
-      if (rows.length === 0)
-        throw new NotEnoughData(`no product prices up to ${isoOf(o.asOf)}: nothing to estimate`);
+      if (rows.length === 0) throw new NotEnoughData('noPrices', { asOf: isoOf(o.asOf) });
       const result = estimateElasticity(rows);
       const own = result.products.filter((p) => p.estimate).length;
       say(

@@ -77,15 +77,11 @@ export async function trainRecs(db: Database, o: RecsOptions) {
   return recordRun(db, { kind: 'recs', asOf: o.asOf, parameters, onStart: o.onStart }, async () => {
     const items = await itemsAsOf(db, o.asOf);
     if (items.length > maxProducts) {
-      throw new NotEnoughData(
-        `recommendations handle up to ${maxProducts} products; the catalogue has ${items.length}`,
-      );
+      throw new NotEnoughData('recsTooManyProducts', { max: maxProducts, count: items.length });
     }
     const all = await purchasesUpTo(db, o.asOf, o.timeZone);
     if (new Set(all.map((p) => p.customerId)).size < 20) {
-      throw new NotEnoughData(
-        `recommendations need purchases of at least 20 customers up to ${isoOf(o.asOf)}`,
-      );
+      throw new NotEnoughData('recsTooFew', { asOf: isoOf(o.asOf) });
     }
     const segments = await segmentsOfCustomers(db);
     const cutoff = o.asOf - holdoutDays;

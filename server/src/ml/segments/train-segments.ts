@@ -31,9 +31,11 @@ export async function trainSegments(db: Database, o: SegmentsOptions) {
     async (runId) => {
       const customers = await featuresAsOf(db, o.asOf);
       if (customers.length < kMax * 10) {
-        throw new NotEnoughData(
-          `segmentation needs at least ${kMax * 10} customers with orders up to ${isoOf(o.asOf)}; found ${customers.length}`,
-        );
+        throw new NotEnoughData('segmentsTooFew', {
+          needed: kMax * 10,
+          asOf: isoOf(o.asOf),
+          found: customers.length,
+        });
       }
       const fit = fitSegments(
         customers.map((c) => c.raw),

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import { useLang } from '../../../lib/i18n';
 import { canSaveFiles, haptic, saveTextFile } from '../../../lib/native';
 import { getUnreachableCsv } from '../api/get-unreachable';
 import { useWords } from '../words';
@@ -10,6 +12,7 @@ import { useWords } from '../words';
  */
 export function CsvExport({ campaignId }: { campaignId: number }) {
   const w = useWords();
+  const lang = useLang();
   const [csv, setCsv] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
@@ -22,7 +25,7 @@ export function CsvExport({ campaignId }: { campaignId: number }) {
       return await getUnreachableCsv(campaignId);
     } catch (e) {
       haptic.error();
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, lang));
       return null;
     } finally {
       setBusy(false);

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { offerBenefit } from '../../../components/offer-benefit';
+import { errorMessage } from '../../../lib/api-client';
 import { formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import {
@@ -106,7 +107,7 @@ export function NewCampaignPage() {
       navigate(`/campaigns/${campaign.id}`);
     } catch (e) {
       haptic.error();
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, lang));
     }
   };
 

@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Stat } from '../../../components/stat';
+import { errorMessage } from '../../../lib/api-client';
 import { formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import type { Preview } from '../api/types';
@@ -27,7 +28,7 @@ export function PreviewPanel({
       </h2>
       {preview.isError && (
         <p className="action-error" role="alert" data-testid="preview-error">
-          {preview.error.message}
+          {errorMessage(preview.error, lang)}
         </p>
       )}
       {!p && !preview.isError && <p className="hint">{w.previewFirst}</p>}

@@ -1,4 +1,5 @@
 import { Choice } from '../../../components/choice';
+import { errorMessage } from '../../../lib/api-client';
 import { t, useLang } from '../../../lib/i18n';
 import { haptic } from '../../../lib/native';
 import { useTargetOptions } from '../api/target-options';
@@ -51,7 +52,7 @@ export function TargetFields({
           onChange={(channel) => pick({ channel })}
         />
       </div>
-      {options.isError && <p className="action-error">{options.error.message}</p>}
+      {options.isError && <p className="action-error">{errorMessage(options.error, lang)}</p>}
       <Field label={w.minChurn} aside={form.minChurn > 0 ? `${form.minChurn}%` : w.anyChurn}>
         <input
           type="range"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorMessage } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { useAssignableOffers } from '../api/offers';
@@ -34,7 +35,9 @@ export function AssignOffer({ customerId, held }: { customerId: number; held: st
           data-testid="offer-picker"
           disabled={offers.isPending}
         >
-          <option value="">{offers.isError ? offers.error.message : t('pickOffer', lang)}</option>
+          <option value="">
+            {offers.isError ? errorMessage(offers.error, lang) : t('pickOffer', lang)}
+          </option>
           {choices.map((o) => (
             <option key={o.id} value={o.id} translate="no">
               {o.title} · {o.code}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorMessage } from '../../../lib/api-client';
 import { t, useLang } from '../../../lib/i18n';
 import { confirmAction, haptic } from '../../../lib/native';
 import { type CustomerAction, useCustomerAction } from '../api/customer-actions';
@@ -28,7 +29,7 @@ export function useConfirmedAction(customerId: number) {
       return true;
     } catch (e) {
       haptic.error();
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e, lang));
       return false;
     }
   }

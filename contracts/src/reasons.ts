@@ -1,0 +1,200 @@
+// Why the server refused a request or a model could not train, in both languages. The server
+// sends the English text as the error's `message` (for logs and API callers) and the key with
+// its values as `reason`, so the Mini App and the bot show it in the viewer's language. Values
+// are shown as they come (ISO dates, names as the business wrote them).
+import type { Lang } from './lang.ts';
+
+type Texts = { en: string; ru: string };
+
+export const reasons = {
+  // The range of a report (server/src/analytics/periods.ts).
+  notADate: {
+    en: '{name} must be a date like 2024-01-31, got "{value}"',
+    ru: '{name}: нужна дата вида 2024-01-31, получено «{value}»',
+  },
+  dateOutOfBounds: {
+    en: '{name} must be between 1900-01-01 and 2099-12-31, got {value}',
+    ru: '{name}: дата должна быть между 1900-01-01 и 2099-12-31, получено {value}',
+  },
+  fromAfterTo: {
+    en: 'from ({from}) is after to ({to})',
+    ru: 'начало периода ({from}) позже его конца ({to})',
+  },
+  fromAfterToday: {
+    en: 'from ({from}) is after today ({today})',
+    ru: 'начало периода ({from}) позже сегодняшнего дня ({today})',
+  },
+  tooManyWeeks: {
+    en: '{from}..{to} is {count} weeks; at most {max} fit one request — use a shorter range or granularity=month',
+    ru: 'в периоде {from}..{to} недель: {count}, а в один запрос помещается не больше {max}; сократите период или выберите месяцы',
+  },
+  tooManyMonths: {
+    en: '{from}..{to} is {count} months; at most {max} fit one request — use a shorter range or granularity=month',
+    ru: 'в периоде {from}..{to} месяцев: {count}, а в один запрос помещается не больше {max}; сократите период',
+  },
+  // The filters of a report (server/src/analytics/selection.ts, auth/scope.ts).
+  unknownRegion: {
+    en: 'unknown region "{value}"; known: {known}',
+    ru: 'нет региона «{value}»; есть: {known}',
+  },
+  unknownChannel: {
+    en: 'unknown channel "{value}"; known: {known}',
+    ru: 'нет канала «{value}»; есть: {known}',
+  },
+  unknownPlan: {
+    en: 'unknown plan "{value}"; known: {known}',
+    ru: 'нет тарифа «{value}»; есть: {known}',
+  },
+  unknownRegionNone: {
+    en: 'unknown region "{value}"; there are none',
+    ru: 'нет региона «{value}»; в данных регионов нет',
+  },
+  unknownChannelNone: {
+    en: 'unknown channel "{value}"; there are none',
+    ru: 'нет канала «{value}»; в данных каналов нет',
+  },
+  unknownPlanNone: {
+    en: 'unknown plan "{value}"; there are none',
+    ru: 'нет тарифа «{value}»; в данных тарифов нет',
+  },
+  unknownSegment: {
+    en: 'unknown segment "{value}"; RFM segments: {known}',
+    ru: 'нет сегмента «{value}»; RFM-сегменты: {known}',
+  },
+  unknownSegmentOrModel: {
+    en: 'unknown segment "{value}"; RFM segments: {known}, or a segment of the latest segmentation run',
+    ru: 'нет сегмента «{value}»; RFM-сегменты: {known} или сегмент последней сегментации',
+  },
+  outsideScope: {
+    en: 'your access is limited to region {region}',
+    ru: 'ваш доступ ограничен регионом {region}',
+  },
+  // Campaigns (server/src/campaigns/).
+  percentOffMissing: {
+    en: 'offer.percentOff is required for a percent discount',
+    ru: 'для скидки в процентах укажите процент',
+  },
+  amountOffMissing: {
+    en: 'offer.amountOff is required for an amount discount',
+    ru: 'для скидки суммой укажите сумму',
+  },
+  giftMissing: {
+    en: 'offer.gift (what is given) is required for a gift',
+    ru: 'для подарка укажите, что дарится',
+  },
+  endBeforeStart: { en: 'endAt must be after startAt', ru: 'конец должен быть позже начала' },
+  endInPast: { en: 'endAt must be in the future', ru: 'конец должен быть в будущем' },
+  noTargetCustomers: {
+    en: 'the target has no customers',
+    ru: 'под условия не попал ни один клиент',
+  },
+  oneTargetCustomer: {
+    en: 'the target has one customer: there is nobody left for a control group',
+    ru: 'под условия попал один клиент: для контрольной группы никого не остаётся',
+  },
+  offerCodeTaken: {
+    en: 'an offer with code {code} exists already; choose another code',
+    ru: 'предложение с кодом {code} уже есть; выберите другой код',
+  },
+  noChurnModelForTarget: {
+    en: 'no churn model has run yet, so there is no churn risk to target: npm run train -- --only churn',
+    ru: 'модель оттока ещё не обучалась, поэтому отбирать по риску оттока нельзя: npm run train -- --only churn',
+  },
+  noClvModelForTarget: {
+    en: 'no CLV model has run yet, so there is no value at risk to target: npm run train -- --only clv',
+    ru: 'модель CLV ещё не обучалась, поэтому отбирать по ценности под риском нельзя: npm run train -- --only clv',
+  },
+  // A customer's offers (server/src/services/customer-offers.ts).
+  offerEnded: {
+    en: 'offer {code} ended on {day}; it cannot be assigned',
+    ru: 'предложение {code} закончилось {day}; назначить его нельзя',
+  },
+  offerHeld: {
+    en: 'customer {customer} already has offer {code} (code {held})',
+    ru: 'у клиента {customer} уже есть предложение {code} (код {held})',
+  },
+  // Models the data cannot support (server/src/ml/, ml/src/).
+  noPrices: {
+    en: 'no product prices up to {asOf}: nothing to estimate',
+    ru: 'нет цен товаров по {asOf}: оценивать нечего',
+  },
+  segmentsTooFew: {
+    en: 'segmentation needs at least {needed} customers with orders up to {asOf}; found {found}',
+    ru: 'для сегментации нужно не меньше {needed} клиентов с заказами по {asOf}; найдено {found}',
+  },
+  clvTooFew: {
+    en: 'CLV needs purchase histories of at least {needed} customers up to {asOf}; found {found}',
+    ru: 'для CLV нужны истории покупок не меньше {needed} клиентов по {asOf}; найдено {found}',
+  },
+  clvTooFewRepeat: {
+    en: 'Gamma-Gamma needs at least 2 repeat customers with spend, got {found}',
+    ru: 'для модели трат (Gamma-Gamma) нужно не меньше 2 повторных покупателей; найдено {found}',
+  },
+  churnNoOrders: {
+    en: 'the churn model needs order history from at least {days} days before {asOf} (W = {w}): there are no orders',
+    ru: 'модели оттока нужна история заказов не меньше {days} дней до {asOf} (W = {w}): заказов нет',
+  },
+  churnHistoryShort: {
+    en: 'the churn model needs order history from at least {days} days before {asOf} (W = {w}): orders start on {first}',
+    ru: 'модели оттока нужна история заказов не меньше {days} дней до {asOf} (W = {w}): заказы начинаются {first}',
+  },
+  churnTooFewTraining: {
+    en: 'the churn model needs at least {min} customers who churned and {min} who stayed among the training snapshots (customers active on {day}); found {churned} and {kept}',
+    ru: 'модели оттока нужно не меньше {min} ушедших и {min} оставшихся клиентов в обучающих срезах (активные на {day}); найдено {churned} и {kept}',
+  },
+  churnTooFewEvaluation: {
+    en: 'the churn model needs at least {min} customers who churned and {min} who stayed among the evaluation snapshot (customers active on {day}); found {churned} and {kept}',
+    ru: 'модели оттока нужно не меньше {min} ушедших и {min} оставшихся клиентов в проверочном срезе (активные на {day}); найдено {churned} и {kept}',
+  },
+  churnTooFewValidation: {
+    en: 'the churn model needs at least {min} customers who churned and {min} who stayed among the validation customers (customers active on the training cutoffs); found {churned} and {kept}',
+    ru: 'модели оттока нужно не меньше {min} ушедших и {min} оставшихся клиентов среди отложенных для подбора (активные на обучающих срезах); найдено {churned} и {kept}',
+  },
+  recsTooManyProducts: {
+    en: 'recommendations handle up to {max} products; the catalogue has {count}',
+    ru: 'рекомендации работают не больше чем с {max} товарами; в каталоге {count}',
+  },
+  recsTooFew: {
+    en: 'recommendations need purchases of at least 20 customers up to {asOf}',
+    ru: 'для рекомендаций нужны покупки не меньше 20 клиентов по {asOf}',
+  },
+} satisfies Record<string, Texts>;
+
+export type ReasonKey = keyof typeof reasons;
+
+/** A reason: its key and the values its text names. */
+export interface Reason {
+  key: ReasonKey;
+  params: Record<string, string | number>;
+}
+
+export const isReasonKey = (key: unknown): key is ReasonKey =>
+  typeof key === 'string' && Object.hasOwn(reasons, key);
+
+/** The reason's text in `lang`, its `{name}`s filled in (a value not given stays `{name}`). */
+export function reasonText(reason: Reason, lang: Lang): string {
+  return reasons[reason.key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(reason.params, name) ? String(reason.params[name]) : whole,
+  );
+}
+
+/**
+ * An error that knows its reason: its message is the English text. The server's and the ML
+ * package's refusals throw it, so the reason reaches the viewer whatever layer refused.
+ */
+export class ReasonError extends Error {
+  readonly reason: Reason;
+
+  constructor(key: ReasonKey, params: Record<string, string | number> = {}) {
+    const reason = { key, params };
+    super(reasonText(reason, 'en'));
+    this.reason = reason;
+  }
+}
+
+/** The reason an error carries, if it is a ReasonError (also across threads, as plain data). */
+export function reasonOf(error: unknown): Reason | null {
+  const r = (error as { reason?: unknown } | null)?.reason as Partial<Reason> | undefined;
+  if (!r || !isReasonKey(r.key) || typeof r.params !== 'object' || r.params === null) return null;
+  return { key: r.key, params: r.params };
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "model_runs" ADD COLUMN     "error_reason" JSONB;
