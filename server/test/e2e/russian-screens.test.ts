@@ -172,4 +172,23 @@ describe.skipIf(!hasChromium())('the Mini App in Russian, in roubles', () => {
       await page.close();
     }
   });
+
+  it("says in Russian why the server refused, with the refusal's own values", {
+    timeout: 120_000,
+  }, async () => {
+    // A shared link with a range the server cannot take: the start after the end.
+    const { page } = await openInTelegram(
+      browser,
+      server.url,
+      people.manager,
+      '/?from=2026-03-01&to=2026-01-01',
+      { palette: palettes.light, width: 360, height: 740 },
+    );
+    const refusal = page.locator('.block-error p').first();
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(await refusal.textContent()).toBe(
+      'Сервер отклонил запрос: начало периода (2026-03-01) позже его конца (2026-01-01)',
+    );
+    await page.close();
+  });
 });
