@@ -69,6 +69,12 @@ export const reasons = {
     en: 'your access is limited to region {region}',
     ru: 'ваш доступ ограничен регионом {region}',
   },
+  // What the caller may not see, or what is not there (404).
+  customerNotFound: { en: 'customer {id} not found', ru: 'клиент {id} не найден' },
+  offerNotFound: { en: 'offer {id} not found', ru: 'предложение {id} не найдено' },
+  campaignNotFound: { en: 'campaign {id} not found', ru: 'кампания {id} не найдена' },
+  jobNotFound: { en: 'job {id} not found', ru: 'задача {id} не найдена' },
+  apiKeyNotFound: { en: 'API key "{id}" not found', ru: 'API-ключ «{id}» не найден' },
   // Campaigns (server/src/campaigns/).
   percentOffMissing: {
     en: 'offer.percentOff is required for a percent discount',

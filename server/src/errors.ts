@@ -37,7 +37,17 @@ export function refusal(
   return new AppError(code, reasonText(reason, 'en'), reason);
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+const notFoundKeys = {
+  customer: 'customerNotFound',
+  offer: 'offerNotFound',
+  campaign: 'campaignNotFound',
+  job: 'jobNotFound',
+  'API key': 'apiKeyNotFound',
+} as const;
+
+/** 404: `what` with this id is not there, or the caller may not see it. */
+export const notFound = (what: keyof typeof notFoundKeys, id: number | string) =>
+  refusal('not_found', notFoundKeys[what], { id });
 export const forbidden = (why: string) => new AppError('forbidden', why);
 export const unauthorized = (why: string) => new AppError('unauthorized', why);
 

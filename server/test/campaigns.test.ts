@@ -302,7 +302,10 @@ describe('campaigns', () => {
       [flaky]: [{ kind: 'transient', reason: 'network: socket hang up' }],
     });
     const t0 = new Date();
+    const began = performance.now();
     const first = await deliverDue(t.database.db, sender, t0);
+    // The round's clock moved on while it ran: a wait starts when Telegram answered.
+    const ran = performance.now() - began;
     expect(first).toMatchObject({
       claimed: chats.length,
       sent: chats.length - 4,
@@ -310,11 +313,21 @@ describe('campaigns', () => {
       failed: 1,
       waiting: 2,
     });
-    // Ten seconds on: nothing is due yet (429 asked for 30 s, the network retry waits 30 s).
+    // Each waits 30 s from its answer: 429 asked for 30 s, the network retry waits 30 s.
+    const waiting = await prisma().offerAssignment.findMany({
+      where: { campaignId: launched.id, deliveryState: 'queued' },
+    });
+    for (const w of waiting) {
+      const after = (w.nextAttemptAt as Date).getTime() - t0.getTime();
+      expect(after).toBeGreaterThanOrEqual(30_000);
+      expect(after).toBeLessThanOrEqual(30_000 + Math.ceil(ran) + 1);
+    }
+    // Ten seconds on: nothing is due yet.
     expect((await deliverDue(t.database.db, sender, new Date(t0.getTime() + 10_000))).claimed).toBe(
       0,
     );
-    const later = await deliverDue(t.database.db, sender, new Date(t0.getTime() + 31_000));
+    const due = new Date(t0.getTime() + 30_000 + Math.ceil(ran) + 1);
+    const later = await deliverDue(t.database.db, sender, due);
     expect(later).toMatchObject({ claimed: 2, sent: 2 });
     const rows = await prisma().offerAssignment.findMany({ where: { campaignId: launched.id } });
     const byChat = (chat: number) => rows.find((a) => linked.get(a.customerId) === chat)!;
@@ -371,6 +384,48 @@ describe('campaigns', () => {
     expect(settled.deliveryState).toBe('failed');
     expect(settled.deliveryError).toMatch(/interrupted while sending/);
     expect(calls.map((c) => c.assignmentId)).not.toContain(stuck.id);
+  });
+
+  it('stops within one send when the server stops, and puts the rest of its batch back in the queue', async () => {
+    const r = await call(
+      people.admin,
+      'POST',
+      '/campaigns',
+      body('STOP15', { target: { region: 'North', minChurnProbability: 0.5 }, controlShare: 0 }),
+    );
+    expect(r.statusCode).toBe(201);
+    const id = r.json().id as number;
+    const ours = () =>
+      prisma().offerAssignment.findMany({ where: { campaignId: id }, orderBy: { id: 'asc' } });
+    const before = await ours();
+    expect(before.filter((a) => a.deliveryState === 'queued').length).toBeGreaterThanOrEqual(2);
+    // The server starts stopping while the round's first row is being sent.
+    let stopped = false;
+    const { sender, calls } = scriptedSender();
+    const stopWhileSending: OfferSender = {
+      send: async (chat, offer, lang) => {
+        stopped = true;
+        return sender.send(chat, offer, lang);
+      },
+    };
+    const t0 = new Date();
+    await deliverDue(t.database.db, stopWhileSending, t0, { stopping: () => stopped });
+    expect(calls).toHaveLength(1);
+    const after = await ours();
+    expect(after.filter((a) => a.deliveryState === 'sending')).toEqual([]);
+    const sent = after.filter((a) => a.deliveryState === 'sent');
+    expect(sent.length).toBeLessThanOrEqual(1);
+    // The rest are queued as before the round: due now, their attempt not counted.
+    for (const a of after.filter((x) => x.deliveryState === 'queued')) {
+      expect(a.attempts, `assignment ${a.id}`).toBe(0);
+      expect((a.nextAttemptAt as Date).getTime()).toBeLessThanOrEqual(t0.getTime() + 60_000);
+    }
+    // The next server sends them, each once.
+    await deliverDue(t.database.db, sender, new Date(t0.getTime() + 60_000));
+    const done = await ours();
+    expect(done.filter((a) => ['queued', 'sending'].includes(a.deliveryState))).toEqual([]);
+    const chats = calls.map((c) => c.chatId);
+    expect(new Set(chats).size).toBe(chats.length);
   });
 
   it('skips a client who opted out after the launch, and gives up after repeated network failures', async () => {

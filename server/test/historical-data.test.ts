@@ -40,7 +40,7 @@ describe.skipIf(!hasSharedData())('historical data: the CDNOW sample, ending 199
   it('takes the data’s last day as today, and says the data ends then', async () => {
     const v = await get('/api/v1/analytics/version');
     expect(v).toMatchObject({ asOf: '1998-06-30', asOfBy: 'data ends', dataEnds: '1998-06-30' });
-    expect(v.models.churn).toEqual({ status: 'never', error: null, at: null });
+    expect(v.models.churn).toEqual({ status: 'never', error: null, reason: null, at: null });
   });
 
   it('shows the twelve months up to then on the default dashboard, not zeros', async () => {

@@ -86,7 +86,7 @@ export async function revokeApiKey(
       where: { name: o.name },
       select: { id: true, ...infoFields },
     });
-    if (!row) throw notFound(`API key "${o.name}"`);
+    if (!row) throw notFound('API key', o.name);
     const { id, ...info } = row;
     if (info.revokedAt) return { info, changed: false };
     const revoked = await tx.apiKey.update({

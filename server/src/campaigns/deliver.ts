@@ -3,9 +3,11 @@
 // take the same row), marked `sending` with a lease, sent one by one, and given their outcome.
 //
 // At most once: a row is `sending` from just before Telegram is called until its answer is
-// stored. A server stopped gracefully finishes its batch first; one killed in between leaves
-// the row `sending`, and when its lease runs out it is marked failed, not sent again, since
-// Telegram may have delivered it: a client never gets the same offer twice.
+// stored. A server stopped gracefully stores the answer of the send in flight and puts the rows
+// of its batch it has not sent back in the queue, so it stops within one send however large the
+// batch; one killed in between leaves the row `sending`, and when its lease runs out it is
+// marked failed, not sent again, since Telegram may have delivered it: a client never gets the
+// same offer twice.
 import type { OfferSender, SendOutcome } from '@retention/bot';
 import { langOf } from '@retention/contracts';
 import type { Database } from '@retention/db';
@@ -19,6 +21,8 @@ export interface DeliveryOptions {
   leaseSeconds?: number;
   /** Attempts before a transient failure (network, 5xx) is final. */
   maxAttempts?: number;
+  /** True once the server is stopping: the rows not sent yet go back in the queue. */
+  stopping?: () => boolean;
 }
 
 export interface DeliveryRound extends DeliveryCounts {
@@ -51,6 +55,10 @@ export async function deliverDue(
   now: Date,
   o: DeliveryOptions = {},
 ): Promise<DeliveryRound> {
+  // The round's clock: `now` when it began, plus the time it has run (a test's clock moves
+  // the same way, so a retry is due exactly the wait after Telegram's answer).
+  const began = performance.now();
+  const clock = () => new Date(now.getTime() + (performance.now() - began));
   const batch = o.batch ?? 25;
   const lease = o.leaseSeconds ?? 120;
   const maxAttempts = o.maxAttempts ?? 6;
@@ -116,7 +124,15 @@ export async function deliverDue(
      WHERE a.id = ANY($1::int[]) ORDER BY a.id`,
     [claimed],
   );
-  for (const row of rows.rows) {
+  for (const [k, row] of rows.rows.entries()) {
+    if (o.stopping?.()) {
+      await requeue(
+        db,
+        rows.rows.slice(k).map((r) => Number(r.id)),
+        clock(),
+      );
+      break;
+    }
     const id = Number(row.id);
     const no = unreachable({ linked: row.telegram_user_id !== null, optedOut: row.opted_out });
     if (no) {
@@ -140,7 +156,7 @@ export async function deliverDue(
       },
       langOf(row.language ?? undefined),
     );
-    await settle(db, id, Number(row.attempts), outcome, new Date(), maxAttempts);
+    await settle(db, id, Number(row.attempts), outcome, clock(), maxAttempts);
     if (outcome.kind === 'sent') round.sent++;
     else if (outcome.kind === 'blocked') round.blocked++;
     else if (outcome.kind === 'failed') round.failed++;
@@ -148,6 +164,16 @@ export async function deliverDue(
     else round.waiting++;
   }
   return round;
+}
+
+/** Claimed rows not sent after all: queued again, due at once, the claim's attempt undone. */
+function requeue(db: Database, ids: number[], at: Date) {
+  return db.query(
+    `UPDATE offer_assignments
+     SET delivery_state = 'queued', attempts = attempts - 1, next_attempt_at = $2
+     WHERE id = ANY($1::int[]) AND delivery_state = 'sending'`,
+    [ids, at],
+  );
 }
 
 /** Gives a claimed row its state (only while it is still ours: `sending`). */

@@ -76,7 +76,7 @@ export async function listCampaigns(db: Database, viewer: Identity, ids?: number
 
 export async function getCampaign(db: Database, viewer: Identity, id: number) {
   const [campaign] = await listCampaigns(db, viewer, [id]);
-  if (!campaign) throw notFound(`campaign ${id}`);
+  if (!campaign) throw notFound('campaign', id);
   return campaign;
 }
 
@@ -94,7 +94,7 @@ export async function unreachableMembers(
   page: { page: number; pageSize: number },
 ) {
   if (!(await prisma.campaign.findUnique({ where: { id: campaignId }, select: { id: true } }))) {
-    throw notFound(`campaign ${campaignId}`);
+    throw notFound('campaign', campaignId);
   }
   const where = {
     campaignId,

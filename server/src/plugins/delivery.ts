@@ -49,10 +49,12 @@ export default fp<DeliveryOptions>(
       config.deliveryIntervalSeconds * 1000,
       async ({ log, stopping }) => {
         const began = performance.now();
-        const round = await deliverDue(app.db, sender, now(), { batch }).catch((err: Error) => {
-          app.metrics.delivery(secondsSince(began), 'error');
-          throw err; // logged by the job with its round number
-        });
+        const round = await deliverDue(app.db, sender, now(), { batch, stopping }).catch(
+          (err: Error) => {
+            app.metrics.delivery(secondsSince(began), 'error');
+            throw err; // logged by the job with its round number
+          },
+        );
         app.metrics.delivery(secondsSince(began), 'ok', round);
         if (round.claimed + round.interrupted + round.expired > 0) {
           log.info({ delivery: round }, 'delivery: offers');

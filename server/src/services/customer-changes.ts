@@ -13,7 +13,7 @@ export function normalizeTag(tag: string): string {
 
 async function currentTags(tx: Pick<PrismaClient, 'customer'>, customerId: number) {
   const row = await tx.customer.findUnique({ where: { id: customerId }, select: { tags: true } });
-  if (!row) throw notFound(`customer ${customerId}`);
+  if (!row) throw notFound('customer', customerId);
   return row.tags;
 }
 

@@ -67,7 +67,7 @@ export async function listCustomerOffers(
     where: { AND: [{ id: customerId }, customerScope(viewer)] },
     select: { id: true },
   });
-  if (!customer) throw notFound(`customer ${customerId}`);
+  if (!customer) throw notFound('customer', customerId);
   const rows = await prisma.offerAssignment.findMany({
     where: { customerId },
     orderBy: { assignedAt: 'desc' },
@@ -129,9 +129,9 @@ export async function assignOffer(
       where: { id: target.customerId },
       select: { id: true },
     });
-    if (!customer) throw notFound(`customer ${target.customerId}`);
+    if (!customer) throw notFound('customer', target.customerId);
     const offer = await tx.offer.findUnique({ where: { id: target.offerId } });
-    if (!offer) throw notFound(`offer ${target.offerId}`);
+    if (!offer) throw notFound('offer', target.offerId);
     if (offer.validTo < now) {
       const day = offer.validTo.toISOString().slice(0, 10);
       throw refusal('conflict', 'offerEnded', { code: offer.code, day });
@@ -180,13 +180,13 @@ export async function openOffer(
   now = new Date(),
 ) {
   if (viewer.role !== 'client' || viewer.customerId !== target.customerId) {
-    throw notFound(`offer ${target.assignmentId}`);
+    throw notFound('offer', target.assignmentId);
   }
   const row = await prisma.offerAssignment.findFirst({
     where: { id: target.assignmentId, customerId: target.customerId },
     select: { id: true, openedAt: true },
   });
-  if (!row) throw notFound(`offer ${target.assignmentId}`);
+  if (!row) throw notFound('offer', target.assignmentId);
   if (row.openedAt) return { openedAt: row.openedAt, first: false };
   const updated = await prisma.offerAssignment.update({
     where: { id: row.id },
@@ -208,7 +208,7 @@ export async function setOfferMessages(
       where: { id: target.customerId },
       select: { offersOptOutAt: true },
     });
-    if (!row) throw notFound(`customer ${target.customerId}`);
+    if (!row) throw notFound('customer', target.customerId);
     const wantedNow = row.offersOptOutAt === null;
     if (wantedNow === target.wanted) return { wanted: wantedNow, changed: false };
     await tx.customer.update({

@@ -61,7 +61,7 @@ export async function getCustomer(
       },
     },
   });
-  if (!row) throw notFound(`customer ${id}`);
+  if (!row) throw notFound('customer', id);
   const { attributes, contracts, orders, ...profile } = row;
   const stats = (await orderStats(prisma, [id])).get(id);
   const spend = await recentSpend(prisma, id, options.now);

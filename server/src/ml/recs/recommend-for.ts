@@ -21,7 +21,7 @@ export async function recommendFor(
     where: { AND: [{ id: customerId }, customerScope(viewer)] },
     select: { id: true },
   });
-  if (!visible) throw notFound(`customer ${customerId}`);
+  if (!visible) throw notFound('customer', customerId);
   const run = await latestRun(db.prisma, 'recs');
   if (!run) {
     return {

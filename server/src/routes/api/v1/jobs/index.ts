@@ -21,7 +21,7 @@ const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const run = await app.prisma.modelRun.findUnique({ where: { id: request.params.id } });
-      if (!run) throw notFound(`job ${request.params.id}`);
+      if (!run) throw notFound('job', request.params.id);
       const businessWide = regionScopeOf(identityOf(request)) === null;
       return {
         id: run.id,
