@@ -98,6 +98,18 @@ describe('campaigns', () => {
     ...extra,
   });
 
+  /** Launches a campaign with no control group and answers its id. */
+  const launch = async (code: string, target: Record<string, unknown>) => {
+    const r = await call(
+      people.admin,
+      'POST',
+      '/campaigns',
+      body(code, { target, controlShare: 0 }),
+    );
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json().id as number;
+  };
+
   it('previews a target: its size, the split, reach in Telegram and value at risk', async () => {
     const r = await call(people.admin, 'POST', '/campaigns/preview', {
       target: atRisk,
@@ -354,14 +366,7 @@ describe('campaigns', () => {
   });
 
   it('marks a send interrupted by a crash failed once its lease ends, and never sends it again', async () => {
-    const r = await call(
-      people.admin,
-      'POST',
-      '/campaigns',
-      body('CRASH15', { target: { region: 'North', minChurnProbability: 0.5 }, controlShare: 0 }),
-    );
-    expect(r.statusCode).toBe(201);
-    const id = r.json().id as number;
+    const id = await launch('CRASH15', { region: 'North', minChurnProbability: 0.5 });
     // A server claims rows and dies before Telegram answers: they stay `sending`.
     const t0 = new Date();
     const dying: OfferSender = { send: () => new Promise<never>(() => {}) };
@@ -387,14 +392,7 @@ describe('campaigns', () => {
   });
 
   it('stops within one send when the server stops, and puts the rest of its batch back in the queue', async () => {
-    const r = await call(
-      people.admin,
-      'POST',
-      '/campaigns',
-      body('STOP15', { target: { region: 'North', minChurnProbability: 0.5 }, controlShare: 0 }),
-    );
-    expect(r.statusCode).toBe(201);
-    const id = r.json().id as number;
+    const id = await launch('STOP15', { region: 'North', minChurnProbability: 0.5 });
     const ours = () =>
       prisma().offerAssignment.findMany({ where: { campaignId: id }, orderBy: { id: 'asc' } });
     const before = await ours();
@@ -429,13 +427,7 @@ describe('campaigns', () => {
   });
 
   it('skips a client who opted out after the launch, and gives up after repeated network failures', async () => {
-    const r = await call(
-      people.admin,
-      'POST',
-      '/campaigns',
-      body('LATE15', { target: { region: 'South', minChurnProbability: 0.5 }, controlShare: 0 }),
-    );
-    const id = r.json().id as number;
+    const id = await launch('LATE15', { region: 'South', minChurnProbability: 0.5 });
     await prisma().customer.update({
       where: { id: f.southCustomers[1]! },
       data: { offersOptOutAt: new Date() },
@@ -461,13 +453,7 @@ describe('campaigns', () => {
   });
 
   it('never sends one offer twice when two servers deliver at once', async () => {
-    const r = await call(
-      people.admin,
-      'POST',
-      '/campaigns',
-      body('TWICE15', { target: {}, controlShare: 0 }),
-    );
-    const id = r.json().id as number;
+    const id = await launch('TWICE15', {});
     const a = scriptedSender();
     const b = scriptedSender();
     const now = new Date();
