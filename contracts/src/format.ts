@@ -67,6 +67,14 @@ export function formatDelta(
   return `${sign}${formatValue(Math.abs(n), kind, lang, currency)}`;
 }
 
+/** A number in few characters, for a chart's axis: "3.3K", "3,3 тыс.". */
+export function formatCompact(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(localeOf(lang), {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(n);
+}
+
 /** A share already in percent (12.5 → "12.5%"), for changes measured relative to a value. */
 export function formatPercent(percent: number, lang: Lang): string {
   return formatValue(percent / 100, 'pct', lang);

@@ -1,11 +1,14 @@
+import { formatCompact, formatPercent, localeOf } from '@retention/contracts';
 import { themeParams, useSignal } from '@telegram-apps/sdk-react';
 import { useEffect, useRef } from 'react';
+import { useLang } from '../../../lib/i18n';
 import { usePanGuard } from '../../../lib/native';
 import type { DashboardReport } from '../api/reports';
 
 /**
  * Churn rate and active customers per period (lightweight-charts, loaded on demand so the
- * first screen stays small). Colours follow the Telegram theme and change with it.
+ * first screen stays small). Colours follow the Telegram theme and change with it; numbers,
+ * percents and dates on the axes follow the viewer's language.
  */
 export function TrendChart({ series }: { series: DashboardReport['series'] }) {
   const box = useRef<HTMLDivElement>(null);
@@ -13,6 +16,7 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
   const hint = useSignal(themeParams.hintColor) ?? '#999999';
   const accent = useSignal(themeParams.buttonColor) ?? '#40a7e3';
   const danger = useSignal(themeParams.destructiveTextColor) ?? '#e53935';
+  const lang = useLang();
   usePanGuard(box);
 
   useEffect(() => {
@@ -37,16 +41,25 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
           vertTouchDrag: false,
         },
         handleScale: false,
+        localization: { locale: localeOf(lang) },
       });
       const active = chart.addSeries(HistogramSeries, {
         color: `${accent}66`,
         priceScaleId: 'left',
-        priceFormat: { type: 'volume' },
+        priceFormat: {
+          type: 'custom',
+          minMove: 1,
+          formatter: (n: number) => formatCompact(n, lang),
+        },
       });
       const churn = chart.addSeries(LineSeries, {
         color: danger,
         lineWidth: 2,
-        priceFormat: { type: 'percent' },
+        priceFormat: {
+          type: 'custom',
+          minMove: 0.1,
+          formatter: (percent: number) => formatPercent(percent, lang),
+        },
       });
       active.setData(series.map((p) => ({ time: p.period.start, value: p.activeAtEnd })));
       churn.setData(
@@ -61,7 +74,7 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
       cancelled = true;
       dispose();
     };
-  }, [series, hint, accent, danger]);
+  }, [series, hint, accent, danger, lang]);
 
   return <div ref={box} className="chart" data-testid="trend-chart" style={{ color: text }} />;
 }
