@@ -367,6 +367,16 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     expect(await page.getByText(/only works inside Telegram/).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'telegram-outside.png') });
     await page.close();
+    // A browser set to Russian reads it in Russian.
+    const ru = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'ru-RU' });
+    await ru.goto(`${server.url}/`);
+    await expect
+      .poll(() => ru.getByText('Откройте приложение из Telegram-бота').count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    expect(await ru.getByText(/работает только внутри Telegram/).count()).toBe(1);
+    await ru.close();
   });
 
   it.each([
