@@ -13,6 +13,8 @@ import { mockTelegramForDemo } from '../mock-env';
 export type StartResult =
   | { status: 'ready' }
   | { status: 'outside-telegram'; cause: ApiError }
+  /** Opened in Telegram, which sent no initData (some entry points, e.g. inline links). */
+  | { status: 'no-sign-in' }
   | { status: 'failed'; error: Error };
 
 const debug = import.meta.env.DEV;
@@ -36,13 +38,7 @@ export async function startApp(): Promise<StartResult> {
 function startInTelegram(): StartResult {
   const { params, initDataRaw } = readLaunch();
   initTelegram({ debug, launchParams: params });
-  if (!initDataRaw) {
-    // Telegram sends no initData to apps opened from some entry points (e.g. inline links).
-    return {
-      status: 'failed',
-      error: new Error('Telegram did not send sign-in data. Open the app from the bot’s menu.'),
-    };
-  }
+  if (!initDataRaw) return { status: 'no-sign-in' };
   setInitDataRaw(initDataRaw);
   openStartTarget(params.tgWebAppStartParam);
   return { status: 'ready' };

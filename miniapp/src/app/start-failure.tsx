@@ -27,6 +27,10 @@ const words = {
     ru: 'В демо-режиме сервер впускает только по ссылке, которую он вывел при запуске (она заканчивается на ?demo=…).',
   },
   demoUnavailable: { en: 'Demo mode is not available', ru: 'Демо-режим недоступен' },
+  noSignIn: {
+    en: 'Telegram did not send sign-in data. Open the app from the bot’s menu.',
+    ru: 'Telegram не передал данные для входа. Откройте приложение из меню бота.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 /** Telegram's language inside Telegram; in a plain browser the demo's `?lang=`, else the browser's. */
@@ -52,6 +56,9 @@ export function StartFailure({ result }: StartFailureProps) {
         action={reload}
       />
     );
+  }
+  if (result.status === 'no-sign-in') {
+    return <ErrorScreen title={w('failed')} message={w('noSignIn')} action={reload} />;
   }
   const { cause } = result;
   if (cause.serverUnreachable) {
