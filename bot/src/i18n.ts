@@ -1,5 +1,6 @@
 // The bot's texts in English and Russian, chosen from the user's language_code.
-import type { Lang } from '@retention/contracts';
+import { type Lang, reasonText } from '@retention/contracts';
+import type { Refused } from './services.ts';
 
 export { type Lang, langOf } from '@retention/contracts';
 
@@ -250,4 +251,9 @@ export type TextKey = keyof typeof texts;
 
 export function t(key: TextKey, lang: Lang): string {
   return texts[key][lang];
+}
+
+/** "Not done: <the server's reason>", the reason in the user's language where it has one. */
+export function refusedText(r: Refused, lang: Lang): string {
+  return `${t('refusedBecause', lang)} ${r.because ? reasonText(r.because, lang) : r.reason}`;
 }

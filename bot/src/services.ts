@@ -2,7 +2,7 @@
 // services, checking the caller's role and scope again: the bot's gates are the first line,
 // not the only one.
 import type { ConversationData, VersionedStateStorage } from '@grammyjs/conversations';
-import type { Role } from '@retention/contracts';
+import type { Reason, Role } from '@retention/contracts';
 
 export type BotRole = Role;
 
@@ -108,8 +108,14 @@ export interface SupportContacts {
   hours: string | null;
 }
 
+/**
+ * Refused with the server's reason: its English text, and the same as a key and values when
+ * the server has one (shown in the user's language, contracts/src/reasons.ts).
+ */
+export type Refused = { ok: false; reason: string; because?: Reason | null };
+
 /** A change done, or refused with the server's reason (bad input, a conflict). */
-export type ChangeResult = { ok: true } | { ok: false; reason: string };
+export type ChangeResult = { ok: true } | Refused;
 
 /** A staff member's digest and alert settings (/alerts). Local times are "HH:MM". */
 export interface AlertSettingsView {
@@ -177,7 +183,7 @@ export interface BotServices {
     caller: BotCaller,
     customerId: number,
     offerId: number,
-  ): Promise<{ ok: true; code: string } | { ok: false; reason: string }>;
+  ): Promise<{ ok: true; code: string } | Refused>;
   addTag(caller: BotCaller, customerId: number, tag: string): Promise<ChangeResult>;
   addNote(caller: BotCaller, customerId: number, text: string): Promise<ChangeResult>;
   /** Grants a staff role (a manager optionally limited to a region). */
@@ -196,7 +202,7 @@ export interface BotServices {
     caller: BotCaller,
     block: string,
     days: number,
-  ): Promise<{ ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string }>;
+  ): Promise<{ ok: true; png: Uint8Array; caption: string } | Refused>;
   // Alerts and digests (/alerts), staff only: the server checks the role on every call.
   /** The user's alert and digest settings (defaults until they change one). */
   alertSettings(caller: BotCaller): Promise<AlertSettingsView>;
@@ -207,11 +213,11 @@ export interface BotServices {
   updateAlertSettings(
     caller: BotCaller,
     change: AlertSettingsChange,
-  ): Promise<{ ok: true; settings: AlertSettingsView } | { ok: false; reason: string }>;
+  ): Promise<{ ok: true; settings: AlertSettingsView } | Refused>;
   /** The user's digest, made now as the scheduler would send it (text, and the block's picture or why there is none). */
   testDigest(caller: BotCaller): Promise<{
     text: string;
-    screenshot?: { ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string };
+    screenshot?: { ok: true; png: Uint8Array; caption: string } | Refused;
   }>;
   /** Conversation state shared by every server instance (Postgres); in memory when absent. */
   storage?: VersionedStateStorage<string, ConversationData>;

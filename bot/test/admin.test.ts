@@ -65,6 +65,12 @@ describe('admin actions', () => {
     expect(edited(calls)[2]!.text).toBe('Not done: customer 99 not found');
   });
 
+  it('gives the server’s refusal in the admin’s language', async () => {
+    const { bot, calls } = botFor({ 1: 'admin' });
+    await bot.handleUpdate(privateCallback({ ...admin, language_code: 'ru' }, 'aoy:99:7'));
+    expect(edited(calls)[0]!.text).toBe('Не сделано: клиент 99 не найден');
+  });
+
   it('refuses a manager pressing an admin’s (forwarded) confirm button', async () => {
     const { bot, calls, services } = botFor({ 1: 'admin', 2: 'manager' });
     await bot.handleUpdate(privateCallback(manager, 'aoy:3:7'));

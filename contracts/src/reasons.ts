@@ -69,6 +69,10 @@ export const reasons = {
     en: 'your access is limited to region {region}',
     ru: 'ваш доступ ограничен регионом {region}',
   },
+  notTelegramUserId: {
+    en: '{id} is not a Telegram user id',
+    ru: '{id} — не идентификатор пользователя Telegram',
+  },
   // What the caller may not see, or what is not there (404).
   customerNotFound: { en: 'customer {id} not found', ru: 'клиент {id} не найден' },
   offerNotFound: { en: 'offer {id} not found', ru: 'предложение {id} не найдено' },

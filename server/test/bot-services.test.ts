@@ -231,6 +231,7 @@ describe('the bot on the server’s services', () => {
       expect(await services.grantRole(claimingAdmin(people.admin), id, 'admin', null)).toEqual({
         ok: false,
         reason: `${id} is not a Telegram user id`,
+        because: { key: 'notTelegramUserId', params: { id: String(id) } },
       });
       expect(await services.revokeRole(claimingAdmin(people.admin), id)).toMatchObject({
         ok: false,

@@ -5,7 +5,7 @@ import { type Conversation, createConversation } from '@grammyjs/conversations';
 import { Composer, type Context, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { gated } from '../gate.ts';
-import { type Lang, langOf, t } from '../i18n.ts';
+import { type Lang, langOf, refusedText, t } from '../i18n.ts';
 import type { BotServices, BotUser } from '../services.ts';
 
 /** The buttons an admin gets under a customer's card. */
@@ -73,7 +73,7 @@ function textChange(services: BotServices, kind: 'tag' | 'note') {
         await answer.reply(`${t(asks[kind].done, lang)} #${customerId}.`);
         return;
       }
-      await answer.reply(`${t('refusedBecause', lang)} ${result.reason}. ${t('tryAgain', lang)}`);
+      await answer.reply(`${refusedText(result, lang)}. ${t('tryAgain', lang)}`);
     }
   };
 }
@@ -129,7 +129,7 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
     );
     const text = result.ok
       ? `${t('assigned', ctx.lang)}: ${result.code}`
-      : `${t('refusedBecause', ctx.lang)} ${result.reason}`;
+      : refusedText(result, ctx.lang);
     return ctx.editMessageText(text);
   });
 
@@ -181,9 +181,7 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
       role as 'admin' | 'manager',
       region,
     );
-    return ctx.editMessageText(
-      result.ok ? t('done', ctx.lang) : `${t('refusedBecause', ctx.lang)} ${result.reason}`,
-    );
+    return ctx.editMessageText(result.ok ? t('done', ctx.lang) : refusedText(result, ctx.lang));
   });
 
   allowed.command('revoke', async (ctx) => {
@@ -201,9 +199,7 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
     const target = telegramIdOf(ctx.match[1]!);
     if (typeof target !== 'number') return ctx.editMessageText(notAnId(ctx, ctx.match[1]!));
     const result = await services.revokeRole(ctx.caller, target);
-    return ctx.editMessageText(
-      result.ok ? t('done', ctx.lang) : `${t('refusedBecause', ctx.lang)} ${result.reason}`,
-    );
+    return ctx.editMessageText(result.ok ? t('done', ctx.lang) : refusedText(result, ctx.lang));
   });
 
   return root;

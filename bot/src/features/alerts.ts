@@ -6,7 +6,7 @@ import { Composer, type Context, type InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { alertInput, alertInputs } from '../conversations/alert-inputs.ts';
 import { gated, staff } from '../gate.ts';
-import { t } from '../i18n.ts';
+import { refusedText, t } from '../i18n.ts';
 import {
   alertsKeyboard,
   alertsText,
@@ -58,7 +58,7 @@ export function alertsFeatures(services: BotServices, waitMs = 10 * 60_000): Com
     const result = await services.updateAlertSettings(ctx.caller, wanted);
     if (!result.ok) {
       await ctx.answerCallbackQuery({
-        text: `${t('refusedBecause', ctx.lang)} ${result.reason}`,
+        text: refusedText(result, ctx.lang),
         show_alert: true,
       });
       return;

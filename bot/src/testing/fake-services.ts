@@ -187,7 +187,11 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       ask('assignOffer');
       changes.push(['assignOffer', customerId, offerId]);
       return customerId === 99
-        ? { ok: false, reason: 'customer 99 not found' }
+        ? {
+            ok: false,
+            reason: 'customer 99 not found',
+            because: { key: 'customerNotFound', params: { id: 99 } },
+          }
         : { ok: true, code: 'WELCOME10-ABCDEF' };
     },
     async addTag(_caller, customerId, tag) {

@@ -53,7 +53,10 @@ export function recordingFetch(): { fetch: typeof fetch; calls: RecordedCall[] }
 let updateId = 1;
 
 /** A private-chat text message from a user, as Telegram would deliver it. */
-export function privateText(from: { id: number; first_name: string }, text: string): Update {
+export function privateText(
+  from: { id: number; first_name: string; language_code?: string },
+  text: string,
+): Update {
   const entities = text.startsWith('/')
     ? [{ type: 'bot_command' as const, offset: 0, length: text.split(' ')[0]!.length }]
     : undefined;
@@ -71,7 +74,10 @@ export function privateText(from: { id: number; first_name: string }, text: stri
 }
 
 /** A press of an inline button with `data` under a bot message in the user's private chat. */
-export function privateCallback(from: { id: number; first_name: string }, data: string): Update {
+export function privateCallback(
+  from: { id: number; first_name: string; language_code?: string },
+  data: string,
+): Update {
   return {
     update_id: updateId++,
     callback_query: {
@@ -91,7 +97,7 @@ export function privateCallback(from: { id: number; first_name: string }, data: 
 
 /** A contact shared in the private chat (`userId` is whose contact it is). */
 export function privateContact(
-  from: { id: number; first_name: string },
+  from: { id: number; first_name: string; language_code?: string },
   phone: string,
   userId: number = from.id,
 ): Update {

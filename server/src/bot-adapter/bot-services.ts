@@ -8,6 +8,7 @@ import type {
   BotIdentity,
   BotServices,
   BotUser,
+  Refused,
 } from '@retention/bot';
 import { blockNames, isBlockName, langOf, noteProblem, tagProblem } from '@retention/contracts';
 import type { Database, PrismaClient } from '@retention/db';
@@ -19,7 +20,7 @@ import { type AnalyticsEngine, reportValue } from '../analytics/request.ts';
 import { actorOf, type Identity, isStaff, resolveIdentity } from '../auth/identity.ts';
 import { grantRole, revokeRole } from '../auth/staff-roles.ts';
 import type { Config } from '../config.ts';
-import { AppError, forbidden, isAppError } from '../errors.ts';
+import { forbidden, isAppError, refusal } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import type { Screenshotter } from '../screenshots/screenshotter.ts';
 import { addNote, changeTag } from '../services/customer-changes.ts';
@@ -85,13 +86,13 @@ async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
 /** A Telegram user id from the bot: a number beyond 2^53 was already rounded, so it is refused. */
 function telegramIdOf(id: number): bigint {
   if (!Number.isSafeInteger(id) || id <= 0) {
-    throw new AppError('bad_request', `${id} is not a Telegram user id`);
+    throw refusal('bad_request', 'notTelegramUserId', { id: String(id) });
   }
   return BigInt(id);
 }
 
 /** A refusal the user can act on (not found, conflict, bad input) as data, with its reason. */
-async function refusalOf<T>(run: () => Promise<T>): Promise<T | { ok: false; reason: string }> {
+async function refusalOf<T>(run: () => Promise<T>): Promise<T | Refused> {
   try {
     return await run();
   } catch (error) {
@@ -99,7 +100,7 @@ async function refusalOf<T>(run: () => Promise<T>): Promise<T | { ok: false; rea
       isAppError(error) &&
       ['not_found', 'conflict', 'bad_request', 'unavailable'].includes(error.code)
     ) {
-      return { ok: false, reason: error.message };
+      return { ok: false, reason: error.message, because: error.reason };
     }
     throw error;
   }
