@@ -28,13 +28,10 @@ export class AppError extends Error {
 }
 
 /** An AppError whose message is a reason's English text, sent with the reason. */
-export function refusal(
-  code: ErrorCode,
-  key: ReasonKey,
-  params: Record<string, string | number> = {},
-): AppError {
-  const reason = { key, params };
-  return new AppError(code, reasonText(reason, 'en'), reason);
+export class Refusal extends AppError {
+  constructor(code: ErrorCode, key: ReasonKey, params: Record<string, string | number> = {}) {
+    super(code, reasonText({ key, params }, 'en'), { key, params });
+  }
 }
 
 const notFoundKeys = {
@@ -47,7 +44,7 @@ const notFoundKeys = {
 
 /** 404: `what` with this id is not there, or the caller may not see it. */
 export const notFound = (what: keyof typeof notFoundKeys, id: number | string) =>
-  refusal('not_found', notFoundKeys[what], { id });
+  new Refusal('not_found', notFoundKeys[what], { id });
 export const forbidden = (why: string) => new AppError('forbidden', why);
 export const unauthorized = (why: string) => new AppError('unauthorized', why);
 

@@ -1,7 +1,7 @@
 // Calendar arithmetic for the business calendar. Days are whole numbers (days since
 // 1970-01-01) so nothing here depends on the machine's time zone; the business time zone
 // only decides which day "today" is (clock.ts) and which day an order falls on (in SQL).
-import { refusal } from '../errors.ts';
+import { Refusal } from '../errors.ts';
 
 export type Granularity = 'week' | 'month';
 
@@ -96,9 +96,9 @@ export function resolveRange(q: RangeQuery, asOf: number): Range {
   const g = q.granularity;
   const parse = (name: string, value: string) => {
     const day = dayOf(value);
-    if (Number.isNaN(day)) throw refusal('bad_request', 'notADate', { name, value });
+    if (Number.isNaN(day)) throw new Refusal('bad_request', 'notADate', { name, value });
     if (day < earliest || day >= latest) {
-      throw refusal('bad_request', 'dateOutOfBounds', { name, value });
+      throw new Refusal('bad_request', 'dateOutOfBounds', { name, value });
     }
     return day;
   };
@@ -107,15 +107,15 @@ export function resolveRange(q: RangeQuery, asOf: number): Range {
   const from =
     q.from === undefined ? shiftPeriod(periodStart(to, g), g, -11) : parse('from', q.from);
   if (from > asked) {
-    throw refusal('bad_request', 'fromAfterTo', { from: isoOf(from), to: isoOf(asked) });
+    throw new Refusal('bad_request', 'fromAfterTo', { from: isoOf(from), to: isoOf(asked) });
   }
   if (from > asOf) {
-    throw refusal('bad_request', 'fromAfterToday', { from: isoOf(from), today: isoOf(asOf) });
+    throw new Refusal('bad_request', 'fromAfterToday', { from: isoOf(from), today: isoOf(asOf) });
   }
   const count = countPeriods(from, to, g);
   if (count > maxPeriods) {
     const span = { from: isoOf(from), to: isoOf(to), count, max: maxPeriods };
-    throw refusal('bad_request', g === 'week' ? 'tooManyWeeks' : 'tooManyMonths', span);
+    throw new Refusal('bad_request', g === 'week' ? 'tooManyWeeks' : 'tooManyMonths', span);
   }
   return { from, to, granularity: g, asOf, periods: periodsOf(from, to, g) };
 }

@@ -3,7 +3,7 @@
 // before, by auth/scope.ts).
 import type { Database } from '@retention/db';
 import type { RegionView } from '../auth/scope.ts';
-import { refusal } from '../errors.ts';
+import { Refusal } from '../errors.ts';
 import { latestRun } from './latest-run.ts';
 import type { Range } from './periods.ts';
 import { findRfmSegment, type RfmSlug, rfmSegments } from './rfm-segments.ts';
@@ -92,8 +92,8 @@ async function mustExist(
   const list = names.length > 30 ? `${names.slice(0, 30).join(', ')}, ...` : names.join(', ');
   const [some, none] = unknownValue[what];
   throw names.length
-    ? refusal('bad_request', some, { value, known: list })
-    : refusal('bad_request', none, { value });
+    ? new Refusal('bad_request', some, { value, known: list })
+    : new Refusal('bad_request', none, { value });
 }
 
 async function findSegment(db: Database, asked: string): Promise<SegmentRef> {
@@ -111,7 +111,7 @@ async function findSegment(db: Database, asked: string): Promise<SegmentRef> {
     if (name !== undefined) return { kind: 'model', name, modelRunId: run };
   }
   const known = rfmSegments.map((s) => s.slug).join(', ');
-  throw refusal('bad_request', run === null ? 'unknownSegment' : 'unknownSegmentOrModel', {
+  throw new Refusal('bad_request', run === null ? 'unknownSegment' : 'unknownSegmentOrModel', {
     value: asked,
     known,
   });

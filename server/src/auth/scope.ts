@@ -1,7 +1,7 @@
 // What a viewer may see, in one place: the customers (as a Prisma where-clause, for lists and
 // cards) and the region every metric is limited to (for analytics SQL, analytics/selection.ts).
 import type { Prisma } from '@retention/db';
-import { refusal } from '../errors.ts';
+import { Refusal } from '../errors.ts';
 import type { Identity } from './identity.ts';
 
 /** The region a viewer is limited to: a manager's scope, or null (every region). */
@@ -24,7 +24,7 @@ export interface RegionView {
 export function regionView(viewer: Identity, asked: string | undefined): RegionView {
   const scope = regionScopeOf(viewer);
   if (scope !== null && asked !== undefined && asked !== scope) {
-    throw refusal('forbidden', 'outsideScope', { region: scope });
+    throw new Refusal('forbidden', 'outsideScope', { region: scope });
   }
   return { region: scope ?? asked, scope };
 }

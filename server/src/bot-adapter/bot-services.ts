@@ -20,7 +20,7 @@ import { type AnalyticsEngine, reportValue } from '../analytics/request.ts';
 import { actorOf, type Identity, isStaff, resolveIdentity } from '../auth/identity.ts';
 import { grantRole, revokeRole } from '../auth/staff-roles.ts';
 import type { Config } from '../config.ts';
-import { forbidden, isAppError, refusal } from '../errors.ts';
+import { forbidden, isAppError, Refusal } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import type { Screenshotter } from '../screenshots/screenshotter.ts';
 import { addNote, changeTag } from '../services/customer-changes.ts';
@@ -86,12 +86,12 @@ async function orNull<T>(run: () => Promise<T>): Promise<T | null> {
 /** A Telegram user id from the bot: a number beyond 2^53 was already rounded, so it is refused. */
 function telegramIdOf(id: number): bigint {
   if (!Number.isSafeInteger(id) || id <= 0) {
-    throw refusal('bad_request', 'notTelegramUserId', { id: String(id) });
+    throw new Refusal('bad_request', 'notTelegramUserId', { id: String(id) });
   }
   return BigInt(id);
 }
 
-/** A refusal the user can act on (not found, conflict, bad input) as data, with its reason. */
+/** A Refusal the user can act on (not found, conflict, bad input) as data, with its reason. */
 async function refusalOf<T>(run: () => Promise<T>): Promise<T | Refused> {
   try {
     return await run();

@@ -7,7 +7,7 @@ import type { Database, Prisma } from '@retention/db';
 import { createRng } from '@retention/ml';
 import type { z } from 'zod';
 import type { Identity } from '../auth/identity.ts';
-import { refusal } from '../errors.ts';
+import { Refusal } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
 import { personalCode } from '../services/customer-offers.ts';
 import { reachCounts, unreachable } from './reach.ts';
@@ -21,14 +21,14 @@ export type OfferInput = CampaignInput['offer'];
 export function checkCampaign(c: CampaignInput, now: Date) {
   const o = c.offer;
   if (o.kind === 'discount_percent' && o.percentOff === undefined) {
-    throw refusal('bad_request', 'percentOffMissing');
+    throw new Refusal('bad_request', 'percentOffMissing');
   }
   if (o.kind === 'discount_amount' && o.amountOff === undefined) {
-    throw refusal('bad_request', 'amountOffMissing');
+    throw new Refusal('bad_request', 'amountOffMissing');
   }
-  if (o.kind === 'gift' && !o.gift) throw refusal('bad_request', 'giftMissing');
-  if (c.endAt <= c.startAt) throw refusal('bad_request', 'endBeforeStart');
-  if (c.endAt <= now) throw refusal('bad_request', 'endInPast');
+  if (o.kind === 'gift' && !o.gift) throw new Refusal('bad_request', 'giftMissing');
+  if (c.endAt <= c.startAt) throw new Refusal('bad_request', 'endBeforeStart');
+  if (c.endAt <= now) throw new Refusal('bad_request', 'endInPast');
 }
 
 /** Treatment and control, split by a seeded shuffle: same seed and target → same split. */
@@ -54,16 +54,16 @@ export async function launchCampaign(
   checkCampaign(input, now);
   const code = input.offer.code.toUpperCase();
   const population = await targetPopulation(db, viewer, input.target, timeZone, now);
-  if (population.members.length === 0) throw refusal('conflict', 'noTargetCustomers');
+  if (population.members.length === 0) throw new Refusal('conflict', 'noTargetCustomers');
   if (population.members.length < 2 && input.controlShare > 0) {
-    throw refusal('conflict', 'oneTargetCustomer');
+    throw new Refusal('conflict', 'oneTargetCustomer');
   }
   const seed = input.seed ?? randomInt(2_147_483_647);
   const { control, treatment } = splitGroups(population.members, input.controlShare, seed);
   return db.prisma.$transaction(
     async (tx) => {
       if (await tx.offer.findUnique({ where: { code }, select: { id: true } })) {
-        throw refusal('conflict', 'offerCodeTaken', { code });
+        throw new Refusal('conflict', 'offerCodeTaken', { code });
       }
       const o = input.offer;
       const offer = await tx.offer.create({

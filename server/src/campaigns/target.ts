@@ -11,7 +11,7 @@ import { resolveSelection } from '../analytics/selection.ts';
 import { cents, money, Params, selectionSql, withCtes } from '../analytics/sql.ts';
 import type { Identity } from '../auth/identity.ts';
 import { regionView } from '../auth/scope.ts';
-import { refusal } from '../errors.ts';
+import { Refusal } from '../errors.ts';
 import { reachCounts } from './reach.ts';
 
 /** Who a campaign aims at: the selection and the churn thresholds (contracts/src/api/campaigns.ts). */
@@ -61,10 +61,10 @@ export async function targetPopulation(
   const churnRun = await latestRun(db.prisma, 'churn');
   const clvRun = await latestRun(db.prisma, 'clv');
   if (byRisk && !churnRun) {
-    throw refusal('conflict', 'noChurnModelForTarget');
+    throw new Refusal('conflict', 'noChurnModelForTarget');
   }
   if (target.minValueAtRisk !== undefined && !clvRun) {
-    throw refusal('conflict', 'noClvModelForTarget');
+    throw new Refusal('conflict', 'noClvModelForTarget');
   }
   const p = new Params();
   const sel = selectionSql(selection, p);

@@ -5,7 +5,7 @@ import type { PrismaClient } from '@retention/db';
 import type { z } from 'zod';
 import type { Identity } from '../auth/identity.ts';
 import { customerScope } from '../auth/scope.ts';
-import { notFound, refusal } from '../errors.ts';
+import { notFound, Refusal } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
 
 export type OfferStatus = z.infer<typeof CustomerOffer>['status'];
@@ -134,7 +134,7 @@ export async function assignOffer(
     if (!offer) throw notFound('offer', target.offerId);
     if (offer.validTo < now) {
       const day = offer.validTo.toISOString().slice(0, 10);
-      throw refusal('conflict', 'offerEnded', { code: offer.code, day });
+      throw new Refusal('conflict', 'offerEnded', { code: offer.code, day });
     }
     const held = await tx.offerAssignment.findUnique({
       where: { offerId_customerId: { offerId: offer.id, customerId: customer.id } },
@@ -142,7 +142,7 @@ export async function assignOffer(
     });
     if (held) {
       const values = { customer: customer.id, code: offer.code, held: held.code };
-      throw refusal('conflict', 'offerHeld', values);
+      throw new Refusal('conflict', 'offerHeld', values);
     }
     const assignment = await tx.offerAssignment.create({
       data: {
