@@ -73,6 +73,85 @@ export const reasons = {
     en: '{id} is not a Telegram user id',
     ru: '{id} — не идентификатор пользователя Telegram',
   },
+  // Who may do what (403), and staff roles (server/src/auth/).
+  needsRole: {
+    en: 'this needs the role {roles}; you are {role}',
+    ru: 'это доступно ролям {roles}; ваша роль — {role}',
+  },
+  badRegionLabel: {
+    en: 'a region must be 1 to 100 characters with no control characters',
+    ru: 'регион — от 1 до 100 символов без управляющих символов',
+  },
+  noStaffRegionYet: {
+    en: 'no customer has the region "{region}" (no customer has a region yet)',
+    ru: 'ни у одного клиента нет региона «{region}» (регионов у клиентов пока нет)',
+  },
+  noStaffRegion: {
+    en: 'no customer has the region "{region}"; regions: {regions}',
+    ru: 'ни у одного клиента нет региона «{region}»; регионы: {regions}',
+  },
+  ownRoleChange: {
+    en: 'you cannot change your own role',
+    ru: 'свою роль изменить нельзя',
+  },
+  ownRoleRevoke: {
+    en: 'you cannot revoke your own role',
+    ru: 'свою роль отозвать нельзя',
+  },
+  // Alert and digest settings (server/src/alerts/settings.ts).
+  badDigest: {
+    en: 'digest must be off, daily or weekly',
+    ru: 'сводка: off (выключена), daily (ежедневно) или weekly (еженедельно)',
+  },
+  badDigestTime: {
+    en: 'the digest time must be a time like 09:30 (00:00-23:59)',
+    ru: 'время сводки — в виде 09:30 (от 00:00 до 23:59)',
+  },
+  badQuietHours: {
+    en: 'quiet hours must be a time like 09:30 (00:00-23:59)',
+    ru: 'тихие часы — в виде 09:30 (от 00:00 до 23:59)',
+  },
+  badWeekday: {
+    en: 'the weekday must be 1 (Monday) to 7 (Sunday)',
+    ru: 'день недели — от 1 (понедельник) до 7 (воскресенье)',
+  },
+  badTimeZone: {
+    en: 'the time zone must be an IANA zone like Europe/Berlin',
+    ru: 'часовой пояс — зона IANA, например Europe/Moscow',
+  },
+  badBlock: {
+    en: 'the block must be one of {blocks}',
+    ru: 'блок — один из: {blocks}',
+  },
+  badChurnRateAlert: {
+    en: 'the churn rate must be above 0 and below 100',
+    ru: 'доля оттока — больше 0 и меньше 100',
+  },
+  badChurnProbabilityAlert: {
+    en: 'the churn probability must be above 0 and below 100',
+    ru: 'вероятность ухода — больше 0 и меньше 100',
+  },
+  badAlertAmount: {
+    en: 'the amount must be a number from 0',
+    ru: 'сумма — число от 0',
+  },
+  // Screenshots and load (server/src/screenshots/, analytics/report-pool.ts).
+  chromiumMissing: {
+    en: 'screenshots need Chromium at {path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH',
+    ru: 'для снимков нужен Chromium по пути {path}: установите его (apt-get install -y chromium) или задайте CHROMIUM_PATH',
+  },
+  blockFailed: {
+    en: 'the {block} block could not load: {error}',
+    ru: 'блок {block} не загрузился: {error}',
+  },
+  blockRenderFailed: {
+    en: 'could not render the {block} block: {error}',
+    ru: 'не удалось отрисовать блок {block}: {error}',
+  },
+  reportsBusy: {
+    en: 'Too many reports are being computed; retry in a few seconds.',
+    ru: 'Сейчас считается слишком много отчётов; повторите через несколько секунд.',
+  },
   // What the caller may not see, or what is not there (404).
   customerNotFound: { en: 'customer {id} not found', ru: 'клиент {id} не найден' },
   offerNotFound: { en: 'offer {id} not found', ru: 'предложение {id} не найдено' },

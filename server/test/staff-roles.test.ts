@@ -76,6 +76,12 @@ describe('granting a region-scoped manager', () => {
       'Not done: a region must be 1 to 100 characters with no control characters',
     ]);
     expect(await seat(8104n)).toBeNull();
+    // A Russian admin reads the same refusal in Russian.
+    const russian = { ...people.admin, language_code: 'ru' };
+    await bot.handleUpdate(privateCallback(russian, 'gr:8104:manager:Atlantis'));
+    expect(calls.filter((c) => c.method === 'editMessageText').at(-1)?.payload.text).toBe(
+      'Не сделано: ни у одного клиента нет региона «Atlantis»; регионы: North, South',
+    );
     await bot.handleUpdate(privateCallback(people.admin, 'gr:8104:manager:North'));
     expect(await seat(8104n)).toEqual({ role: 'manager', regionScope: 'North' });
   });

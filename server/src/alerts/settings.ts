@@ -1,9 +1,9 @@
 // A staff member's alert and digest settings: read with defaults, changed with validation
 // (a refused change comes back with its reason, as the bot shows it).
 
-import { type BlockName, blockNames } from '@retention/contracts';
+import { type BlockName, blockNames, type ReasonKey } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
-import { AppError } from '../errors.ts';
+import { Refusal } from '../errors.ts';
 import { isTimeZone, minuteOf } from '../lib/local-time.ts';
 import type { Schedule } from './schedule.ts';
 
@@ -87,17 +87,18 @@ export async function readAlertSettings(
   );
 }
 
-const bad = (message: string) => new AppError('bad_request', message);
+const bad = (key: ReasonKey, params: Record<string, string> = {}) =>
+  new Refusal('bad_request', key, params);
 
-const time = (name: string, v: string) => {
+const time = (key: 'badDigestTime' | 'badQuietHours', v: string) => {
   const m = minuteOf(v);
-  if (m === null) throw bad(`${name} must be a time like 09:30 (00:00-23:59)`);
+  if (m === null) throw bad(key);
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 };
 
-const percent = (name: string, v: number | null) => {
+const percent = (key: 'badChurnRateAlert' | 'badChurnProbabilityAlert', v: number | null) => {
   if (v === null) return null;
-  if (!Number.isFinite(v) || v <= 0 || v >= 100) throw bad(`${name} must be above 0 and below 100`);
+  if (!Number.isFinite(v) || v <= 0 || v >= 100) throw bad(key);
   return Math.round(v * 100) / 100;
 };
 
@@ -106,20 +107,19 @@ function columnsOf(c: AlertSettingsChange, now: Date) {
   const data: Record<string, unknown> = {};
   if (c.language !== undefined) data.language = c.language;
   if (c.digest !== undefined) {
-    if (!['off', 'daily', 'weekly'].includes(c.digest))
-      throw bad('digest must be off, daily or weekly');
+    if (!['off', 'daily', 'weekly'].includes(c.digest)) throw bad('badDigest');
     data.digest = c.digest;
   }
-  if (c.digestTime !== undefined) data.digestTime = time('the digest time', c.digestTime);
+  if (c.digestTime !== undefined) data.digestTime = time('badDigestTime', c.digestTime);
   if (c.weekday !== undefined) {
     if (!Number.isInteger(c.weekday) || c.weekday < 1 || c.weekday > 7) {
-      throw bad('the weekday must be 1 (Monday) to 7 (Sunday)');
+      throw bad('badWeekday');
     }
     data.weekday = c.weekday;
   }
   if (c.timeZone !== undefined) {
     if (c.timeZone !== null && !isTimeZone(c.timeZone)) {
-      throw bad('the time zone must be an IANA zone like Europe/Berlin');
+      throw bad('badTimeZone');
     }
     data.timeZone = c.timeZone;
   }
@@ -128,22 +128,22 @@ function columnsOf(c: AlertSettingsChange, now: Date) {
       c.screenshotBlock !== null &&
       !(blockNames as readonly string[]).includes(c.screenshotBlock)
     ) {
-      throw bad(`the block must be one of ${blockNames.join(', ')}`);
+      throw bad('badBlock', { blocks: blockNames.join(', ') });
     }
     data.screenshotBlock = c.screenshotBlock;
   }
   for (const key of ['quietStart', 'quietEnd'] as const) {
     const v = c[key];
-    if (v !== undefined) data[key] = v === null ? null : time('quiet hours', v);
+    if (v !== undefined) data[key] = v === null ? null : time('badQuietHours', v);
   }
   if (c.churnRateAbove !== undefined)
-    data.churnRateAbove = percent('the churn rate', c.churnRateAbove);
+    data.churnRateAbove = percent('badChurnRateAlert', c.churnRateAbove);
   if (c.churnProbabilityAtLeast !== undefined) {
-    data.churnProbabilityAtLeast = percent('the churn probability', c.churnProbabilityAtLeast);
+    data.churnProbabilityAtLeast = percent('badChurnProbabilityAlert', c.churnProbabilityAtLeast);
   }
   if (c.highValueFrom !== undefined) {
     if (!Number.isFinite(c.highValueFrom) || c.highValueFrom < 0 || c.highValueFrom > 1e11) {
-      throw bad('the amount must be a number from 0');
+      throw bad('badAlertAmount');
     }
     data.highValueFrom = Math.round(c.highValueFrom * 100) / 100;
   }

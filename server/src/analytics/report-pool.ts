@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { workerShim } from '@retention/db';
 import { Piscina } from 'piscina';
-import { AppError } from '../errors.ts';
+import { AppError, Refusal } from '../errors.ts';
 import type { MetricContext } from './context.ts';
 import type { ReportName } from './report-table.ts';
 import type { ReportFailure, ReportTask } from './report-worker.ts';
@@ -52,10 +52,7 @@ export class ReportPool {
       out = await this.pool.run(task);
     } catch (err) {
       if (/queue is at limit/i.test((err as Error).message)) {
-        throw new AppError(
-          'unavailable',
-          'Too many reports are being computed; retry in a few seconds.',
-        );
+        throw new Refusal('unavailable', 'reportsBusy');
       }
       throw err;
     }

@@ -1,7 +1,7 @@
 // Admins grant and revoke staff roles; each change audited with before and after.
 import { Label } from '@retention/contracts';
 import type { PrismaClient } from '@retention/db';
-import { AppError } from '../errors.ts';
+import { Refusal } from '../errors.ts';
 import { type Actor, recordAudit } from '../lib/record-audit.ts';
 
 export type StaffGrant = { role: 'admin' } | { role: 'manager'; region: string | null };
@@ -20,10 +20,7 @@ const regionsShown = 20;
 export async function checkedRegion(prisma: PrismaClient, given: string): Promise<string> {
   const parsed = Label.safeParse(given);
   if (!parsed.success) {
-    throw new AppError(
-      'bad_request',
-      'a region must be 1 to 100 characters with no control characters',
-    );
+    throw new Refusal('bad_request', 'badRegionLabel');
   }
   const region = parsed.data;
   const known = await prisma.customer.findFirst({ where: { region }, select: { id: true } });
@@ -37,12 +34,9 @@ export async function checkedRegion(prisma: PrismaClient, given: string): Promis
   });
   const names = regions.slice(0, regionsShown).map((r) => r.region);
   const more = regions.length > regionsShown ? ', …' : '';
-  throw new AppError(
-    'bad_request',
-    names.length === 0
-      ? `no customer has the region "${region}" (no customer has a region yet)`
-      : `no customer has the region "${region}"; regions: ${names.join(', ')}${more}`,
-  );
+  throw names.length === 0
+    ? new Refusal('bad_request', 'noStaffRegionYet', { region })
+    : new Refusal('bad_request', 'noStaffRegion', { region, regions: names.join(', ') + more });
 }
 
 /** Makes `telegramUserId` an admin, or a manager (of one region, or all with null). */
@@ -53,7 +47,7 @@ export async function grantRole(
   grant: StaffGrant,
 ) {
   if (actor.actorTelegramId === telegramUserId) {
-    throw new AppError('conflict', 'you cannot change your own role');
+    throw new Refusal('conflict', 'ownRoleChange');
   }
   const regionScope =
     grant.role === 'manager' && grant.region !== null
@@ -84,7 +78,7 @@ export async function grantRole(
 /** Takes a staff role away; false when the user had none. */
 export async function revokeRole(prisma: PrismaClient, actor: Actor, telegramUserId: bigint) {
   if (actor.actorTelegramId === telegramUserId) {
-    throw new AppError('conflict', 'you cannot revoke your own role');
+    throw new Refusal('conflict', 'ownRoleRevoke');
   }
   return prisma.$transaction(async (tx) => {
     const before = await tx.staff.findUnique({

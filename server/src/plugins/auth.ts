@@ -5,7 +5,7 @@ import { type Role, staffRoles } from '@retention/contracts';
 import fp from 'fastify-plugin';
 import { type Identity, resolveIdentity } from '../auth/identity.ts';
 import { verifyInitData } from '../auth/init-data.ts';
-import { forbidden } from '../errors.ts';
+import { Refusal } from '../errors.ts';
 
 /**
  * 'public': no initData; 'any': any valid initData (unknown users too); 'api-key': an
@@ -49,7 +49,10 @@ export default fp(
       const identity = await resolveIdentity(app.prisma, verified.user);
       request.identity = identity;
       if (access !== 'any' && !access.includes(identity.role)) {
-        throw forbidden(`this needs the role ${access.join(' or ')}; you are ${identity.role}`);
+        throw new Refusal('forbidden', 'needsRole', {
+          roles: access.join(' / '),
+          role: identity.role,
+        });
       }
     });
   },

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { BlockName } from '@retention/contracts';
 import { type Browser, chromium } from 'playwright-core';
 import { signInitData, type TelegramUser } from '../auth/init-data.ts';
-import { AppError } from '../errors.ts';
+import { AppError, Refusal } from '../errors.ts';
 import { installTelegramBridge, launchUrl, palettes } from './telegram-bridge.ts';
 
 /** The block route's width (miniapp .block-page). */
@@ -33,10 +33,7 @@ export function createScreenshotter(o: ScreenshotterOptions): Screenshotter {
 
   const launch = () => {
     if (!existsSync(o.chromiumPath)) {
-      throw new AppError(
-        'unavailable',
-        `screenshots need Chromium at ${o.chromiumPath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
-      );
+      throw new Refusal('unavailable', 'chromiumMissing', { path: o.chromiumPath });
     }
     browser ??= chromium
       .launch({
@@ -78,14 +75,12 @@ export function createScreenshotter(o: ScreenshotterOptions): Screenshotter {
         .first()
         .textContent({ timeout: 100 })
         .catch(() => null);
-      if (error) throw new AppError('unavailable', `the ${block} block could not load: ${error}`);
+      if (error) throw new Refusal('unavailable', 'blockFailed', { block, error });
       return await main.screenshot({ type: 'png', animations: 'disabled' });
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError(
-        'unavailable',
-        `could not render the ${block} block: ${(error as Error).message.split('\n')[0]}`,
-      );
+      const first = (error as Error).message.split('\n')[0] ?? '';
+      throw new Refusal('unavailable', 'blockRenderFailed', { block, error: first });
     } finally {
       await context.close().catch(() => {});
     }
