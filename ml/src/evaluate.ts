@@ -1,6 +1,7 @@
 // Measures of a binary classifier's scores against labels (1 = positive): ROC-AUC, PR-AUC
 // (average precision), Brier score, a reliability table, precision and recall at a threshold,
-// and Platt scaling to turn scores into calibrated probabilities.
+// and Platt scaling to turn scores into calibrated probabilities; and Pearson and Spearman
+// correlations for forecasts of counts (the CLV holdout).
 
 /** ROC-AUC as the Mann–Whitney statistic: the probability that a random positive scores above a
  * random negative, ties counted as half (average ranks over tied scores). */
@@ -291,4 +292,47 @@ export function permutationImportance(
     return { feature, aucDrop: mean, sd };
   });
   return out.sort((a, b) => b.aucDrop - a.aucDrop);
+}
+
+/** Pearson correlation; null when either side is constant (no correlation to speak of). */
+export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
+  const n = xs.length;
+  if (ys.length !== n) throw new Error('the two series differ in length');
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]! / n;
+    my += ys[i]! / n;
+  }
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx;
+    const dy = ys[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
+}
+
+/** 1-based ranks, tied values sharing the average of their ranks. */
+export function averageRanks(values: ArrayLike<number>): number[] {
+  const n = values.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const ranks = new Array<number>(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && values[idx[j + 1]!] === values[idx[i]!]) j++;
+    for (let t = i; t <= j; t++) ranks[idx[t]!] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** Spearman rank correlation: Pearson on average ranks, so ties (many customers buy 0 or 1
+ * times) are handled as in scipy.stats.spearmanr. Null when either side is constant. */
+export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
+  return pearson(averageRanks(xs), averageRanks(ys));
 }

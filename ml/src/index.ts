@@ -49,11 +49,20 @@ export {
   type Spend,
 } from './clv/gamma-gamma.ts';
 export {
+  type Forecast,
+  type Holdout,
+  type HoldoutOptions,
+  type HoldoutRow,
+  runHoldout,
+} from './clv/holdout.ts';
+export {
   type ClvHistory,
   type ClvScore,
   daysPerUnit,
+  type Season,
   scoreCustomer,
 } from './clv/score-customer.ts';
+export { detectSeasonality, type Seasonality, seasonalExpected } from './clv/seasonality.ts';
 export {
   estimate as estimateElasticity,
   minimum as elasticityMinimum,
@@ -66,18 +75,21 @@ export {
   type AtThreshold,
   atShare,
   atThreshold,
+  averageRanks,
   bestF1Threshold,
   brier,
   calibrate,
   fitPlatt,
   type Importance,
   type Platt,
+  pearson,
   permutationImportance,
   prAuc,
   type ReliabilityBin,
   reliability,
   rocAuc,
   shareThreshold,
+  spearman,
 } from './evaluate.ts';
 export {
   RandomForestClassifier,

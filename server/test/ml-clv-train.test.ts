@@ -1,11 +1,13 @@
 // The CLV job through the product: the CDNOW sample imported like any business, trained as of
 // the end of the published calibration period (1997-09-30), must find the published fits.
 import path from 'node:path';
+import { ClvCard } from '@retention/contracts';
 import { createTestDatabase, type TestDatabase } from '@retention/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataDir } from '../../test/requirements.ts';
 import { dayOf } from '../src/analytics/periods.ts';
 import { refreshDerived } from '../src/analytics/refresh.ts';
+import { readClv } from '../src/ml/clv/read-clv.ts';
 import { trainClv } from '../src/ml/clv/train-clv.ts';
 import { importFile } from './helpers/import.ts';
 
@@ -59,6 +61,67 @@ describe.runIf(hasSharedData())('CLV job on the CDNOW sample', () => {
       expect(Number.isFinite(s.expectedPurchases)).toBe(true);
     }
     // Later data is ignored: the holdout weeks (after 1997-09-30) changed nothing above.
+  });
+
+  it('checks its forecasts on a 90-day holdout against two baselines, and looks for seasons', async () => {
+    const messages: string[] = [];
+    const run = await trainClv(t.db, {
+      asOf: dayOf('1997-09-30'),
+      onProgress: (m) => messages.push(m),
+    });
+    type F = { expected: number; biasPct: number; spearman: number };
+    const m = run.metrics as {
+      holdout: { calibrationEnd: string; customers: number; actual: number } & Record<
+        'model' | 'naiveRate' | 'lastPeriod',
+        F
+      >;
+      seasonality: { months: number; detected: boolean; why: string; note: string };
+    };
+    const h = m.holdout;
+    expect(h.calibrationEnd).toBe('1997-07-02');
+    // Every sample customer bought first in 1997's first quarter; the actual purchase days
+    // are those after the calibration end, counted as the fit counts them (one per day).
+    expect(h.customers).toBe(2357);
+    const direct = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM analytics_customer_days
+       WHERE day > '1997-07-02' AND day <= '1997-09-30'`,
+    );
+    expect(h.actual).toBe(direct.rows[0]?.n);
+    // The naive rate from the same histories: repeat days / age × 90 days.
+    const naive = await t.db.query<{ n: number }>(
+      `SELECT sum((count_before - 1) / (DATE '1997-07-02' - first)::float8 * 90)::float8 AS n
+       FROM (SELECT count(*) AS count_before, min(day) AS first FROM analytics_customer_days
+             WHERE day <= '1997-07-02' GROUP BY customer_id) c`,
+    );
+    expect(h.naiveRate.expected).toBeCloseTo(Number(naive.rows[0]?.n), 6);
+    for (const f of [h.model, h.naiveRate, h.lastPeriod]) {
+      expect(f.spearman).toBeGreaterThan(0);
+      expect(f.spearman).toBeLessThan(1);
+    }
+    expect(Math.abs(h.model.biasPct)).toBeLessThan(Math.abs(h.naiveRate.biasPct));
+    expect(m.seasonality).toMatchObject({
+      months: 9,
+      detected: false,
+      why: '9 months of data; seasonality needs 24',
+    });
+    expect(m.seasonality.note).toMatch(/seasonal peak may be biased \(the 90-day holdout's bias/);
+    expect(messages.some((x) => /^Holdout 1997-07-02 → 1997-09-30: 2357 customers/.test(x))).toBe(
+      true,
+    );
+    // The card shows the newest run's check, in the API's schema.
+    const card = ClvCard.parse(await readClv(t.db.prisma));
+    expect(card.run?.id).toBe(run.id);
+    expect(card.holdout?.model.expected).toBe(h.model.expected);
+    expect(card.seasonality?.why).toBe(m.seasonality.why);
+  });
+
+  it('trains without a holdout when the history before it is too short, and says why', async () => {
+    const run = await trainClv(t.db, { asOf: dayOf('1997-03-31'), holdoutDays: 90 });
+    const m = run.metrics as { holdout: unknown; holdoutWhy: string };
+    expect(m.holdout).toBeNull();
+    expect(m.holdoutWhy).toBe(
+      "0 customers had bought by the calibration end (90 days before the run's day); the holdout needs 10",
+    );
   });
 
   it('fails with a clear message when there is no history, and records the failure', async () => {

@@ -45,6 +45,7 @@ describe('models without enough data', () => {
     expect((await card('churn-risk')).model).toBeNull();
     expect((await card('segments')).run).toBeNull();
     expect((await card('price-elasticity')).message).toBeTruthy();
+    expect(await card('clv')).toMatchObject({ run: null, holdout: null, seasonality: null });
     // Each failure is kept as a reason too, so a Russian manager reads it in Russian.
     const version = (
       await t.app.inject({ url: '/api/v1/analytics/version', headers: tma(people.admin) })

@@ -1,6 +1,7 @@
 export * from './analytics.ts';
 export * from './bounds.ts';
 export * from './campaigns.ts';
+export * from './clv.ts';
 export * from './common.ts';
 export * from './demo.ts';
 export * from './health.ts';

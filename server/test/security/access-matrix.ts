@@ -71,6 +71,7 @@ const analytics = [
   'options',
   'churn-risk',
   'price-elasticity',
+  'clv',
 ];
 
 let codes = 0;

@@ -1,53 +1,35 @@
 // The CLV job: per-customer purchase histories as of a day (from the derived customer days,
 // so purchases on one day count once, as in the BG/NBD papers), BG/NBD and Gamma-Gamma fits,
-// and per customer P(alive), expected purchases, expected order value and discounted CLV.
+// and per customer P(alive), expected purchases, expected order value and discounted CLV;
+// with the run's own check of its forecasts (holdout, baselines, seasonality) in its metrics.
 // Writes one model_runs row and the customers' scores; requests read only those.
 import type { Database } from '@retention/db';
-import {
-  type ClvHistory,
-  daysPerUnit,
-  fitBgNbd,
-  fitGammaGamma,
-  scoreCustomer,
-} from '@retention/ml';
+import { fitBgNbd, fitGammaGamma, scoreCustomer } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
 import { recordRun, writeScores } from '../model-run.ts';
 import { NotEnoughData } from '../not-enough-data.ts';
+import { checkClv } from './check-clv.ts';
+import { historiesAsOf } from './clv-data.ts';
 
 export interface ClvOptions {
   /** Last day of history used (business calendar); later data is ignored. */
   asOf: number;
   horizonMonths?: number;
   monthlyDiscount?: number;
+  /** Days of the calibration holdout H (named apart from the churn job's horizonDays, which
+   * shares the options object). */
+  holdoutDays?: number;
   onProgress?: (message: string) => void;
   /** Called with the model run's id as soon as the run is recorded. */
   onStart?: (modelRunId: number) => void;
 }
 
-async function historiesAsOf(db: Database, asOf: number): Promise<ClvHistory[]> {
-  const r = await db.query<{ id: number; x: number; tx: number; t: number; mean: string }>(
-    `SELECT customer_id AS id, count(*)::int - 1 AS x,
-            (max(day) - min(day))::float8 AS tx, ($1::date - min(day))::float8 AS t,
-            CASE WHEN count(*) > 1
-                 THEN ((sum(revenue) - (array_agg(revenue ORDER BY day))[1]) / (count(*) - 1))::text
-                 ELSE '0' END AS mean
-     FROM analytics_customer_days WHERE day <= $1::date GROUP BY customer_id ORDER BY customer_id`,
-    [isoOf(asOf)],
-  );
-  return r.rows.map((row) => ({
-    customerId: Number(row.id),
-    x: Number(row.x),
-    tx: Number(row.tx) / daysPerUnit,
-    T: Number(row.t) / daysPerUnit,
-    mean: Number(row.mean),
-  }));
-}
-
 export async function trainClv(db: Database, o: ClvOptions) {
   const horizonMonths = o.horizonMonths ?? 12;
   const monthlyDiscount = o.monthlyDiscount ?? 0.01;
+  const holdoutDays = o.holdoutDays ?? 90;
   const say = o.onProgress ?? (() => {});
-  const parameters = { horizonMonths, monthlyDiscount, timeUnit: 'week' };
+  const parameters = { horizonMonths, monthlyDiscount, timeUnit: 'week', holdoutDays };
   return recordRun(
     db,
     { kind: 'clv', asOf: o.asOf, parameters, onStart: o.onStart },
@@ -77,8 +59,16 @@ export async function trainClv(db: Database, o: ClvOptions) {
           `Gamma-Gamma p=${p.toFixed(2)} q=${q.toFixed(2)} gamma=${gamma.toFixed(2)} on ${gg.customers} repeaters`,
         );
       } else say(`Gamma-Gamma skipped: ${repeaters} repeat customers (needs 10)`);
+      const checks = await checkClv(db, o.asOf, holdoutDays, say);
       const scores = histories.map((h) =>
-        scoreCustomer(bg.params, gg?.params ?? null, h, horizonMonths, monthlyDiscount),
+        scoreCustomer(
+          bg.params,
+          gg?.params ?? null,
+          h,
+          horizonMonths,
+          monthlyDiscount,
+          checks.season,
+        ),
       );
       const bad = scores.find((s) => ![s.pAlive, s.expected365, s.clv].every(Number.isFinite));
       if (bad)
@@ -113,8 +103,15 @@ export async function trainClv(db: Database, o: ClvOptions) {
                 converged: gg.converged,
               }
             : null,
+          holdout: checks.holdout,
+          holdoutWhy: checks.holdoutWhy,
+          seasonality: checks.seasonality,
         },
-        artefact: { bgnbd: bg.params, gammaGamma: gg?.params ?? null },
+        artefact: {
+          bgnbd: bg.params,
+          gammaGamma: gg?.params ?? null,
+          seasonalIndex: checks.season?.index ?? null,
+        },
       };
     },
   );

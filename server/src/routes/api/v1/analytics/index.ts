@@ -8,6 +8,7 @@ import {
   ChurnReport,
   ChurnRiskQuery,
   ChurnRiskReport,
+  ClvCard,
   DashboardReport,
   ElasticityQuery,
   ElasticityReport,
@@ -29,6 +30,7 @@ import { trainingStates } from '../../../../analytics/latest-run.ts';
 import { isoOf } from '../../../../analytics/periods.ts';
 import type { PlainReportName } from '../../../../analytics/report-table.ts';
 import { filterOptionsJson, reportJson } from '../../../../analytics/request.ts';
+import { readClv } from '../../../../ml/clv/read-clv.ts';
 import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
 import type { TrainableKind } from '../../../../ml/train-model.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
@@ -213,6 +215,21 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => readElasticity(app.prisma, request.query.category),
+  );
+
+  app.get(
+    '/clv',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary:
+          'The CLV model card from the newest run: its 90-day holdout against the naive-rate and last-period baselines (bias, Spearman), and the seasonality verdict (staff)',
+        tags: ['models'],
+        querystring: NoQuery,
+        response: { 200: ClvCard, ...authErrors },
+      },
+    },
+    async () => readClv(app.prisma),
   );
 };
 
