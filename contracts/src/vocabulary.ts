@@ -65,6 +65,27 @@ export const deliveryStates = {
   opted_out: { en: 'opted out', ru: 'отписались' },
 } as const satisfies Record<string, Words>;
 
+/** The churn models: the trees, and the simple rules they must beat (the baselines). */
+export const churnTreeNames = {
+  random_forest: { en: 'random forest', ru: 'случайный лес' },
+  gradient_boosting: { en: 'gradient boosting', ru: 'градиентный бустинг' },
+} as const satisfies Record<string, Words>;
+
+export const churnBaselineNames = {
+  recency: { en: 'days since the last order', ru: 'дни с последнего заказа' },
+  frequency: { en: 'number of order days', ru: 'число дней с заказами' },
+  rfm_rank_sum: { en: 'RFM rank sum', ru: 'сумма рангов RFM' },
+  logistic_rfm: { en: 'logistic regression on RFM', ru: 'логистическая регрессия по RFM' },
+} as const satisfies Record<string, Words>;
+
+export type ChurnTreeName = keyof typeof churnTreeNames;
+export type ChurnBaselineName = keyof typeof churnBaselineNames;
+export const churnTrees = Object.keys(churnTreeNames) as [ChurnTreeName, ...ChurnTreeName[]];
+export const churnBaselines = Object.keys(churnBaselineNames) as [
+  ChurnBaselineName,
+  ...ChurnBaselineName[],
+];
+
 export const roleNames = {
   admin: { en: 'Admin', ru: 'Администратор' },
   manager: { en: 'Manager', ru: 'Менеджер' },

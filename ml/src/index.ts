@@ -6,6 +6,7 @@ export {
   type BoostingOptions,
   GradientBoostingClassifier,
 } from './boosting/gbm.ts';
+export { fitBaselines, fitLogistic } from './churn/baselines.ts';
 export {
   type ChurnFigures,
   type ChurnRow,
@@ -18,16 +19,22 @@ export {
 export {
   type ChurnFit,
   type ChurnInput,
+  type ChurnJudgement,
   fitChurn,
+  judgeChurn,
   type ModelEvaluation,
+  minLift,
   needEnough,
+  type Verdict,
 } from './churn/fit-churn.ts';
 export {
+  type Baseline,
   type FittedModel,
   fitBoosting,
   fitForest,
   type ModelName,
   type Split,
+  type TreeName,
 } from './churn/models.ts';
 export { type Reason, reasonsFor, typicalValues } from './churn/reasons.ts';
 export {

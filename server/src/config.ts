@@ -108,6 +108,7 @@ const variables = z.object({
       return false;
     }),
   CHURN_WINDOW_DAYS: z.coerce.number().int().min(7).max(730).default(90),
+  CHURN_HORIZON_DAYS: z.coerce.number().int().min(7).max(730).optional(),
   BUSINESS_TIMEZONE: z
     .string()
     .default('UTC')
@@ -263,6 +264,8 @@ export interface AnalyticsSettings {
   asOf: string;
   /** Share of active customers the churn model flags as at risk: the team's capacity. */
   atRiskShare: number;
+  /** The churn model's horizon H: "no order in the next H days" (default W). */
+  horizonDays: number;
   /** Share of revenue kept as gross margin, for simple LTV. */
   grossMargin: number;
   /** The ISO 4217 currency money is shown in (CURRENCY); null: plain numbers. */
@@ -320,6 +323,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       timeZone: c.BUSINESS_TIMEZONE,
       asOf: c.AS_OF,
       atRiskShare: c.AT_RISK_SHARE,
+      horizonDays: c.CHURN_HORIZON_DAYS ?? c.CHURN_WINDOW_DAYS,
       grossMargin: c.GROSS_MARGIN,
       currency: c.CURRENCY ?? null,
       refreshSeconds: c.ANALYTICS_REFRESH_SECONDS,

@@ -1,4 +1,5 @@
 // The churn model on a demo business: time-split training and evaluation of both models, the
+import { churnFeatureNames, minLift } from '@retention/ml';
 // model card, reasons in en and ru, the churn-risk API and the customer card, the job route,
 // and no leakage: training as of a past day gives the same model with or without later data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +61,7 @@ describe('churn model', () => {
     expect(failed?.error).toMatch(/needs order history/);
   });
 
-  it('trains both models on an earlier cutoff, evaluates them on a later one, serves the better', async () => {
+  it('trains both models and the baselines on an earlier cutoff, evaluates them on a later one, serves the tree only if it beats them', async () => {
     await trainClv(t.app.db, { asOf: today });
     const run = await trainChurn(t.app.db, { ...options, asOf: today });
     const p = run.parameters as { trainCutoffs: string[]; evaluationCutoff: string };
@@ -68,14 +69,17 @@ describe('churn model', () => {
     expect(p.trainCutoffs).toEqual([today - 180, today - 210, today - 240].map(isoOf));
     const m = run.metrics as unknown as {
       models: Record<'random_forest' | 'gradient_boosting', Evaluation>;
+      baselines: Record<'recency' | 'frequency' | 'rfm_rank_sum' | 'logistic_rfm', Evaluation>;
+      verdict: { bestTree: string; bestBaseline: string; lift: number; treeServes: boolean };
       chosen: string;
       threshold: number;
       rows: Record<string, number>;
       importance: { feature: string; aucDrop: number }[];
     };
     const { random_forest: rf, gradient_boosting: gb } = m.models;
+    const rules = Object.entries(m.baselines).map(([name, e]) => `${name} ${e.rocAuc}`);
     console.log(
-      `demo churn, held-out ROC-AUC: forest ${rf.rocAuc}, boosting ${gb.rocAuc}; PR-AUC ${rf.prAuc} / ${gb.prAuc}`,
+      `demo churn, held-out ROC-AUC: forest ${rf.rocAuc}, boosting ${gb.rocAuc}; PR-AUC ${rf.prAuc} / ${gb.prAuc}; baselines ${rules.join(', ')}`,
     );
     for (const model of [rf, gb]) {
       expect(model.rocAuc).toBeGreaterThan(0.75);
@@ -87,8 +91,14 @@ describe('churn model', () => {
       const binned = model.calibration.reliability.reduce((a, b) => a + b.customers, 0);
       expect(binned).toBe(m.rows.evaluation);
     }
-    expect(m.chosen).toBe(gb.rocAuc > rf.rocAuc ? 'gradient_boosting' : 'random_forest');
-    expect(m.importance).toHaveLength(22);
+    const tree = gb.rocAuc > rf.rocAuc ? 'gradient_boosting' : 'random_forest';
+    const rule = Object.entries(m.baselines).sort(([, a], [, b]) => b.rocAuc - a.rocAuc)[0]!;
+    expect(m.verdict).toMatchObject({ bestTree: tree, bestBaseline: rule[0] });
+    const lift = m.models[tree].rocAuc - rule[1].rocAuc;
+    expect(m.verdict.lift).toBeCloseTo(lift, 4);
+    expect(m.verdict.treeServes).toBe(lift >= minLift);
+    expect(m.chosen).toBe(m.verdict.treeServes ? tree : rule[0]);
+    expect(m.importance).toHaveLength(churnFeatureNames.length);
     expect(m.importance[0]!.aucDrop).toBeGreaterThan(0.01);
     expect(m.rows.scored).toBeGreaterThan(200);
     // Fixed seeds: the same data give the same scores.
@@ -99,7 +109,8 @@ describe('churn model', () => {
   it('lists customers by risk or by value at risk, with reasons in en and ru', async () => {
     await t.app.analytics.refresher.refresh();
     const body = (await get('analytics/churn-risk?pageSize=100')).json();
-    expect(body.model.chosen).toMatch(/random_forest|gradient_boosting/);
+    const { verdict } = body.model;
+    expect(body.model.chosen).toBe(verdict.treeServes ? verdict.bestTree : verdict.bestBaseline);
     expect(body.totals.customers).toBe(body.model.rows.scored);
     const risks = body.customers.map((c: { probability: number }) => c.probability);
     expect(risks).toEqual([...risks].sort((a, b) => b - a));
@@ -190,6 +201,46 @@ describe('churn model', () => {
       headers: tma(people.clientA),
     });
     expect(client.statusCode).toBe(403);
+  });
+
+  it('backtests the models on past cutoffs, as a job over the API', async () => {
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/analytics/backtest',
+      headers: tma(people.admin),
+    });
+    expect(post.statusCode, post.body).toBe(202);
+    const url = `jobs/${post.json().jobId}`;
+    let job = (await get(url)).json();
+    for (let i = 0; i < 1200 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await get(url)).json();
+    }
+    expect(job).toMatchObject({ kind: 'backtest', status: 'succeeded', error: null });
+    const { rows, stepDays } = job.metrics;
+    expect(stepDays).toBe(90);
+    expect(rows[0].cutoff).toBe(isoOf(today - 90));
+    expect(rows.map((r: { cutoff: string }) => r.cutoff)).toEqual(
+      rows.map((_: unknown, k: number) => isoOf(today - 90 * (k + 1))),
+    );
+    const judged = rows[0].churn;
+    expect(judged.customers).toBeGreaterThan(100);
+    for (const name of ['random_forest', 'gradient_boosting', 'logistic_rfm', 'recency']) {
+      expect(judged.judged[name]).toBeGreaterThan(0.5);
+    }
+    expect(judged.chosen).toBe(
+      judged.verdict.treeServes ? judged.verdict.bestTree : judged.verdict.bestBaseline,
+    );
+    // Each cutoff's CLV holdout counts what happened in the 90 days after it.
+    const clv = rows[0].clv;
+    const after = await t.app.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM analytics_customer_days d
+       WHERE d.day > $1::date AND d.day <= $1::date + 90
+         AND EXISTS (SELECT 1 FROM analytics_customer_days e
+                     WHERE e.customer_id = d.customer_id AND e.day <= $1::date)`,
+      [rows[0].cutoff],
+    );
+    expect(clv.actual).toBe(after.rows[0]!.n);
   });
 
   it('reads nothing after its as-of day: the same model once later data is deleted', async () => {

@@ -3,6 +3,7 @@
 // route validates: the tests hold the reports to these schemas.
 import { z } from 'zod';
 import { definitionKeys } from '../definitions.ts';
+import { churnBaselines, churnTrees } from '../vocabulary.ts';
 import { IsoDate, Label, Money, Pagination, Rate, ReasonBody } from './common.ts';
 
 /** The same filters and period on every analytics route. Unknown parameters are refused. */
@@ -417,7 +418,11 @@ const Reason = z.object({
 const ModelEvaluation = z.object({
   parameters: z.record(z.string(), z.unknown()),
   fitMs: z.number(),
-  rocAuc: z.number(),
+  rocAuc: z.number().describe('on the model’s label: no order in the next H days'),
+  spellRocAuc: z
+    .number()
+    .optional()
+    .describe('the same scores against the dashboard’s churn: the active spell ends within W days'),
   prAuc: z.number(),
   brier: z.number(),
   calibration: z.object({
@@ -464,11 +469,37 @@ export const ChurnRiskReport = z.object({
       windowDays: z.number().int(),
       trainCutoffs: z.array(IsoDate),
       evaluationCutoff: IsoDate,
-      chosen: z.enum(['random_forest', 'gradient_boosting']),
+      horizonDays: z
+        .number()
+        .int()
+        .describe('H: the label is "no order in the next H days" (older runs: W)'),
+      chosen: z.enum([...churnTrees, ...churnBaselines]).describe('the model that scores'),
       threshold: Probability,
       rows: z.record(z.string(), z.number()),
       churnRate: z.record(z.string(), z.number()),
       models: z.object({ random_forest: ModelEvaluation, gradient_boosting: ModelEvaluation }),
+      baselines: z
+        .object({
+          recency: ModelEvaluation,
+          frequency: ModelEvaluation,
+          rfm_rank_sum: ModelEvaluation,
+          logistic_rfm: ModelEvaluation,
+        })
+        .nullable()
+        .describe(
+          'the simple rules the trees must beat, on the same held-out customers; null for older runs',
+        ),
+      verdict: z
+        .object({
+          bestTree: z.enum(churnTrees),
+          bestBaseline: z.enum(churnBaselines),
+          lift: z.number().describe('held-out ROC-AUC of the best tree minus the best baseline’s'),
+          minLift: z.number(),
+          treeServes: z
+            .boolean()
+            .describe('false: the trees do not earn their place and the baseline serves'),
+        })
+        .nullable(),
       importance: z.array(z.object({ feature: z.string(), aucDrop: z.number(), sd: z.number() })),
       operating: z
         .object({
@@ -521,6 +552,8 @@ export const NoQuery = z.object({}).strict();
 /** The models the product trains (model_runs.kind). */
 export const modelKinds = ['segments', 'churn', 'clv', 'recs', 'elasticity'] as const;
 export type ModelKind = (typeof modelKinds)[number];
+/** What a model run can be: a model's training, or a backtest of them on past cutoffs. */
+export type RunKind = ModelKind | 'backtest';
 
 export const AnalyticsVersion = z.object({
   generation: z.number().int(),

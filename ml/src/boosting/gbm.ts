@@ -110,8 +110,17 @@ export class GradientBoostingClassifier {
     if (!(o.maxBins >= 2)) throw new Error('maxBins must be ≥ 2');
   }
 
-  /** Fits on (X, y); with a validation set, keeps the rounds up to its best log-loss. */
-  train(X: number[][], y: number[], validation?: { X: number[][]; y: number[] }): BoostingFit {
+  /**
+   * Fits on (X, y); with a validation set, keeps the rounds up to its best log-loss. With
+   * `offset` (log-odds per row from another model, for the validation rows too) the trees
+   * start from it and learn only what it misses.
+   */
+  train(
+    X: number[][],
+    y: number[],
+    validation?: { X: number[][]; y: number[]; offset?: readonly number[] },
+    offset?: readonly number[],
+  ): BoostingFit {
     const o = this.options;
     const rows = toMatrix(X);
     const n = X.length;
@@ -127,14 +136,16 @@ export class GradientBoostingClassifier {
       for (let f = 0; f < p; f++) bins[r * p + f] = binOf(edges[f]!, rows[r * p + f]!);
 
     this.nFeatures = p;
-    this.base = Math.log(positives / (n - positives));
+    this.base = offset ? 0 : Math.log(positives / (n - positives));
     this.trees = [];
-    const raw = new Float64Array(n).fill(this.base);
+    const raw = Float64Array.from({ length: n }, (_, i) => this.base + (offset?.[i] ?? 0));
     const grad = new Float64Array(n);
     const hess = new Float64Array(n);
     const valRows = validation ? toMatrix(validation.X, p) : null;
     const valY = validation ? toLabels(validation.y, validation.X.length).y : null;
-    const valRaw = valRows ? new Float64Array(valY!.length).fill(this.base) : null;
+    const valRaw = valRows
+      ? Float64Array.from(valY!, (_, i) => this.base + (validation?.offset?.[i] ?? 0))
+      : null;
     let best = { round: 0, loss: valRaw ? logLoss(valY!, valRaw) : Number.POSITIVE_INFINITY };
 
     for (let round = 1; round <= o.maxRounds; round++) {
@@ -156,7 +167,7 @@ export class GradientBoostingClassifier {
     const rounds = this.trees.length;
     if (valRows) this.trees = this.trees.slice(0, best.round);
     const trainRaw = new Float64Array(n);
-    for (let i = 0; i < n; i++) trainRaw[i] = this.rawScore(rows, i * p);
+    for (let i = 0; i < n; i++) trainRaw[i] = this.rawScore(rows, i * p) + (offset?.[i] ?? 0);
     this.fit = {
       rounds,
       bestRound: this.trees.length,
@@ -300,11 +311,11 @@ export class GradientBoostingClassifier {
     return this.trees.length;
   }
 
-  /** Probability of label 1 per row. */
-  predictProbability(X: number[][]): number[] {
+  /** Probability of label 1 per row (with the same kind of `offset` it was trained with). */
+  predictProbability(X: number[][], offset?: readonly number[]): number[] {
     if (this.nFeatures === 0) throw new Error('the model is not trained: call train() first');
     const rows = toMatrix(X, this.nFeatures);
-    return X.map((_, i) => sigmoid(this.rawScore(rows, i * this.nFeatures)));
+    return X.map((_, i) => sigmoid(this.rawScore(rows, i * this.nFeatures) + (offset?.[i] ?? 0)));
   }
 }
 

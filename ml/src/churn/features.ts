@@ -1,6 +1,6 @@
 // The churn model's features: their names and order, and how one customer's figures on a
 // cutoff day (read by the server's churnRows, server/src/ml/churn/churn-rows.ts) become them.
-// Labels need data up to cutoff + W; features never look past the cutoff.
+// Labels need data up to the cutoff + the horizon; features never look past the cutoff.
 
 export const featureNames = [
   'recency_days',
@@ -10,10 +10,15 @@ export const featureNames = [
   'mean_gap_days',
   'overdue_ratio',
   'gap_trend',
+  'gap_cv',
   'order_days_90',
   'order_days_prev_90',
   'revenue_90',
   'order_value',
+  'spend_trend_90',
+  'basket_trend',
+  'year_ago_days',
+  'categories_180',
   'online_share',
   'channels_used',
   'event_days_30',
@@ -36,8 +41,13 @@ export interface ChurnRow {
   customerId: number;
   /** In the order of featureNames. */
   x: number[];
-  /** 1 = the spell active at the cutoff ended within W days after it. */
+  /**
+   * What the models learn: 1 = no order in the next H days after the cutoff and no contract
+   * live at its end (the question a manager asks: who will not buy in the coming months?).
+   */
   label: number;
+  /** DESIGN's churn: 1 = the active spell at the cutoff ended within W days after it. */
+  spellLabel: number;
 }
 
 /** One customer's figures on a cutoff day, as the server's query returns them. */
@@ -49,9 +59,17 @@ export interface ChurnFigures {
   mean_gap: number | null;
   last_gap: number | null;
   earlier_gap: number | null;
+  gap_sd: number | null;
   days_90: number;
   days_prev_90: number;
   revenue_90: number;
+  revenue_prev_90: number;
+  orders_90: number;
+  orders_prev_90: number;
+  /** Order days in the same H days a year earlier (the coming season, last year). */
+  year_ago: number;
+  /** Product categories bought in the last 180 days. */
+  categories: number;
   orders: number;
   online: number;
   channels: number;
@@ -83,10 +101,23 @@ export function featuresOf(row: ChurnFigures, windowDays: number): number[] {
     overdue_ratio: recency / Math.max(1, meanGap ?? windowDays),
     // The last gap against the ones before it: above 1, orders are slowing down.
     gap_trend: lastGap !== null && earlierGap !== null ? lastGap / Math.max(1, earlierGap) : 1,
+    // How regular the rhythm is: a steady buyer late by a week is a stronger signal.
+    gap_cv:
+      meanGap !== null && row.gap_sd !== null ? Number(row.gap_sd) / Math.max(1, meanGap) : -1,
     order_days_90: Number(row.days_90),
     order_days_prev_90: Number(row.days_prev_90),
     revenue_90: Number(row.revenue_90),
     order_value: orders > 0 ? Number(row.revenue) / orders : 0,
+    spend_trend_90: Number(row.revenue_90) - Number(row.revenue_prev_90),
+    // The basket of the last 90 days against the 90 before (1 without orders in either).
+    basket_trend:
+      Number(row.orders_90) > 0 && Number(row.orders_prev_90) > 0
+        ? Number(row.revenue_90) /
+          Number(row.orders_90) /
+          Math.max(0.01, Number(row.revenue_prev_90) / Number(row.orders_prev_90))
+        : 1,
+    year_ago_days: Number(row.year_ago),
+    categories_180: Number(row.categories),
     online_share: Number(row.online),
     channels_used: Number(row.channels),
     event_days_30: Number(row.event_days_30),

@@ -1,11 +1,16 @@
 // The two churn models behind one shape: a random forest (mean leaf proportions: on a few
 // thousand rows vote fractions tie and rank worse) and gradient-boosted trees (early stopping on the validation rows). Each is fitted on the same
 // rows, then Platt-calibrated and given an operating threshold on the same validation rows.
+
+import type { ChurnBaselineName, ChurnTreeName } from '@retention/contracts';
 import { GradientBoostingClassifier } from '../boosting/gbm.ts';
 import { bestF1Threshold, calibrate, fitPlatt, type Platt } from '../evaluate.ts';
 import { RandomForestClassifier } from '../forest/index.ts';
 
-export type ModelName = 'random_forest' | 'gradient_boosting';
+export type TreeName = ChurnTreeName;
+/** The simple rules the trees must beat (baselines.ts). */
+export type Baseline = ChurnBaselineName;
+export type ModelName = TreeName | Baseline;
 
 export interface FittedModel {
   name: ModelName;
@@ -25,7 +30,8 @@ export interface Split {
   validation: { X: number[][]; y: number[] };
 }
 
-function finish(
+/** Calibrates a fitted scorer on the validation rows and sets its best-F1 threshold. */
+export function finish(
   name: ModelName,
   parameters: Record<string, unknown>,
   score: (X: number[][]) => number[],
@@ -56,10 +62,26 @@ export function fitForest(split: Split, seed: number): FittedModel {
   );
 }
 
-export function fitBoosting(split: Split): FittedModel {
+/**
+ * Gradient-boosted trees; with `start` (another model's log-odds, as logistic regression on
+ * RFM gives) the trees begin from it and learn only what it misses.
+ */
+export function fitBoosting(split: Split, start?: (X: number[][]) => number[]): FittedModel {
   const started = performance.now();
   const gbm = new GradientBoostingClassifier({ learningRate: 0.05, maxDepth: 4, minLeaf: 20 });
-  const fit = gbm.train(split.fit.X, split.fit.y, split.validation);
-  const parameters = { ...gbm.options, roundsRun: fit.rounds, rounds: fit.bestRound };
-  return finish('gradient_boosting', parameters, (X) => gbm.predictProbability(X), split, started);
+  const validation = { ...split.validation, offset: start?.(split.validation.X) };
+  const fit = gbm.train(split.fit.X, split.fit.y, validation, start?.(split.fit.X));
+  const parameters = {
+    ...gbm.options,
+    roundsRun: fit.rounds,
+    rounds: fit.bestRound,
+    startsFrom: start ? 'logistic_rfm' : null,
+  };
+  return finish(
+    'gradient_boosting',
+    parameters,
+    (X) => gbm.predictProbability(X, start?.(X)),
+    split,
+    started,
+  );
 }

@@ -30,6 +30,12 @@ const orders = {
   en: (n: number) => countOf(Math.round(n), 'orders', 'en'),
   ru: (n: number) => countOf(Math.round(n), 'orders', 'ru'),
 };
+const categoriesRu = {
+  one: 'категория',
+  few: 'категории',
+  many: 'категорий',
+  other: 'категории',
+};
 const returnedRu = {
   one: 'заказ возвращён или отменён',
   few: 'заказа возвращены или отменены',
@@ -47,7 +53,7 @@ const moneyIn = (currency: string | null): Money => ({
 const groups: Group[] = [
   {
     name: 'recency',
-    features: ['recency_days', 'overdue_ratio', 'mean_gap_days', 'gap_trend'],
+    features: ['recency_days', 'overdue_ratio', 'mean_gap_days', 'gap_trend', 'gap_cv'],
     text: (v) => {
       if (v.order_days === 0) return { en: 'no orders yet', ru: 'ещё не было заказов' };
       if (v.order_days === 1) {
@@ -94,10 +100,32 @@ const groups: Group[] = [
   },
   {
     name: 'spend',
-    features: ['revenue', 'revenue_90', 'order_value'],
+    features: ['revenue', 'revenue_90', 'order_value', 'spend_trend_90', 'basket_trend'],
     text: (v, t, money) => ({
       en: `spent ${money.en(v.revenue_90)} in the last 90 days (a typical retained customer: ${money.en(t.revenue_90)})`,
       ru: `потратил ${money.ru(v.revenue_90)} за последние 90 дней (обычно ${money.ru(t.revenue_90)})`,
+    }),
+  },
+  {
+    name: 'season',
+    features: ['year_ago_days'],
+    text: (v) =>
+      v.year_ago_days === 0
+        ? {
+            en: 'did not order in the coming weeks’ season a year ago',
+            ru: 'год назад в это же время года не заказывал',
+          }
+        : {
+            en: `${orders.en(v.year_ago_days)} in the coming weeks’ season a year ago`,
+            ru: `${orders.ru(v.year_ago_days)} год назад в это же время года`,
+          },
+  },
+  {
+    name: 'range',
+    features: ['categories_180'],
+    text: (v) => ({
+      en: `${formatCount(v.categories_180, { one: 'product category', other: 'product categories' }, 'en')} in the last 180 days`,
+      ru: `${formatCount(v.categories_180, categoriesRu, 'ru')} товаров за последние 180 дней`,
     }),
   },
   {

@@ -1,13 +1,13 @@
 // At-risk customers from the newest churn model run, over the viewer's selection: each one's
 // probability, reasons, CLV and value at risk (probability × CLV of the newest CLV run), the
-// selection's totals, and the model card (both models' held-out figures, importance). The
+// selection's totals, and the model card (both tree models' and the baselines' held-out
+// figures, which one serves and why, importance). The
 // model is trained on every customer, so its card is business-wide for every viewer, a
 // region-scoped manager too, and says so (scope: 'business'); the totals and the list are
 // the selection's.
 
-import type { ChurnRiskQuery as ChurnRiskParams } from '@retention/contracts';
+import type { ChurnRiskQuery as ChurnRiskParams, ChurnRiskReport } from '@retention/contracts';
 import { isoInstant } from '@retention/contracts';
-import type { AtShare, ModelEvaluation } from '@retention/ml';
 import type { z } from 'zod';
 import { definitionOf, type MetricContext } from './context.ts';
 import { latestRun } from './latest-run.ts';
@@ -19,8 +19,8 @@ export type ChurnRiskQuery = Omit<
   'region' | 'channel' | 'segment' | 'plan'
 >;
 
-/** The model card's figures, as train-churn writes them. */
-type ChurnModels = Record<'random_forest' | 'gradient_boosting', ModelEvaluation>;
+/** The model card, as train-churn writes its figures. */
+type Card = NonNullable<z.infer<typeof ChurnRiskReport>['model']>;
 
 interface Row {
   id: number;
@@ -112,15 +112,19 @@ export async function churnRiskReport(ctx: MetricContext, q: ChurnRiskQuery) {
       finishedAt: run.finishedAt && isoInstant(run.finishedAt),
       clvRunId: clvRun?.id ?? null,
       windowDays: Number(m.windowDays ?? parameters.windowDays),
+      // Runs before the horizon learned the spell label over W.
+      horizonDays: Number(m.horizonDays ?? m.windowDays ?? parameters.windowDays),
       trainCutoffs: parameters.trainCutoffs as string[],
       evaluationCutoff: parameters.evaluationCutoff as string,
-      chosen: m.chosen as 'random_forest' | 'gradient_boosting',
+      chosen: m.chosen as Card['chosen'],
       threshold: Number(m.threshold),
       rows: m.rows as Record<string, number>,
       churnRate: m.churnRate as Record<string, number>,
-      models: m.models as ChurnModels,
-      importance: m.importance as { feature: string; aucDrop: number; sd: number }[],
-      operating: (m.operating ?? null) as { heldOut: AtShare; tradeOff: AtShare[] } | null,
+      models: m.models as Card['models'],
+      baselines: (m.baselines ?? null) as Card['baselines'],
+      verdict: (m.verdict ?? null) as Card['verdict'],
+      importance: m.importance as Card['importance'],
+      operating: (m.operating ?? null) as Card['operating'],
     },
     totals: {
       customers: int(t.customers),

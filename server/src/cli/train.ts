@@ -1,9 +1,11 @@
-// npm run train -- [--only segments|clv|churn|elasticity|recs] [--as-of YYYY-MM-DD]
+// npm run train -- [--only segments|clv|churn|elasticity|recs] [--as-of YYYY-MM-DD] [--backtest DAYS]
 // Brings the derived analytics tables up to date, then trains and scores the models as of a
 // day (default the business's today: AS_OF, or the data's last day when it ended longer ago
 // than the churn window; an earlier day ignores later data, for backtests). Trains every
 // model it can: one the data cannot support is skipped with the reason; the exit code is 1
-// only when a model it could train failed.
+// only when a model it could train failed. --backtest DAYS trains nothing that serves: it fits
+// the churn models and CLV as of past cutoffs DAYS apart and prints how each did on what
+// followed (server/src/ml/backtest.ts).
 import { parseArgs } from 'node:util';
 import { openDatabaseFromEnv } from '@retention/db';
 import { businessDay, lastDataDay } from '../analytics/clock.ts';
@@ -11,19 +13,24 @@ import { dayOf, isoOf } from '../analytics/periods.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { NotEnoughData } from '../ml/not-enough-data.ts';
-import { type TrainableKind, trainableKinds, trainModel } from '../ml/train-model.ts';
+import { type JobKind, trainableKinds, trainModel } from '../ml/train-model.ts';
+import { backtestTable } from './backtest-table.ts';
 
-const usage = `usage: npm run train -- [--only ${trainableKinds.join('|')}] [--as-of YYYY-MM-DD]`;
+const usage = `usage: npm run train -- [--only ${trainableKinds.join('|')}] [--as-of YYYY-MM-DD] [--backtest DAYS]`;
 
 function fail(message: string): never {
   console.error(`train: ${message}\n${usage}`);
   process.exit(2);
 }
 
-let values: { only?: string; 'as-of'?: string } = {};
+let values: { only?: string; 'as-of'?: string; backtest?: string } = {};
 try {
   ({ values } = parseArgs({
-    options: { only: { type: 'string' }, 'as-of': { type: 'string' } },
+    options: {
+      only: { type: 'string' },
+      'as-of': { type: 'string' },
+      backtest: { type: 'string' },
+    },
     strict: true,
   }));
 } catch (err) {
@@ -33,8 +40,13 @@ const only = values.only;
 if (only !== undefined && !(trainableKinds as readonly string[]).includes(only)) {
   fail(`--only must be one of ${trainableKinds.join(', ')}, not "${only}"`);
 }
-const kinds: readonly TrainableKind[] =
-  only === undefined ? trainableKinds : [only as TrainableKind];
+const stepDays = values.backtest === undefined ? undefined : Number(values.backtest);
+if (stepDays !== undefined && !(Number.isInteger(stepDays) && stepDays >= 7 && stepDays <= 730)) {
+  fail(`--backtest takes the days between cutoffs (7 to 730), not "${values.backtest}"`);
+}
+if (stepDays !== undefined && only !== undefined) fail('--backtest and --only do not go together');
+const kinds: readonly JobKind[] =
+  stepDays !== undefined ? ['backtest'] : only === undefined ? trainableKinds : [only as JobKind];
 
 const { db, where } = await openDatabaseFromEnv();
 try {
@@ -68,10 +80,13 @@ try {
         timeZone: config.analytics.timeZone,
         windowDays: config.analytics.windowDays,
         atRiskShare: config.analytics.atRiskShare,
+        horizonDays: config.analytics.horizonDays,
+        stepDays,
         currency: config.analytics.currency,
         onProgress: (m) => console.log(`train: ${kind}: ${m}`),
       });
       const took = (run.metrics as { durationMs?: number }).durationMs ?? 0;
+      if (kind === 'backtest') console.log(backtestTable(run.metrics as never));
       console.log(`train: ${kind}: model run ${run.id} succeeded in ${(took / 1000).toFixed(1)} s`);
       outcomes.push(`${kind} trained`);
     } catch (err) {

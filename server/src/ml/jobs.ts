@@ -8,7 +8,7 @@ import type { AnalyticsSettings } from '../config.ts';
 import { every, type Job } from '../lib/job-runner.ts';
 import type { Log } from '../lib/log.ts';
 import { type AppMetrics, secondsSince } from '../lib/metrics.ts';
-import type { TrainableKind } from './train-model.ts';
+import type { JobKind } from './train-model.ts';
 import { trainableKinds } from './train-model.ts';
 import type { TrainJob, TrainMessage } from './train-worker.ts';
 
@@ -21,7 +21,7 @@ interface Running {
 }
 
 export class TrainingJobs {
-  private readonly running = new Map<TrainableKind, Running>();
+  private readonly running = new Map<JobKind, Running>();
   private readonly progress = new Map<number, string[]>();
   private retrain: Job<void> | undefined;
   private stopped = false;
@@ -34,7 +34,7 @@ export class TrainingJobs {
   ) {}
 
   /** Starts a job (or joins the one of that kind already running); resolves to its id. */
-  start(kind: TrainableKind): Promise<{ jobId: number; alreadyRunning: boolean }> {
+  start(kind: JobKind): Promise<{ jobId: number; alreadyRunning: boolean }> {
     if (this.stopped) return Promise.reject(new Error('the server is closing'));
     const current = this.running.get(kind);
     if (current) return current.runId.then((jobId) => ({ jobId, alreadyRunning: true }));

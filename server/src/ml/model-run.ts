@@ -1,12 +1,12 @@
 // The bookkeeping every training job shares: a model_runs row opened as running, closed as
 // succeeded with metrics (duration added) and artefact, or as failed with the reason.
 
-import { type ModelKind, reasonOf } from '@retention/contracts';
+import { type RunKind, reasonOf } from '@retention/contracts';
 import type { Database, Prisma } from '@retention/db';
 import { isoOf } from '../analytics/periods.ts';
 
 export interface RunStart {
-  kind: ModelKind;
+  kind: RunKind;
   asOf: number;
   parameters: Record<string, unknown>;
   /** Called with the run's id as soon as it is recorded (the job id). */

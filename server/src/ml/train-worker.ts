@@ -6,11 +6,11 @@ import { openDatabase } from '@retention/db';
 import { businessDay, lastDataDay } from '../analytics/clock.ts';
 import { refreshDerived } from '../analytics/refresh.ts';
 import type { AnalyticsSettings } from '../config.ts';
-import { type TrainableKind, trainModel } from './train-model.ts';
+import { type JobKind, trainModel } from './train-model.ts';
 
 export interface TrainJob {
   databaseUrl: string;
-  kind: TrainableKind;
+  kind: JobKind;
   settings: AnalyticsSettings;
 }
 
@@ -34,6 +34,7 @@ try {
     timeZone: job.settings.timeZone,
     windowDays: job.settings.windowDays,
     atRiskShare: job.settings.atRiskShare,
+    horizonDays: job.settings.horizonDays,
     currency: job.settings.currency,
     onStart: (id) => tell({ started: id }),
     onProgress: (progress) => tell({ progress }),

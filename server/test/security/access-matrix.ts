@@ -151,6 +151,7 @@ export const matrix: Readonly<Record<string, MatrixRow>> = {
   },
   'POST /api/v1/analytics/segmentation': { expect: staff(202) },
   'POST /api/v1/analytics/churn-prediction': { expect: staff(202) },
+  'POST /api/v1/analytics/backtest': { expect: staff(202) },
   'GET /api/v1/jobs/:id': { ids: 'job', expect: staff(byId(200)) },
   'POST /api/v1/campaigns/preview': { body: () => ({ target: {} }), expect: roles({ admin: 200 }) },
   'POST /api/v1/campaigns/': {

@@ -1,7 +1,8 @@
 // The churn model's rows: every customer active on a cutoff day (DESIGN §4: an order in the
-// last W days or a live contract), described only by what was known on that day, and the
-// label "churned within the next W days" (the active spell ends by cutoff + W). Labels need
-// data up to cutoff + W; features never look past the cutoff (@retention/ml's featuresOf).
+// last W days or a live contract), described only by what was known on that day, and two
+// labels: the models' "no order in the next H days and no contract live at their end", and
+// DESIGN's "churned within the next W days" (the active spell ends by cutoff + W). Labels need
+// data up to cutoff + max(H, W); features never look past the cutoff (@retention/ml's featuresOf).
 import type { Database } from '@retention/db';
 import { type ChurnFigures, type ChurnRow, featuresOf } from '@retention/ml';
 import { isoOf } from '../../analytics/periods.ts';
@@ -9,6 +10,7 @@ import { isoOf } from '../../analytics/periods.ts';
 interface Raw extends ChurnFigures {
   id: number;
   churned: boolean;
+  lapsed: boolean;
 }
 
 /** Rows for the customers active on `cutoff` (a day number), ordered by customer id. */
@@ -16,6 +18,7 @@ export async function churnRows(
   db: Database,
   cutoff: number,
   windowDays: number,
+  horizonDays: number,
   timeZone: string,
 ): Promise<ChurnRow[]> {
   const r = await db.query<Raw>(
@@ -32,13 +35,29 @@ export async function churnRows(
      ord AS (
        SELECT customer_id, count(*) AS order_days, sum(orders) AS orders, sum(revenue) AS revenue,
               $1::date - max(day) AS recency, $1::date - min(day) AS tenure,
-              avg(gap) AS mean_gap,
+              avg(gap) AS mean_gap, stddev_samp(gap) AS gap_sd,
               (array_agg(gap ORDER BY day DESC))[1] AS last_gap,
               avg(gap) FILTER (WHERE day < last_day) AS earlier_gap,
               count(*) FILTER (WHERE day > $1::date - 90) AS days_90,
               count(*) FILTER (WHERE day > $1::date - 180 AND day <= $1::date - 90) AS days_prev_90,
-              coalesce(sum(revenue) FILTER (WHERE day > $1::date - 90), 0) AS revenue_90
+              coalesce(sum(revenue) FILTER (WHERE day > $1::date - 90), 0) AS revenue_90,
+              coalesce(sum(revenue) FILTER (WHERE day > $1::date - 180 AND day <= $1::date - 90), 0)
+                AS revenue_prev_90,
+              coalesce(sum(orders) FILTER (WHERE day > $1::date - 90), 0) AS orders_90,
+              coalesce(sum(orders) FILTER (WHERE day > $1::date - 180 AND day <= $1::date - 90), 0)
+                AS orders_prev_90,
+              count(*) FILTER (WHERE day > $1::date - 365 AND day <= $1::date - 365 + $4::int)
+                AS year_ago
        FROM days GROUP BY customer_id
+     ),
+     cat AS (
+       SELECT o.customer_id, count(DISTINCT p.category) AS categories
+       FROM orders o JOIN pop USING (customer_id)
+       JOIN order_items i ON i.order_id = o.id JOIN products p ON p.id = i.product_id
+       WHERE o.status = 'completed'
+         AND (o.placed_at AT TIME ZONE $3)::date > $1::date - 180
+         AND (o.placed_at AT TIME ZONE $3)::date <= $1::date
+       GROUP BY o.customer_id
      ),
      chan AS (
        SELECT o.customer_id,
@@ -83,15 +102,30 @@ export async function churnRows(
        GROUP BY a.customer_id
      )
      SELECT pop.customer_id AS id, pop.end_day <= $1::date + $2::int AS churned,
+            NOT EXISTS (
+              SELECT 1 FROM analytics_customer_days f
+              WHERE f.customer_id = pop.customer_id
+                AND f.day > $1::date AND f.day <= $1::date + $4::int
+            ) AND NOT EXISTS (
+              SELECT 1 FROM contracts k
+              WHERE k.customer_id = pop.customer_id
+                AND (k.start_at AT TIME ZONE $3)::date <= $1::date + $4::int
+                AND (k.end_at IS NULL OR (k.end_at AT TIME ZONE $3)::date > $1::date + $4::int)
+            ) AS lapsed,
             coalesce(ord.recency, $2::int)::float8 AS recency,
             coalesce(ord.order_days, 0)::float8 AS order_days,
             coalesce(ord.revenue, 0)::float8 AS revenue,
             coalesce(ord.tenure, 0)::float8 AS tenure,
             ord.mean_gap::float8 AS mean_gap, ord.last_gap::float8 AS last_gap,
-            ord.earlier_gap::float8 AS earlier_gap,
+            ord.earlier_gap::float8 AS earlier_gap, ord.gap_sd::float8 AS gap_sd,
             coalesce(ord.days_90, 0)::float8 AS days_90,
             coalesce(ord.days_prev_90, 0)::float8 AS days_prev_90,
             coalesce(ord.revenue_90, 0)::float8 AS revenue_90,
+            coalesce(ord.revenue_prev_90, 0)::float8 AS revenue_prev_90,
+            coalesce(ord.orders_90, 0)::float8 AS orders_90,
+            coalesce(ord.orders_prev_90, 0)::float8 AS orders_prev_90,
+            coalesce(ord.year_ago, 0)::float8 AS year_ago,
+            coalesce(cat.categories, 0)::float8 AS categories,
             coalesce(ord.orders, 0)::float8 AS orders,
             coalesce(chan.online, 0)::float8 AS online,
             coalesce(chan.channels, 0)::float8 AS channels,
@@ -107,13 +141,14 @@ export async function churnRows(
      FROM pop
      LEFT JOIN ord USING (customer_id) LEFT JOIN chan USING (customer_id)
      LEFT JOIN ev USING (customer_id) LEFT JOIN con USING (customer_id)
-     LEFT JOIN off USING (customer_id)
+     LEFT JOIN off USING (customer_id) LEFT JOIN cat USING (customer_id)
      ORDER BY pop.customer_id`,
-    [isoOf(cutoff), windowDays, timeZone],
+    [isoOf(cutoff), windowDays, timeZone, horizonDays],
   );
   return r.rows.map((row) => ({
     customerId: Number(row.id),
     x: featuresOf(row, windowDays),
-    label: row.churned ? 1 : 0,
+    label: row.lapsed ? 1 : 0,
+    spellLabel: row.churned ? 1 : 0,
   }));
 }

@@ -1,4 +1,5 @@
-// Runs @retention/ml's fitChurn in a worker thread, so a long fit never blocks the server's
+// Runs @retention/ml's fitChurn (or judgeChurn, for backtests) in a worker thread, so a long
+// fit never blocks the server's
 // requests. The worker first registers tsx's loader (as the server itself runs), then imports
 // the entry (fit-worker.ts), which resolves @retention/ml like the server does.
 import { createRequire } from 'node:module';
@@ -6,18 +7,38 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type Reason, ReasonError } from '@retention/contracts';
-import type { ChurnFit, ChurnInput } from '@retention/ml';
+import type { ChurnFit, ChurnInput, ChurnJudgement } from '@retention/ml';
 
 const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
 const tsxApi = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
 const entry = new URL('./fit-worker.ts', import.meta.url).href;
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
 
+interface Tasks {
+  fit: ChurnFit;
+  judge: ChurnJudgement;
+}
+
 export function fitInWorker(input: ChurnInput, say: (message: string) => void): Promise<ChurnFit> {
+  return inWorker('fit', input, say);
+}
+
+export function judgeInWorker(
+  input: ChurnInput,
+  say: (message: string) => void,
+): Promise<ChurnJudgement> {
+  return inWorker('judge', input, say);
+}
+
+function inWorker<T extends keyof Tasks>(
+  task: T,
+  input: ChurnInput,
+  say: (message: string) => void,
+): Promise<Tasks[T]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: input });
+    const worker = new Worker(bootstrap, { eval: true, workerData: { task, input } });
     let settled = false;
-    type Message = { message?: string; fit?: ChurnFit; error?: string; reason?: Reason | null };
+    type Message = { message?: string; fit?: Tasks[T]; error?: string; reason?: Reason | null };
     worker.on('message', (m: Message) => {
       if (m.message !== undefined) say(m.message);
       else if (m.error !== undefined) {

@@ -1,5 +1,12 @@
-import type { Filters } from '@retention/contracts';
+import {
+  type ChurnRiskReport,
+  churnBaselineNames,
+  churnTreeNames,
+  type Filters,
+  localeOf,
+} from '@retention/contracts';
 import { Link } from 'wouter';
+import type { z } from 'zod';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
@@ -16,6 +23,28 @@ function operatingText(o: Operating, lang: Lang): string {
   return lang === 'ru'
     ? `В риске — ${pct(o.share)} активных клиентов с наибольшей вероятностью ухода (AT_RISK_SHARE). На отложенных данных из них ушли ${pct(o.precision)}; это ${pct(o.recall)} всех ушедших.`
     : `At risk: the ${pct(o.share)} of active customers most likely to leave (AT_RISK_SHARE). On held-out data ${pct(o.precision)} of them left; they were ${pct(o.recall)} of all who left.`;
+}
+
+type Card = NonNullable<z.infer<typeof ChurnRiskReport>['model']>;
+
+/** Which model scores, how right it was held out, and whether the trees beat the simple rules. */
+export function modelText(m: Card, lang: Lang): string | null {
+  const v = m.verdict;
+  if (!v || !m.baselines) return null;
+  const auc = (x: number) =>
+    x.toLocaleString(localeOf(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const tree = m.models[v.bestTree].rocAuc;
+  const rule = m.baselines[v.bestBaseline].rocAuc;
+  const treeName = churnTreeNames[v.bestTree][lang];
+  const ruleName = churnBaselineNames[v.bestBaseline][lang];
+  if (lang === 'ru') {
+    return v.treeServes
+      ? `Оценивает ${treeName}: ROC-AUC ${auc(tree)} на отложенных клиентах, выше лучшего простого правила («${ruleName}», ${auc(rule)}) на ${auc(v.lift)}.`
+      : `Оценивает простое правило «${ruleName}»: ROC-AUC ${auc(rule)} на отложенных клиентах. Модели на деревьях (${treeName}, ${auc(tree)}) не превзошли его на ${auc(v.minLift)}.`;
+  }
+  return v.treeServes
+    ? `Scoring: ${treeName}, ROC-AUC ${auc(tree)} on held-out customers, above the best simple rule (${ruleName}, ${auc(rule)}) by ${auc(v.lift)}.`
+    : `Scoring: the simple rule "${ruleName}", ROC-AUC ${auc(rule)} on held-out customers. The tree models (${treeName}, ${auc(tree)}) did not beat it by ${auc(v.minLift)}.`;
 }
 
 /** The customers most likely to leave, by value at risk, each opening the customer card. */
@@ -42,6 +71,11 @@ export function AtRiskBlock({ filters }: { filters: Filters }) {
                 {formatValue(r.totals.atRisk, 'int', lang)} /{' '}
                 {formatValue(r.totals.customers, 'int', lang)} · {t('valueAtRisk', lang)}{' '}
                 {formatValue(r.totals.valueAtRisk, 'money', lang)}
+              </p>
+            )}
+            {r.model && modelText(r.model, lang) && (
+              <p className="hint" data-testid="at-risk-model">
+                {modelText(r.model, lang)}
               </p>
             )}
             {r.model?.operating && (

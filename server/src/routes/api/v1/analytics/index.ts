@@ -32,7 +32,7 @@ import type { PlainReportName } from '../../../../analytics/report-table.ts';
 import { filterOptionsJson, reportJson } from '../../../../analytics/request.ts';
 import { readClv } from '../../../../ml/clv/read-clv.ts';
 import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
-import type { TrainableKind } from '../../../../ml/train-model.ts';
+import type { JobKind } from '../../../../ml/train-model.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
 
 const reports: [PlainReportName, string, z.ZodType][] = [
@@ -159,9 +159,14 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const trainingRoutes: [string, TrainableKind, string][] = [
+  const trainingRoutes: [string, JobKind, string][] = [
     ['/segmentation', 'segments', 'a segmentation run'],
     ['/churn-prediction', 'churn', 'a churn model run (both models, scores and reasons)'],
+    [
+      '/backtest',
+      'backtest',
+      'a backtest: the churn models and baselines, and CLV, fitted as of past cutoffs (every H days back) and judged on what followed; the job’s metrics hold the table',
+    ],
   ];
   for (const [url, kind, what] of trainingRoutes) {
     app.post(
