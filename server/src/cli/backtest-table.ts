@@ -51,6 +51,7 @@ export function backtestTable(m: {
       ...cells(c.model),
       ...cells(c.naiveRate),
       ...cells(c.lastPeriod),
+      c.seasonal ? `${c.seasonal.expected.toFixed(0)} (${signed(c.seasonal.biasPct)})` : '-',
     ];
   });
   return [
@@ -59,7 +60,18 @@ export function backtestTable(m: {
     '',
     `CLV: purchase days in the ${m.stepDays} days after each cutoff, expected (bias) and Spearman per customer`,
     table(
-      ['cutoff', 'customers', 'actual', 'BG/NBD', 'rho', 'naive rate', 'rho', 'last period', 'rho'],
+      [
+        'cutoff',
+        'customers',
+        'actual',
+        'BG/NBD',
+        'rho',
+        'naive rate',
+        'rho',
+        'last period',
+        'rho',
+        'BG/NBD × season',
+      ],
       clv,
     ),
   ].join('\n');
