@@ -141,6 +141,12 @@ describe.skipIf(!hasChromium())('the Mini App in Russian, in roubles', () => {
       timeout: 120_000,
     });
     await page.getByTestId('block-at-risk').locator('a').first().waitFor({ timeout: 60_000 });
+    // The model cards say which model scores and how the forecasts did, in Russian.
+    expect(await page.getByTestId('at-risk-model').textContent()).toMatch(/^Оценивает /);
+    await page.getByTestId('clv-check').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('clv-check').textContent()).toMatch(
+      /^Проверка CLV на последних 90 днях: модель ждала [\d\s]+ дней с покупками/u,
+    );
     await loadWholePage(page);
     expect(await latinWords(page)).toEqual([]);
     // Counted words agree with their numbers ("3 заказа", "5 дней").

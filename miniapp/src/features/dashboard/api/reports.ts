@@ -39,3 +39,14 @@ export function useReport<E extends keyof Reports>(endpoint: E, filters: Filters
     staleTime: 15_000,
   });
 }
+
+export type ClvCard = z.input<typeof contracts.ClvCard>;
+
+/** The CLV model's card: how its last forecast did against what happened (business-wide). */
+export function useClvCard() {
+  return useQuery({
+    queryKey: ['analytics', 'clv'],
+    queryFn: ({ signal }) => api.get<ClvCard>('/analytics/clv', signal),
+    staleTime: 15_000,
+  });
+}
