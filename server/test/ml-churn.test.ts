@@ -37,6 +37,23 @@ describe('churn model', () => {
       })
     ).map((s) => `${s.customerId}:${s.churnProbability}`);
 
+  /** Starts a job as an admin over the API and waits (up to 2 minutes) until it ends. */
+  const runJob = async (route: string) => {
+    const post = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/analytics/${route}`,
+      headers: tma(people.admin),
+    });
+    expect(post.statusCode, post.body).toBe(202);
+    const url = `jobs/${post.json().jobId}`;
+    let job = (await get(url)).json();
+    for (let i = 0; i < 1200 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await get(url)).json();
+    }
+    return job;
+  };
+
   beforeAll(async () => {
     t = await demoTestApp(1200);
   });
@@ -181,18 +198,7 @@ describe('churn model', () => {
   });
 
   it('runs as a job started over the API', async () => {
-    const post = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/analytics/churn-prediction',
-      headers: tma(people.admin),
-    });
-    expect(post.statusCode, post.body).toBe(202);
-    const url = `jobs/${post.json().jobId}`;
-    let job = (await get(url)).json();
-    for (let i = 0; i < 600 && job.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await get(url)).json();
-    }
+    const job = await runJob('churn-prediction');
     expect(job).toMatchObject({ kind: 'churn', status: 'succeeded', error: null });
     expect(job.progress.some((m: string) => m.startsWith('held-out ROC-AUC'))).toBe(true);
     const client = await t.app.inject({
@@ -204,18 +210,7 @@ describe('churn model', () => {
   });
 
   it('backtests the models on past cutoffs, as a job over the API', async () => {
-    const post = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/analytics/backtest',
-      headers: tma(people.admin),
-    });
-    expect(post.statusCode, post.body).toBe(202);
-    const url = `jobs/${post.json().jobId}`;
-    let job = (await get(url)).json();
-    for (let i = 0; i < 1200 && job.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = (await get(url)).json();
-    }
+    const job = await runJob('backtest');
     expect(job).toMatchObject({ kind: 'backtest', status: 'succeeded', error: null });
     const { rows, stepDays } = job.metrics;
     expect(stepDays).toBe(90);
