@@ -216,7 +216,9 @@ export function calibrate(platt: Platt, score: number): number {
 }
 
 /** Platt scaling, p = σ(a·logit(score) + b), fitted by Newton's method with Platt's smoothed
- * targets (so a perfectly separated set does not send a to infinity). */
+ * targets (so a perfectly separated set does not send a to infinity) and a backtracking line
+ * search (Lin, Lin & Weng 2007): a full Newton step on scores with few distinct values can
+ * overshoot to a slope of 10^12, which makes every probability 0 or 1. */
 export function fitPlatt(labels: ArrayLike<number>, scores: ArrayLike<number>): Platt {
   const n = labels.length;
   let positives = 0;
@@ -225,8 +227,19 @@ export function fitPlatt(labels: ArrayLike<number>, scores: ArrayLike<number>): 
   const lo = 1 / (n - positives + 2);
   const x = Array.from(scores, logit);
   const t = Array.from(labels, (v) => (v === 1 ? hi : lo));
+  // Cross-entropy against the smoothed targets, written to stay finite for large |z|.
+  const loss = (a: number, b: number) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const z = a * x[i]! + b;
+      const log1pExp = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+      sum += log1pExp - t[i]! * z;
+    }
+    return sum;
+  };
   let a = 1;
   let b = 0;
+  let current = loss(a, b);
   for (let iter = 0; iter < 100; iter++) {
     let ga = 0;
     let gb = 0;
@@ -247,9 +260,18 @@ export function fitPlatt(labels: ArrayLike<number>, scores: ArrayLike<number>): 
     if (!(Math.abs(det) > 1e-12)) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+    let step = 1;
+    let next = loss(a - da, b - db);
+    while (next > current + 1e-12 && step > 1e-10) {
+      step /= 2;
+      next = loss(a - step * da, b - step * db);
+    }
+    if (next > current + 1e-12) break;
+    a -= step * da;
+    b -= step * db;
+    const moved = step * (Math.abs(da) + Math.abs(db));
+    current = next;
+    if (moved < 1e-9) break;
   }
   return Number.isFinite(a) && Number.isFinite(b) ? { a, b } : { a: 1, b: 0 };
 }

@@ -136,6 +136,28 @@ describe('classifier measures', () => {
     expect(fitted.b).toBeCloseTo(-0.5, 1);
   });
 
+  it('fits Platt on scores with few distinct values without overshooting', () => {
+    // A rank rule's scores: four values, most rows on the top ones. A plain Newton step
+    // from (1, 0) ran off to a = −3.4e10 here, turning every probability into 0 or 1.
+    const scores = [
+      0.05, 0.3, 0.6, 0.6, 0.97, 0.3, 0.97, 0.97, 0.6, 0.3, 0.6, 0.97, 0.97, 0.97, 0.6, 0.6, 0.6,
+      0.97, 0.3, 0.97, 0.97, 0.97, 0.6, 0.3, 0.6, 0.6, 0.97, 0.97, 0.97, 0.6, 0.6, 0.6, 0.97, 0.6,
+      0.97, 0.05, 0.6, 0.6, 0.97, 0.3, 0.97, 0.6, 0.97, 0.97, 0.97, 0.97, 0.97, 0.97, 0.6, 0.6, 0.6,
+      0.6, 0.6, 0.97, 0.6, 0.97, 0.97, 0.97, 0.6, 0.97,
+    ];
+    const labels = [
+      1, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1,
+      0, 0, 0, 0, 1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1,
+    ];
+    const fitted = fitPlatt(labels, scores);
+    expect(Math.abs(fitted.a)).toBeLessThan(10);
+    const p = [0.05, 0.3, 0.6, 0.97].map((s) => calibrate(fitted, s));
+    for (const v of p) {
+      expect(v).toBeGreaterThan(0.2);
+      expect(v).toBeLessThan(0.9);
+    }
+  });
+
   it('ranks a feature the model uses above pure noise by permutation', () => {
     const train = synthetic(1500, 5);
     const gbm = new GradientBoostingClassifier({ maxRounds: 80, learningRate: 0.2 });

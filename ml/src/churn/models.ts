@@ -30,6 +30,18 @@ export interface Split {
   validation: { X: number[][]; y: number[] };
 }
 
+/**
+ * Calibration maps scores to probabilities and never reverses them: where the validation rows
+ * would turn a model (or a rule) upside down, it keeps the order, nearly flat at the base rate.
+ * A rule judged on held-out rows is then the rule as stated, not its inverse or a constant.
+ */
+function increasing(platt: Platt, y: readonly number[]): Platt {
+  const minSlope = 1e-3;
+  if (platt.a >= minSlope) return platt;
+  const rate = Math.min(1 - 1e-6, Math.max(1e-6, y.reduce((a, v) => a + v, 0) / y.length));
+  return { a: minSlope, b: Math.log(rate / (1 - rate)) };
+}
+
 /** Calibrates a fitted scorer on the validation rows and sets its best-F1 threshold. */
 export function finish(
   name: ModelName,
@@ -40,7 +52,7 @@ export function finish(
 ): FittedModel {
   const fitMs = Math.round(performance.now() - started);
   const raw = score(split.validation.X);
-  const platt = fitPlatt(split.validation.y, raw);
+  const platt = increasing(fitPlatt(split.validation.y, raw), split.validation.y);
   const predict = (X: number[][]) => score(X).map((s) => calibrate(platt, s));
   const calibrated = raw.map((s) => calibrate(platt, s));
   const { threshold } = bestF1Threshold(split.validation.y, calibrated);
