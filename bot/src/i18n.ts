@@ -253,7 +253,12 @@ export function t(key: TextKey, lang: Lang): string {
   return texts[key][lang];
 }
 
-/** "Not done: <the server's reason>", the reason in the user's language where it has one. */
+/** The server's reason for a refusal, in the user's language where it has one. */
+export function reasonIn(r: Refused, lang: Lang): string {
+  return r.because ? reasonText(r.because, lang) : r.reason;
+}
+
+/** "Not done: <the server's reason>". */
 export function refusedText(r: Refused, lang: Lang): string {
-  return `${t('refusedBecause', lang)} ${r.because ? reasonText(r.because, lang) : r.reason}`;
+  return `${t('refusedBecause', lang)} ${reasonIn(r, lang)}`;
 }

@@ -138,7 +138,7 @@ export const reasons = {
   // Screenshots and load (server/src/screenshots/, analytics/report-pool.ts).
   chromiumMissing: {
     en: 'screenshots need Chromium at {path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH',
-    ru: 'для снимков нужен Chromium по пути {path}: установите его (apt-get install -y chromium) или задайте CHROMIUM_PATH',
+    ru: 'для скриншотов нужен Chromium по пути {path}: установите его (apt-get install -y chromium) или задайте CHROMIUM_PATH',
   },
   blockFailed: {
     en: 'the {block} block could not load: {error}',
@@ -147,6 +147,10 @@ export const reasons = {
   blockRenderFailed: {
     en: 'could not render the {block} block: {error}',
     ru: 'не удалось отрисовать блок {block}: {error}',
+  },
+  screenshotsOff: {
+    en: 'screenshots are not set up here',
+    ru: 'скриншоты здесь не настроены',
   },
   reportsBusy: {
     en: 'Too many reports are being computed; retry in a few seconds.',

@@ -102,5 +102,10 @@ describe('/alerts on the server’s services', () => {
     expect(noShot).toBe(
       'No screenshot: screenshots need Chromium at /nonexistent/chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH',
     );
+    // In a Russian chat, the reason is Russian too.
+    await b.handleUpdate(privateCallback({ ...people.northManager, language_code: 'ru' }, 'al:x'));
+    expect(texts().at(-1)).toBe(
+      'Скриншота не будет: для скриншотов нужен Chromium по пути /nonexistent/chromium: установите его (apt-get install -y chromium) или задайте CHROMIUM_PATH',
+    );
   });
 });

@@ -6,7 +6,7 @@ import { Composer, type Context, type InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { alertInput, alertInputs } from '../conversations/alert-inputs.ts';
 import { gated, staff } from '../gate.ts';
-import { refusedText, t } from '../i18n.ts';
+import { reasonIn, refusedText, t } from '../i18n.ts';
 import {
   alertsKeyboard,
   alertsText,
@@ -151,7 +151,7 @@ export function alertsFeatures(services: BotServices, waitMs = 10 * 60_000): Com
         caption: digest.screenshot.caption,
       });
     } else if (digest.screenshot) {
-      await ctx.reply(`${t('noScreenshot', ctx.lang)} ${digest.screenshot.reason}`);
+      await ctx.reply(`${t('noScreenshot', ctx.lang)} ${reasonIn(digest.screenshot, ctx.lang)}`);
     }
   });
 

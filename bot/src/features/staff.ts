@@ -3,7 +3,7 @@ import { InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { briefLine, cardText, kpiText } from '../format.ts';
 import { gated, staff as staffRoles } from '../gate.ts';
-import { t } from '../i18n.ts';
+import { reasonIn, t } from '../i18n.ts';
 import { appButton } from '../links.ts';
 import type { CustomerBrief, CustomerCardView, Page } from '../services.ts';
 import { adminCardButtons } from './admin.ts';
@@ -142,6 +142,6 @@ allowed.callbackQuery(/^s:([a-z-]+):(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery({ text: t('rendering', ctx.lang) });
   await ctx.replyWithChatAction('upload_photo').catch(() => {});
   const shot = await ctx.services.screenshot(ctx.caller, block, days);
-  if (!shot.ok) return ctx.reply(`${t('noScreenshot', ctx.lang)} ${shot.reason}`);
+  if (!shot.ok) return ctx.reply(`${t('noScreenshot', ctx.lang)} ${reasonIn(shot, ctx.lang)}`);
   return ctx.replyWithPhoto(new InputFile(shot.png, `${block}.png`), { caption: shot.caption });
 });

@@ -2,7 +2,9 @@
 // it (a manager's region scope applies): the KPIs with their changes, the at-risk customers
 // with the most value at stake, the campaigns of the period, and a screenshot of the chosen
 // block (or why there is none).
+
 import { kpiText } from '@retention/bot';
+import { type Reason, reasonText } from '@retention/contracts';
 import { todayIn } from '../analytics/clock.ts';
 import { isoOf } from '../analytics/periods.ts';
 import { reportValue } from '../analytics/request.ts';
@@ -16,8 +18,17 @@ import { type Lang, money, pct, say } from './texts.ts';
 export interface Digest {
   text: string;
   /** The chosen block's picture, or why there is none; absent when no block is chosen. */
-  screenshot?: { ok: true; png: Uint8Array; caption: string } | { ok: false; reason: string };
+  screenshot?:
+    | { ok: true; png: Uint8Array; caption: string }
+    | { ok: false; reason: string; because: Reason | null };
 }
+
+/** Why a digest has no picture where no screenshotter runs (as data, in either language). */
+export const screenshotsOff = {
+  ok: false as const,
+  reason: reasonText({ key: 'screenshotsOff', params: {} }, 'en'),
+  because: { key: 'screenshotsOff' as const, params: {} },
+};
 
 export async function buildDigest(
   deps: Pick<AlertsDeps, 'analytics' | 'screenshotter'>,
@@ -85,7 +96,7 @@ async function screenshotOf(
   to: string,
 ): Promise<NonNullable<Digest['screenshot']>> {
   const block = settings.screenshotBlock!;
-  if (!screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
+  if (!screenshotter) return screenshotsOff;
   try {
     const png = await screenshotter.capture(
       identity.user,
@@ -95,7 +106,7 @@ async function screenshotOf(
     const scope = identity.regionScope ? ` · ${identity.regionScope}` : '';
     return { ok: true, png, caption: `${block} · ${from} – ${to}${scope}` };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, reason: error.message };
+    if (isAppError(error)) return { ok: false, reason: error.message, because: error.reason };
     throw error;
   }
 }

@@ -12,7 +12,7 @@ import type {
 } from '@retention/bot';
 import { blockNames, isBlockName, langOf, noteProblem, tagProblem } from '@retention/contracts';
 import type { Database, PrismaClient } from '@retention/db';
-import { buildDigest } from '../alerts/digest.ts';
+import { buildDigest, screenshotsOff } from '../alerts/digest.ts';
 import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
 import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
 import { isoOf } from '../analytics/periods.ts';
@@ -347,7 +347,7 @@ export function botServices(deps: BotServicesDeps): BotServices {
       if (!isBlockName(block)) {
         return { ok: false, reason: `unknown block ${block}` };
       }
-      if (!screenshotter) return { ok: false, reason: 'screenshots are not set up here' };
+      if (!screenshotter) return screenshotsOff;
       const { today } = analytics.refresher.businessDay();
       const from = isoOf(today - days + 1);
       const to = isoOf(today);
