@@ -1,5 +1,5 @@
 // The bot's texts in English and Russian, chosen from the user's language_code.
-import { type Lang, reasonText } from '@retention/contracts';
+import { type Lang, reasonOr } from '@retention/contracts';
 import type { Refused } from './services.ts';
 
 export { type Lang, langOf } from '@retention/contracts';
@@ -255,7 +255,7 @@ export function t(key: TextKey, lang: Lang): string {
 
 /** The server's reason for a refusal, in the user's language where it has one. */
 export function reasonIn(r: Refused, lang: Lang): string {
-  return r.because ? reasonText(r.because, lang) : r.reason;
+  return reasonOr(r.because, r.reason, lang);
 }
 
 /** "Not done: <the server's reason>". */

@@ -271,6 +271,11 @@ export function reasonText(reason: Reason, lang: Lang): string {
   );
 }
 
+/** The reason in `lang` where there is one, else the text that came with it (as it came). */
+export function reasonOr(reason: Reason | null | undefined, text: string, lang: Lang): string {
+  return reason ? reasonText(reason, lang) : text;
+}
+
 /**
  * An error that knows its reason: its message is the English text. The server's and the ML
  * package's refusals throw it, so the reason reaches the viewer whatever layer refused.

@@ -48,4 +48,11 @@ export const notFound = (what: keyof typeof notFoundKeys, id: number | string) =
 export const forbidden = (why: string) => new AppError('forbidden', why);
 export const unauthorized = (why: string) => new AppError('unauthorized', why);
 
+/** A refusal as data, for those who show it rather than answer HTTP (the bot, digests). */
+export const refused = (error: AppError) => ({
+  ok: false as const,
+  reason: error.message,
+  because: error.reason,
+});
+
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,4 +1,4 @@
-import { type Lang, type Reason, reasonOf, reasonText } from '@retention/contracts';
+import { type Lang, type Reason, reasonOf, reasonOr } from '@retention/contracts';
 
 /** A failed API call: the HTTP status and the server's own explanation. */
 export class ApiError extends Error {
@@ -29,8 +29,8 @@ export function isApiError(error: unknown): error is ApiError {
 
 /** What went wrong, in the viewer's language where the server gave a reason, else as it came. */
 export function errorMessage(error: unknown, lang: Lang): string {
-  if (isApiError(error) && error.reason) return reasonText(error.reason, lang);
-  return error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  return reasonOr(isApiError(error) ? error.reason : null, text, lang);
 }
 
 // Set once at start-up, before the first authenticated request: inside Telegram it is the

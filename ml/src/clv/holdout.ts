@@ -4,6 +4,7 @@
 // "the same rate as before" has not earned its place.
 import { spearman } from '../evaluate.ts';
 import { type BgNbdParams, expectedPurchases, fitBgNbd, type Summary } from './bgnbd.ts';
+import type { Season } from './score-customer.ts';
 import { seasonalExpected } from './seasonality.ts';
 
 export const minHoldoutCustomers = 10;
@@ -43,7 +44,7 @@ export interface HoldoutOptions {
   /** Days per time unit of the summaries (7: weeks). */
   daysPerUnit: number;
   /** Seasonal index known at the calibration end, and that day's number, to scale by. */
-  season?: { index: readonly number[]; day: number } | null;
+  season?: Season | null;
 }
 
 function forecast(expected: readonly number[], actual: readonly number[], total: number): Forecast {

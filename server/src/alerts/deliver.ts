@@ -1,7 +1,7 @@
 // Sends what is due. Each notification is claimed by one instance (pending → sending, the
 // rows locked with SKIP LOCKED and the status checked again), sent, and its outcome recorded
 // (sent, failed with the error, or skipped when the recipient is no longer staff).
-import { reasonText } from '@retention/contracts';
+import { reasonOr } from '@retention/contracts';
 import { isStaff, resolveIdentity } from '../auth/identity.ts';
 import type { AlertsDeps } from './deps.ts';
 import { buildDigest } from './digest.ts';
@@ -68,10 +68,12 @@ async function deliverOne(
   if (digest.screenshot?.ok) {
     await sender.sendPhoto(chat, digest.screenshot.png, digest.screenshot.caption);
   } else if (digest.screenshot) {
-    const word = say('noScreenshot', settings.language ?? 'en');
+    const lang = settings.language ?? 'en';
     const { because, reason } = digest.screenshot;
-    const why = because ? reasonText(because, settings.language ?? 'en') : reason;
-    await sender.sendMessage(chat, `${word} ${why}`);
+    await sender.sendMessage(
+      chat,
+      `${say('noScreenshot', lang)} ${reasonOr(because, reason, lang)}`,
+    );
   }
   return { status: 'sent' };
 }

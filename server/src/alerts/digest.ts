@@ -4,12 +4,12 @@
 // block (or why there is none).
 
 import { kpiText } from '@retention/bot';
-import { type Reason, reasonText } from '@retention/contracts';
+import type { Reason } from '@retention/contracts';
 import { todayIn } from '../analytics/clock.ts';
 import { isoOf } from '../analytics/periods.ts';
 import { reportValue } from '../analytics/request.ts';
 import type { Identity } from '../auth/identity.ts';
-import { isAppError } from '../errors.ts';
+import { isAppError, Refusal, refused } from '../errors.ts';
 import type { AlertsDeps } from './deps.ts';
 import { kpiSummaryOf } from './kpi-summary.ts';
 import type { AlertSettings } from './settings.ts';
@@ -22,13 +22,6 @@ export interface Digest {
     | { ok: true; png: Uint8Array; caption: string }
     | { ok: false; reason: string; because: Reason | null };
 }
-
-/** Why a digest has no picture where no screenshotter runs (as data, in either language). */
-export const screenshotsOff = {
-  ok: false as const,
-  reason: reasonText({ key: 'screenshotsOff', params: {} }, 'en'),
-  because: { key: 'screenshotsOff' as const, params: {} },
-};
 
 export async function buildDigest(
   deps: Pick<AlertsDeps, 'analytics' | 'screenshotter'>,
@@ -96,7 +89,7 @@ async function screenshotOf(
   to: string,
 ): Promise<NonNullable<Digest['screenshot']>> {
   const block = settings.screenshotBlock!;
-  if (!screenshotter) return screenshotsOff;
+  if (!screenshotter) return refused(new Refusal('unavailable', 'screenshotsOff'));
   try {
     const png = await screenshotter.capture(
       identity.user,
@@ -106,7 +99,7 @@ async function screenshotOf(
     const scope = identity.regionScope ? ` · ${identity.regionScope}` : '';
     return { ok: true, png, caption: `${block} · ${from} – ${to}${scope}` };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, reason: error.message, because: error.reason };
+    if (isAppError(error)) return refused(error);
     throw error;
   }
 }

@@ -12,7 +12,7 @@ import type {
 } from '@retention/bot';
 import { blockNames, isBlockName, langOf, noteProblem, tagProblem } from '@retention/contracts';
 import type { Database, PrismaClient } from '@retention/db';
-import { buildDigest, screenshotsOff } from '../alerts/digest.ts';
+import { buildDigest } from '../alerts/digest.ts';
 import { kpiSummaryOf } from '../alerts/kpi-summary.ts';
 import { type AlertSettings, changeAlertSettings, readAlertSettings } from '../alerts/settings.ts';
 import { isoOf } from '../analytics/periods.ts';
@@ -20,7 +20,7 @@ import { type AnalyticsEngine, reportValue } from '../analytics/request.ts';
 import { actorOf, type Identity, isStaff, resolveIdentity } from '../auth/identity.ts';
 import { grantRole, revokeRole } from '../auth/staff-roles.ts';
 import type { Config } from '../config.ts';
-import { forbidden, isAppError, Refusal } from '../errors.ts';
+import { forbidden, isAppError, Refusal, refused } from '../errors.ts';
 import { recommendFor } from '../ml/recs/recommend-for.ts';
 import type { Screenshotter } from '../screenshots/screenshotter.ts';
 import { addNote, changeTag } from '../services/customer-changes.ts';
@@ -100,7 +100,7 @@ async function refusalOf<T>(run: () => Promise<T>): Promise<T | Refused> {
       isAppError(error) &&
       ['not_found', 'conflict', 'bad_request', 'unavailable'].includes(error.code)
     ) {
-      return { ok: false, reason: error.message, because: error.reason };
+      return refused(error);
     }
     throw error;
   }
@@ -347,7 +347,7 @@ export function botServices(deps: BotServicesDeps): BotServices {
       if (!isBlockName(block)) {
         return { ok: false, reason: `unknown block ${block}` };
       }
-      if (!screenshotter) return screenshotsOff;
+      if (!screenshotter) return refused(new Refusal('unavailable', 'screenshotsOff'));
       const { today } = analytics.refresher.businessDay();
       const from = isoOf(today - days + 1);
       const to = isoOf(today);

@@ -2,6 +2,7 @@
 // candidates' ROC-AUC on what followed (the one that would have served marked *), and CLV's
 // forecast of the next days' purchase days against the naive rate and the last period.
 import type { BacktestRow } from '../ml/backtest.ts';
+import { pct, rho } from '../ml/clv/check-clv.ts';
 
 const churnColumns = [
   ['gradient_boosting', 'boosting'],
@@ -11,10 +12,6 @@ const churnColumns = [
   ['frequency', 'frequency'],
   ['recency', 'recency'],
 ] as const;
-
-const fixed = (v: number | null | undefined, digits: number) =>
-  v === null || v === undefined ? 'n/a' : v.toFixed(digits);
-const signed = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v.toFixed(1)}%`);
 
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -34,15 +31,15 @@ export function backtestTable(m: {
       r.cutoff,
       String(c.customers),
       `${((c.churned / Math.max(1, c.customers)) * 100).toFixed(1)}%`,
-      ...churnColumns.map(([name]) => `${fixed(c.judged[name], 3)}${c.chosen === name ? '*' : ''}`),
+      ...churnColumns.map(([name]) => `${rho(c.judged[name])}${c.chosen === name ? '*' : ''}`),
     ];
   });
   const clv = m.rows.map((r) => {
     if ('skipped' in r.clv) return [r.cutoff, `skipped: ${r.clv.skipped}`];
     const c = r.clv;
     const cells = (f: { expected: number; biasPct: number | null; spearman: number | null }) => [
-      `${f.expected.toFixed(0)} (${signed(f.biasPct)})`,
-      fixed(f.spearman, 3),
+      `${f.expected.toFixed(0)} (${pct(f.biasPct)})`,
+      rho(f.spearman),
     ];
     return [
       r.cutoff,
@@ -51,7 +48,7 @@ export function backtestTable(m: {
       ...cells(c.model),
       ...cells(c.naiveRate),
       ...cells(c.lastPeriod),
-      c.seasonal ? `${c.seasonal.expected.toFixed(0)} (${signed(c.seasonal.biasPct)})` : '-',
+      c.seasonal ? `${c.seasonal.expected.toFixed(0)} (${pct(c.seasonal.biasPct)})` : '-',
     ];
   });
   return [

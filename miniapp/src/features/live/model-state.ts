@@ -1,6 +1,6 @@
 // Why a model's block has nothing to show, in the viewer's language: the model never ran,
 // it is training now, or its last run failed (with the server's reason, translated).
-import { type Lang, reasonOf, reasonText } from '@retention/contracts';
+import { type Lang, reasonOf, reasonOr } from '@retention/contracts';
 import type { useTraining } from './use-live-updates';
 
 type Training = ReturnType<typeof useTraining>;
@@ -40,8 +40,7 @@ const texts: Record<Kind, Record<'never' | 'training' | 'failed', Record<Lang, s
 export function noModelText(kind: Kind, training: Training, lang: Lang): string {
   if (training?.status === 'training') return texts[kind].training[lang];
   if (training?.status === 'failed') {
-    const reason = reasonOf(training);
-    const why = reason ? reasonText(reason, lang) : (training.error ?? '—');
+    const why = reasonOr(reasonOf(training), training.error ?? '—', lang);
     return `${texts[kind].failed[lang]}: ${why}`;
   }
   return texts[kind].never[lang];

@@ -23,8 +23,11 @@ export interface ClvChecks {
   season: Season | null;
 }
 
-const pct = (v: number | null) => (v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v.toFixed(1)}%`);
-const rho = (v: number | null) => (v === null ? 'n/a' : v.toFixed(3));
+/** A bias in %, signed ("+10.1%"), and a correlation to 3 places, as the logs and tables write them. */
+export const pct = (v: number | null) =>
+  v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v.toFixed(1)}%`;
+export const rho = (v: number | null | undefined) =>
+  v === null || v === undefined ? 'n/a' : v.toFixed(3);
 const line = (name: string, f: Forecast) =>
   `${name} ${f.expected.toFixed(1)} (bias ${pct(f.biasPct)}, Spearman ${rho(f.spearman)})`;
 
