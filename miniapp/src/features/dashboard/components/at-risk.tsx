@@ -31,20 +31,22 @@ type Card = NonNullable<z.infer<typeof ChurnRiskReport>['model']>;
 export function modelText(m: Card, lang: Lang): string | null {
   const v = m.verdict;
   if (!v || !m.baselines) return null;
+  // Three places: two AUCs 0.004 apart must not both read 0.72 (or the loser read higher).
   const auc = (x: number) =>
-    x.toLocaleString(localeOf(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    x.toLocaleString(localeOf(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const margin = (x: number) => x.toLocaleString(localeOf(lang), { maximumFractionDigits: 3 });
   const tree = m.models[v.bestTree].rocAuc;
   const rule = m.baselines[v.bestBaseline].rocAuc;
   const treeName = churnTreeNames[v.bestTree][lang];
   const ruleName = churnBaselineNames[v.bestBaseline][lang];
   if (lang === 'ru') {
     return v.treeServes
-      ? `Оценивает ${treeName}: ROC-AUC ${auc(tree)} на отложенных клиентах, выше лучшего простого правила («${ruleName}», ${auc(rule)}) на ${auc(v.lift)}.`
-      : `Оценивает простое правило «${ruleName}»: ROC-AUC ${auc(rule)} на отложенных клиентах. Модели на деревьях (${treeName}, ${auc(tree)}) не превзошли его на ${auc(v.minLift)}.`;
+      ? `Оценивает ${treeName}: ROC-AUC ${auc(tree)} на отложенных клиентах, выше лучшего простого правила («${ruleName}», ${auc(rule)}) на ${margin(v.lift)}.`
+      : `Оценивает простое правило «${ruleName}»: ROC-AUC ${auc(rule)} на отложенных клиентах. Модели на деревьях (${treeName}, ${auc(tree)}) не лучше него на ${margin(v.minLift)}, как нужно, чтобы их использовать.`;
   }
   return v.treeServes
-    ? `Scoring: ${treeName}, ROC-AUC ${auc(tree)} on held-out customers, above the best simple rule (${ruleName}, ${auc(rule)}) by ${auc(v.lift)}.`
-    : `Scoring: the simple rule "${ruleName}", ROC-AUC ${auc(rule)} on held-out customers. The tree models (${treeName}, ${auc(tree)}) did not beat it by ${auc(v.minLift)}.`;
+    ? `Scoring: ${treeName}, ROC-AUC ${auc(tree)} on held-out customers, above the best simple rule (${ruleName}, ${auc(rule)}) by ${margin(v.lift)}.`
+    : `Scoring: the simple rule "${ruleName}", ROC-AUC ${auc(rule)} on held-out customers. The tree models (${treeName}, ${auc(tree)}) are not ${margin(v.minLift)} better, as they must be to serve.`;
 }
 
 /** The customers most likely to leave, by value at risk, each opening the customer card. */
