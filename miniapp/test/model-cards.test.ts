@@ -39,27 +39,31 @@ describe('model cards', () => {
   });
 
   it('gives the CLV holdout against the past rate, and the seasons verdict', () => {
-    const forecast = (expected: number, biasPct: number, spearman: number) => ({
-      expected,
-      biasPct,
-      spearman,
-    });
-    const clv = {
-      holdout: {
-        horizonDays: 90,
-        actual: 5619,
-        model: forecast(6188, 10.12, 0.406),
-        naiveRate: forecast(8385, 49.2, 0.43),
-        seasonal: null,
-      },
-      seasonality: { detected: false, months: 18 },
-    } as never;
-    expect(clvCheckText(clv, 'en')).toBe(
-      "CLV checked on the last 90 days: the model expected 6,188 purchase days (+10.1%), 5,619 happened; each customer's past rate would have said 8,385 (+49.2%). Rank correlation per customer: model 0.41, past rate 0.43. Seasons not checked (18 months of data; needs 24): a forecast over a peak season may be off.",
+    const forecast = (
+      expected: number,
+      biasPct: number,
+      spearman: number,
+      topDecile: number | null,
+    ) => ({ expected, biasPct, spearman, topDecile });
+    const clv = (topModel: number | null, topNaive: number | null) =>
+      ({
+        holdout: {
+          horizonDays: 90,
+          actual: 5619,
+          model: forecast(6188, 10.12, 0.406, topModel),
+          naiveRate: forecast(8385, 49.2, 0.43, topNaive),
+          seasonal: null,
+        },
+        seasonality: { detected: false, months: 18 },
+      }) as never;
+    expect(clvCheckText(clv(0.545, 0.533), 'en')).toBe(
+      "CLV checked on the last 90 days: the model expected 6,188 purchase days (+10.1%), 5,619 happened; each customer's past rate would have said 8,385 (+49.2%). Rank correlation per customer: model 0.41, past rate 0.43. The 10% of customers it ranks highest made 55% of those purchases (the past rate's top 10%: 53%). Seasons not checked (18 months of data; needs 24): a forecast over a peak season may be off.",
     );
-    expect(clvCheckText(clv, 'ru')).toMatch(
-      /^Проверка CLV на последних 90 днях: модель ждала 6\s188 дней с покупками \(\+10,1 %\), было 5\s619;/u,
+    expect(clvCheckText(clv(0.545, 0.533), 'ru')).toMatch(
+      /^Проверка CLV на последних 90 днях: модель ждала 6\s188 дней с покупками \(\+10,1 %\), было 5\s619;.* 10% клиентов, которых модель ставит выше всех, сделали 55\s%/u,
     );
+    // A run made before the top-decile share was measured: no such sentence.
+    expect(clvCheckText(clv(null, null), 'en')).toMatch(/past rate 0\.43\. Seasons not checked/);
     expect(clvCheckText({ holdout: null, seasonality: null } as never, 'en')).toBeNull();
   });
 });

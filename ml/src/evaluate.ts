@@ -358,3 +358,37 @@ export function averageRanks(values: ArrayLike<number>): number[] {
 export function spearman(xs: ArrayLike<number>, ys: ArrayLike<number>): number | null {
   return pearson(averageRanks(xs), averageRanks(ys));
 }
+
+/**
+ * The share of all `actual` made by the `share` of rows ranked highest by `forecast` (the top
+ * 10% a manager would call first: how much of what happened did they hold?). Rows tied at the
+ * cut count in proportion, as a random order among them would on average, so a rule that cannot
+ * tell customers apart gets no credit for the order it happens to list them in. Null when
+ * nothing happened.
+ */
+export function topShare(
+  forecast: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  share: number,
+): number | null {
+  const n = forecast.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += actual[i]!;
+  if (total === 0 || n === 0) return null;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => forecast[b]! - forecast[a]!);
+  const k = share * n;
+  let held = 0;
+  let taken = 0;
+  for (let start = 0; start < n && taken < k; ) {
+    let end = start;
+    let sum = 0;
+    while (end < n && forecast[order[end]!] === forecast[order[start]!])
+      sum += actual[order[end++]!]!;
+    const size = end - start;
+    const room = Math.min(size, k - taken);
+    held += (sum * room) / size;
+    taken += room;
+    start = end;
+  }
+  return held / total;
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectedPurchases, fitBgNbd } from '../src/clv/bgnbd.ts';
 import { type HoldoutRow, runHoldout } from '../src/clv/holdout.ts';
 import { detectSeasonality, seasonalExpected } from '../src/clv/seasonality.ts';
-import { averageRanks, pearson, spearman } from '../src/evaluate.ts';
+import { averageRanks, pearson, spearman, topShare } from '../src/evaluate.ts';
 import { createRng } from '../src/random.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -26,6 +26,21 @@ describe('Spearman rank correlation', () => {
     expect(spearman([0, 0, 0], [1, 2, 3])).toBeNull();
     // Centred (-1, 0, 1) and (-13/6, -1/6, 7/3): 4.5 / sqrt(2 · 61/6) = 0.997949...
     expect(pearson([1, 2, 3], [2, 4, 6.5])).toBeCloseTo(0.997949, 6);
+  });
+});
+
+describe('the top-decile share', () => {
+  it('counts what the highest-ranked made, ties at the cut in proportion', () => {
+    const forecast = [5, 4, 4, 1, 0, 0, 0, 0, 0, 0];
+    const actual = [3, 0, 2, 1, 0, 1, 0, 0, 0, 1];
+    // 8 happened. Top 1: the 5 made 3. Top 2: 3 + half of the tied 4s' 2.
+    expect(topShare(forecast, actual, 0.1)).toBeCloseTo(3 / 8, 12);
+    expect(topShare(forecast, actual, 0.2)).toBeCloseTo(4 / 8, 12);
+    // Top 5: 3 + 2 + 1, and one of the six tied zeros, which made 2 between them.
+    expect(topShare(forecast, actual, 0.5)).toBeCloseTo((6 + 2 / 6) / 8, 12);
+    // A rule that tells no one apart holds its share, whatever order the rows came in.
+    expect(topShare(Array(10).fill(1), actual, 0.1)).toBeCloseTo(0.1, 12);
+    expect(topShare(forecast, Array(10).fill(0), 0.1)).toBeNull();
   });
 });
 

@@ -69,7 +69,7 @@ describe.runIf(hasSharedData())('CLV job on the CDNOW sample', () => {
       asOf: dayOf('1997-09-30'),
       onProgress: (m) => messages.push(m),
     });
-    type F = { expected: number; biasPct: number; spearman: number };
+    type F = { expected: number; biasPct: number; spearman: number; topDecile: number };
     const m = run.metrics as {
       holdout: { calibrationEnd: string; customers: number; actual: number } & Record<
         'model' | 'naiveRate' | 'lastPeriod',
@@ -97,6 +97,9 @@ describe.runIf(hasSharedData())('CLV job on the CDNOW sample', () => {
     for (const f of [h.model, h.naiveRate, h.lastPeriod]) {
       expect(f.spearman).toBeGreaterThan(0);
       expect(f.spearman).toBeLessThan(1);
+      // The top 10% by any of these forecasts made more than a tenth of what happened.
+      expect(f.topDecile).toBeGreaterThan(0.1);
+      expect(f.topDecile).toBeLessThan(1);
     }
     expect(Math.abs(h.model.biasPct)).toBeLessThan(Math.abs(h.naiveRate.biasPct));
     expect(m.seasonality).toMatchObject({
@@ -112,6 +115,7 @@ describe.runIf(hasSharedData())('CLV job on the CDNOW sample', () => {
     const card = ClvCard.parse(await readClv(t.db.prisma));
     expect(card.run?.id).toBe(run.id);
     expect(card.holdout?.model.expected).toBe(h.model.expected);
+    expect(card.holdout?.naiveRate.topDecile).toBe(h.naiveRate.topDecile);
     expect(card.seasonality?.why).toBe(m.seasonality.why);
   });
 

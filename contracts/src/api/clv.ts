@@ -11,6 +11,12 @@ const Forecast = z.object({
     .number()
     .nullable()
     .describe('rank correlation of forecast and actual purchase days per customer'),
+  topDecile: z
+    .number()
+    .nullable()
+    .describe(
+      'share of the actual purchase days made by the 10% of customers the forecast ranks highest (ties at the cut in proportion); null for runs made before it was measured',
+    ),
 });
 
 export const ClvCard = z.object({

@@ -2,7 +2,7 @@
 // its forecast of each customer's purchase days over those H days set against what happened,
 // and against two forecasts anyone could make without a model. A model that does not beat
 // "the same rate as before" has not earned its place.
-import { spearman } from '../evaluate.ts';
+import { spearman, topShare } from '../evaluate.ts';
 import { type BgNbdParams, expectedPurchases, fitBgNbd, type Summary } from './bgnbd.ts';
 import type { Season } from './score-customer.ts';
 import { seasonalExpected } from './seasonality.ts';
@@ -24,6 +24,8 @@ export interface Forecast {
   biasPct: number | null;
   /** Rank correlation of expected and actual per customer; null when either is constant. */
   spearman: number | null;
+  /** Share of the actual purchase days made by the 10% of customers ranked highest. */
+  topDecile: number | null;
 }
 
 export interface Holdout {
@@ -53,6 +55,7 @@ function forecast(expected: readonly number[], actual: readonly number[], total:
     expected: sum,
     biasPct: total > 0 ? ((sum - total) / total) * 100 : null,
     spearman: spearman(expected, actual),
+    topDecile: topShare(expected, actual, 0.1),
   };
 }
 

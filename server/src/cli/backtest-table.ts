@@ -1,8 +1,9 @@
 // A backtest run's figures as a plain-text table for the terminal: per cutoff, the churn
 // candidates' ROC-AUC on what followed (the one that would have served marked *), and CLV's
 // forecast of the next days' purchase days against the naive rate and the last period.
+import type { Forecast } from '@retention/ml';
 import type { BacktestRow } from '../ml/backtest.ts';
-import { pct, rho } from '../ml/clv/check-clv.ts';
+import { pct, rho, share } from '../ml/clv/check-clv.ts';
 
 const churnColumns = [
   ['gradient_boosting', 'boosting'],
@@ -37,9 +38,10 @@ export function backtestTable(m: {
   const clv = m.rows.map((r) => {
     if ('skipped' in r.clv) return [r.cutoff, `skipped: ${r.clv.skipped}`];
     const c = r.clv;
-    const cells = (f: { expected: number; biasPct: number | null; spearman: number | null }) => [
+    const cells = (f: Forecast) => [
       `${f.expected.toFixed(0)} (${pct(f.biasPct)})`,
       rho(f.spearman),
+      share(f.topDecile),
     ];
     return [
       r.cutoff,
@@ -55,7 +57,7 @@ export function backtestTable(m: {
     `Churn: ROC-AUC on customers active at each cutoff, judged by "no order in the next ${m.horizonDays} days" (* = would have served)`,
     table(['cutoff', 'active', 'lapsed', ...churnColumns.map(([, label]) => label)], churn),
     '',
-    `CLV: purchase days in the ${m.stepDays} days after each cutoff, expected (bias) and Spearman per customer`,
+    `CLV: purchase days in the ${m.stepDays} days after each cutoff, expected (bias), Spearman per customer, and the share the top 10% by forecast made`,
     table(
       [
         'cutoff',
@@ -63,10 +65,13 @@ export function backtestTable(m: {
         'actual',
         'BG/NBD',
         'rho',
+        'top10',
         'naive rate',
         'rho',
+        'top10',
         'last period',
         'rho',
+        'top10',
         'BG/NBD × season',
       ],
       clv,

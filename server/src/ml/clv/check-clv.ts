@@ -28,8 +28,11 @@ export const pct = (v: number | null) =>
   v === null ? 'n/a' : `${v > 0 ? '+' : ''}${v.toFixed(1)}%`;
 export const rho = (v: number | null | undefined) =>
   v === null || v === undefined ? 'n/a' : v.toFixed(3);
+/** A share (0.472) as a percentage of the whole ("47.2%"). */
+export const share = (v: number | null | undefined) =>
+  v === null || v === undefined ? 'n/a' : `${(v * 100).toFixed(1)}%`;
 const line = (name: string, f: Forecast) =>
-  `${name} ${f.expected.toFixed(1)} (bias ${pct(f.biasPct)}, Spearman ${rho(f.spearman)})`;
+  `${name} ${f.expected.toFixed(1)} (bias ${pct(f.biasPct)}, Spearman ${rho(f.spearman)}, top 10% made ${share(f.topDecile)})`;
 
 export async function checkClv(
   db: Database,

@@ -8,6 +8,10 @@ import { latestRun } from '../../analytics/latest-run.ts';
 import type { ClvChecks } from './check-clv.ts';
 
 type Card = z.infer<typeof ClvCard>;
+type Stored = NonNullable<ClvChecks['holdout']>['model'];
+
+/** A forecast as stored; runs made before the top-decile share was measured lack it. */
+const forecastOf = (f: Stored) => ({ ...f, topDecile: f.topDecile ?? null });
 
 export async function readClv(prisma: PrismaClient): Promise<Card> {
   const run = await latestRun(prisma, 'clv');
@@ -39,10 +43,10 @@ export async function readClv(prisma: PrismaClient): Promise<Card> {
           calibrationEnd: h.calibrationEnd,
           customers: h.customers,
           actual: h.actual,
-          model: h.model,
-          naiveRate: h.naiveRate,
-          lastPeriod: h.lastPeriod,
-          seasonal: h.seasonal ?? null,
+          model: forecastOf(h.model),
+          naiveRate: forecastOf(h.naiveRate),
+          lastPeriod: forecastOf(h.lastPeriod),
+          seasonal: h.seasonal ? forecastOf(h.seasonal) : null,
           seasonalWhy: h.seasonalWhy,
         }
       : null,

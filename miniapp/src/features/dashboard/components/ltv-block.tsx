@@ -47,17 +47,25 @@ export function clvCheckText(card: ClvCard, lang: Lang): string | null {
     v === null
       ? '—'
       : v.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pc = (v: number | null) =>
+    v === null ? '—' : v.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 });
   const best = h.seasonal ?? h.model;
+  const top =
+    best.topDecile === null
+      ? ''
+      : lang === 'ru'
+        ? ` 10% клиентов, которых модель ставит выше всех, сделали ${pc(best.topDecile)} этих покупок (у прежнего темпа — ${pc(h.naiveRate.topDecile)}).`
+        : ` The 10% of customers it ranks highest made ${pc(best.topDecile)} of those purchases (the past rate's top 10%: ${pc(h.naiveRate.topDecile)}).`;
   if (lang === 'ru') {
     const seasons = s.detected
       ? 'Найдена годовая сезонность: прогнозы учитывают её.'
       : `Сезонность не проверена (данных за ${s.months} мес., нужно 24): прогноз на пик сезона может ошибаться.`;
-    return `Проверка CLV на последних ${h.horizonDays} днях: модель ждала ${n(best.expected)} дней с покупками (${bias(best.biasPct)}), было ${n(h.actual)}; прежний темп каждого клиента дал бы ${n(h.naiveRate.expected)} (${bias(h.naiveRate.biasPct)}). Ранговая корреляция по клиентам: модель ${rho(best.spearman)}, прежний темп ${rho(h.naiveRate.spearman)}. ${seasons}`;
+    return `Проверка CLV на последних ${h.horizonDays} днях: модель ждала ${n(best.expected)} дней с покупками (${bias(best.biasPct)}), было ${n(h.actual)}; прежний темп каждого клиента дал бы ${n(h.naiveRate.expected)} (${bias(h.naiveRate.biasPct)}). Ранговая корреляция по клиентам: модель ${rho(best.spearman)}, прежний темп ${rho(h.naiveRate.spearman)}.${top} ${seasons}`;
   }
   const seasons = s.detected
     ? 'An annual pattern was found: forecasts are scaled by it.'
     : `Seasons not checked (${s.months} months of data; needs 24): a forecast over a peak season may be off.`;
-  return `CLV checked on the last ${h.horizonDays} days: the model expected ${n(best.expected)} purchase days (${bias(best.biasPct)}), ${n(h.actual)} happened; each customer's past rate would have said ${n(h.naiveRate.expected)} (${bias(h.naiveRate.biasPct)}). Rank correlation per customer: model ${rho(best.spearman)}, past rate ${rho(h.naiveRate.spearman)}. ${seasons}`;
+  return `CLV checked on the last ${h.horizonDays} days: the model expected ${n(best.expected)} purchase days (${bias(best.biasPct)}), ${n(h.actual)} happened; each customer's past rate would have said ${n(h.naiveRate.expected)} (${bias(h.naiveRate.biasPct)}). Rank correlation per customer: model ${rho(best.spearman)}, past rate ${rho(h.naiveRate.spearman)}.${top} ${seasons}`;
 }
 
 /** The cohort-weighted retention curve next to cumulative revenue per customer, and simple LTV. */
