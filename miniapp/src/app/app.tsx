@@ -6,6 +6,7 @@ import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
 import { NewCampaignPage } from '../features/campaigns/components/new-campaign-page';
 import { ClientPage } from '../features/client/components/client-page';
 import { CustomerPage } from '../features/customer/components/customer-page';
+import { CustomersPage } from '../features/customers/components/customers-page';
 import { BlockPage } from '../features/dashboard/components/block-page';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
 import { RoleSwitcher } from '../features/demo/components/role-switcher';
@@ -15,12 +16,15 @@ import { MeProfile } from '../features/me/components/me-profile';
 import { type Me, useMe } from '../lib/me';
 
 /**
- * Staff get the dashboard, customer cards and campaigns (only admins start one: a manager's
+ * Staff get the dashboard, customer search and cards, and campaigns (only admins start one: a manager's
  * `/campaigns/new` is the list); every other path is the dashboard.
  */
 function StaffRoutes({ admin }: { admin: boolean }) {
   return (
     <Switch>
+      <Route path="/customers">
+        <CustomersPage />
+      </Route>
       <Route path="/customers/:id">{(p) => <CustomerPage id={Number(p.id)} />}</Route>
       <Route path="/campaigns">
         <CampaignsPage admin={admin} />

@@ -186,6 +186,51 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await page.close();
   });
 
+  it('finds a customer from any screen by part of a name, and opens the card', async () => {
+    type Found = { total: number; items: { id: number; name: string | null }[] };
+    // A fragment of a demo customer's surname, matched as the API matches it.
+    const some = await apiAs<Found>(people.manager, '/users?pageSize=1&sort=name');
+    const fragment = some.items[0]!.name!.split(' ').at(-1)!.slice(0, 3).toLowerCase();
+    const expected = await apiAs<Found>(
+      people.manager,
+      `/users?q=${encodeURIComponent(fragment)}&pageSize=20&sort=name`,
+    );
+    expect(expected.total).toBeGreaterThan(0);
+    const { page, errors } = await open(people.manager, '/', { width: 360 });
+    await page.getByTestId('find-customer').click();
+    await page.getByTestId('customers-search').fill(fragment);
+    const count = page.getByTestId('customers-count');
+    await expect
+      .poll(() => count.getAttribute('data-total'), { timeout: 30_000 })
+      .toBe(String(expected.total));
+    const rows = page.getByTestId('customers-row');
+    expect(await rows.count()).toBe(expected.items.length);
+    // The query is in the address: a reload shows the same list.
+    expect(new URL(page.url()).searchParams.get('q')).toBe(fragment);
+    // Nothing overflows a 360 px phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await page.screenshot({
+      path: path.join(shots, 'telegram-customer-search.png'),
+      fullPage: true,
+    });
+    const first = expected.items[0]!;
+    expect(await rows.first().textContent()).toContain(first.name);
+    await rows.first().click();
+    await expect
+      .poll(() => page.getByTestId('customer-name').textContent(), { timeout: 30_000 })
+      .toBe(first.name);
+    // No one matches: said so, in the viewer's language.
+    const nobody = await open(people.manager, '/customers?q=zzqx-nobody');
+    await expect
+      .poll(() => nobody.page.getByTestId('customers-page').textContent(), { timeout: 30_000 })
+      .toContain('No customer matches.');
+    expect([...errors, ...nobody.errors]).toEqual([]);
+    await page.close();
+    await nobody.page.close();
+  });
+
   it('lets an admin act on a customer through the MainButton and native popups, audited', async () => {
     const { page, errors } = await open(people.admin, `/customers/${clientCustomer}`);
     await expect.poll(() => page.getByTestId('customer-name').count(), { timeout: 30_000 }).toBe(1);
@@ -311,13 +356,20 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
 
     // Staff routes show the client's own view and nothing of the staff's.
     const other = clientCustomer === 1 ? 2 : 1;
-    for (const route of [`/customers/${other}`, '/block/kpis', '/?region=North']) {
+    for (const route of [
+      `/customers/${other}`,
+      '/customers?q=a',
+      '/block/kpis',
+      '/?region=North',
+    ]) {
       await page.goto(
         launchUrl(server.url, route, initDataFor(people.client, testBotToken), palettes.dark),
       );
       await expect.poll(() => page.getByTestId('client-view').count(), { timeout: 30_000 }).toBe(1);
       expect(await page.getByTestId('customer-card').count()).toBe(0);
       expect(await page.getByTestId('kpi-activeAtEnd-value').count()).toBe(0);
+      expect(await page.getByTestId('customers-list').count()).toBe(0);
+      expect(await page.getByTestId('find-customer').count()).toBe(0);
     }
     const refused = await fetch(`${server.url}/api/v1/users/${other}`, {
       headers: { authorization: `tma ${initDataFor(people.client, testBotToken)}` },
