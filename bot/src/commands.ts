@@ -7,7 +7,7 @@ import type { BotRole } from './services.ts';
 const staffCommands: [string, TextKey][] = [
   ['analytics', 'cmdAnalytics'],
   ['customer', 'cmdCustomer'],
-  ['users', 'cmdUsers'],
+  ['find', 'cmdUsers'],
   ['recommendations', 'cmdRecommendations'],
   ['products', 'cmdProducts'],
   ['alerts', 'cmdAlerts'],

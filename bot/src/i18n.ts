@@ -63,8 +63,8 @@ const texts = {
     ru: 'Отправьте /customer и id, телефон, e-mail или имя, например /customer 42',
   },
   usersUsage: {
-    en: 'Send /users followed by a phone, e-mail or name to search, e.g. /users Smith',
-    ru: 'Отправьте /users и телефон, e-mail или имя для поиска, например /users Иванов',
+    en: 'Send /find followed by a phone, e-mail or name to search, e.g. /find Smith',
+    ru: 'Отправьте /find и телефон, e-mail или имя для поиска, например /find Иванов',
   },
   noCustomers: { en: 'No customer matches', ru: 'Нет клиентов по запросу' },
   found: { en: 'Found', ru: 'Найдено' },

@@ -19,6 +19,7 @@ const commands: [string, BotRole[], string][] = [
   ['/revoke 555', admin, ''],
   ['/analytics', staff, 'kpiSummary'],
   ['/customer 1', staff, 'customerCard'],
+  ['/find Customer', staff, 'findCustomers'],
   ['/users Customer', staff, 'findCustomers'],
   ['/recommendations 1', known, 'recommendations'],
   ['/products', known, 'products'],

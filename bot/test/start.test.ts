@@ -13,7 +13,7 @@ describe('/start', () => {
       'start',
       'analytics',
       'customer',
-      'users',
+      'find',
       'recommendations',
       'products',
       'alerts',

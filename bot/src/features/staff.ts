@@ -13,7 +13,7 @@ const periods = [7, 30, 90] as const;
 const maxCallbackBytes = 64;
 
 const { allowed, composer } = gated(staffRoles, {
-  commands: ['analytics', 'customer', 'users'],
+  commands: ['analytics', 'customer', 'find', 'users'],
   callbacks: /^(a|u|c|s):/,
 });
 
@@ -116,7 +116,8 @@ allowed.command('customer', async (ctx) => {
   return ctx.reply(text, { reply_markup });
 });
 
-allowed.command('users', async (ctx) => {
+// /find is the name the menu shows; /users, its first name, still works.
+allowed.command(['find', 'users'], async (ctx) => {
   const query = ctx.match.trim();
   if (!query) return ctx.reply(t('usersUsage', ctx.lang));
   const { text, reply_markup } = await search(ctx, query, 1);
