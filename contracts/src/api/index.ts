@@ -3,6 +3,7 @@ export * from './bounds.ts';
 export * from './campaigns.ts';
 export * from './clv.ts';
 export * from './common.ts';
+export * from './customers-behind.ts';
 export * from './demo.ts';
 export * from './health.ts';
 export * from './jobs.ts';

@@ -6,6 +6,7 @@ import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
 import { NewCampaignPage } from '../features/campaigns/components/new-campaign-page';
 import { ClientPage } from '../features/client/components/client-page';
 import { CustomerPage } from '../features/customer/components/customer-page';
+import { BehindPage } from '../features/customers/components/behind-page';
 import { CustomersPage } from '../features/customers/components/customers-page';
 import { BlockPage } from '../features/dashboard/components/block-page';
 import { DashboardPage } from '../features/dashboard/components/dashboard-page';
@@ -14,6 +15,7 @@ import { AccountBar } from '../features/me/components/account-bar';
 import { MeDetails } from '../features/me/components/me-details';
 import { MeProfile } from '../features/me/components/me-profile';
 import { type Me, useMe } from '../lib/me';
+import { isCountKpi } from '../lib/paths';
 
 /**
  * Staff get the dashboard, customer search and cards, and campaigns (only admins start one: a manager's
@@ -26,6 +28,9 @@ function StaffRoutes({ admin }: { admin: boolean }) {
         <CustomersPage />
       </Route>
       <Route path="/customers/:id">{(p) => <CustomerPage id={Number(p.id)} />}</Route>
+      <Route path="/behind/:kpi">
+        {(p) => (isCountKpi(p.kpi) ? <BehindPage kpi={p.kpi} /> : <DashboardPage />)}
+      </Route>
       <Route path="/campaigns">
         <CampaignsPage admin={admin} />
       </Route>

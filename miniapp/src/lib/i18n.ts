@@ -52,6 +52,11 @@ const texts = {
   ofTotal: { en: 'of', ru: 'из' },
   previousPage: { en: 'Previous', ru: 'Назад' },
   nextPage: { en: 'Next', ru: 'Дальше' },
+  behindHow: {
+    en: 'Exactly the customers the dashboard counted, for the same dates and filters.',
+    ru: 'Ровно те клиенты, которых посчитал дашборд, за те же даты и с теми же фильтрами.',
+  },
+  openList: { en: 'Show the customers', ru: 'Показать клиентов' },
   churnRisk: { en: 'Churn risk', ru: 'Риск ухода' },
   pAlive: { en: 'P(alive)', ru: 'P(активен)' },
   clv: { en: 'CLV, 12 months', ru: 'CLV, 12 мес.' },

@@ -2,6 +2,7 @@
 // selection. Names cross into the report threads (report-worker.ts), functions cannot.
 import { type ChurnRiskQuery, churnRiskReport } from './churn-risk.ts';
 import type { MetricContext } from './context.ts';
+import { type BehindQuery, customersBehindReport } from './customers-behind.ts';
 import {
   breakdownReport,
   campaignsReport,
@@ -30,6 +31,7 @@ export const reportTable = {
   segments: (ctx: MetricContext) => segmentsReport(ctx),
   breakdown: (ctx: MetricContext, args: { by: Dimension }) => breakdownReport(ctx, args.by),
   'churn-risk': (ctx: MetricContext, args: ChurnRiskQuery) => churnRiskReport(ctx, args),
+  'customers-behind': (ctx: MetricContext, args: BehindQuery) => customersBehindReport(ctx, args),
 };
 
 export type ReportName = keyof typeof reportTable;

@@ -186,6 +186,43 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await page.close();
   });
 
+  it('opens the customers behind a count KPI, equal in number, then a card, then back', async () => {
+    const { page, errors } = await open(people.manager, '/?region=South', { width: 360 });
+    for (const kpi of ['activeAtEnd', 'newCustomers', 'churnedCustomers']) {
+      const card = page.getByTestId(`kpi-${kpi}`);
+      await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+      const shown = (await page.getByTestId(`kpi-${kpi}-value`).textContent()) ?? '';
+      await card.click();
+      const count = page.getByTestId('customers-count');
+      await expect.poll(() => count.count(), { timeout: 30_000 }).toBe(1);
+      // The list's total is the number on the card (shown as the card writes it).
+      expect(int(await count.getAttribute('data-total'))).toBe(shown);
+      expect(new URL(page.url()).searchParams.get('region')).toBe('South');
+      if (kpi === 'activeAtEnd') {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          360,
+        );
+        await page.screenshot({
+          path: path.join(shots, 'telegram-behind-kpi.png'),
+          fullPage: true,
+        });
+        const first = page.getByTestId('customers-row').first();
+        const name = (await first.locator('.customers-name').textContent()) ?? '';
+        await first.click();
+        await expect
+          .poll(() => page.getByTestId('customer-name').textContent(), { timeout: 30_000 })
+          .toBe(name);
+        await page.goBack();
+      }
+      // Telegram's Back returns to the dashboard with its filters.
+      await telegramEmits(page, 'back_button_pressed');
+      await expect.poll(() => page.getByTestId('dashboard').count(), { timeout: 30_000 }).toBe(1);
+      expect(new URL(page.url()).searchParams.get('region')).toBe('South');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('finds a customer from any screen by part of a name, and opens the card', async () => {
     type Found = { total: number; items: { id: number; name: string | null }[] };
     // A fragment of a demo customer's surname, matched as the API matches it.

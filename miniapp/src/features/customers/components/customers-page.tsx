@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useSearch } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import { formatDate, formatValue } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { type CustomerPage, useFindCustomers } from '../api/find-customers';
+import { CustomerRow, ListCount, Pager } from './customer-row';
 import './customers.css';
 
 /** The address of a search: `/customers?q=…&page=…`, without what is at its default. */
@@ -20,52 +20,32 @@ export function customersPath(q: string, page = 1): string {
 const typingPauseMs = 300;
 
 function Results({ page, q }: { page: CustomerPage; q: string }) {
-  const lang = useLang();
   const [, navigate] = useLocation();
-  const first = (page.page - 1) * page.pageSize + 1;
-  const last = first + page.items.length - 1;
+  const info = {
+    page: page.page,
+    pageSize: page.pageSize,
+    shown: page.items.length,
+    total: page.total,
+  };
   return (
     <>
-      <p className="hint customers-count" data-testid="customers-count" data-total={page.total}>
-        {`${formatValue(first, 'int', lang)}–${formatValue(last, 'int', lang)} ${t('ofTotal', lang)} ${formatValue(page.total, 'int', lang)}`}
-      </p>
+      <ListCount {...info} />
       <ul className="customers-list" data-testid="customers-list">
         {page.items.map((c) => (
-          <li key={c.id}>
-            <Link href={`/customers/${c.id}`} className="customers-row" data-testid="customers-row">
-              <span className="customers-name" translate="no">
-                {c.name ?? `${t('customer', lang)} #${c.id}`}
-              </span>
-              <span className="hint" translate="no">
-                {[c.region, c.phone ?? c.email, c.externalId].filter(Boolean).join(' · ')}
-              </span>
-              <span className="hint">
-                {`${t('orders', lang)}: ${formatValue(c.stats.orders, 'int', lang)} · ${formatValue(c.stats.revenue, 'money', lang)}`}
-                {c.stats.lastOrderAt &&
-                  ` · ${t('lastOrder', lang)} ${formatDate(c.stats.lastOrderAt, lang)}`}
-              </span>
-            </Link>
-          </li>
+          <CustomerRow
+            key={c.id}
+            c={{
+              id: c.id,
+              name: c.name,
+              facts: [c.region, c.phone ?? c.email, c.externalId],
+              orders: c.stats.orders,
+              revenue: c.stats.revenue,
+              lastOrder: c.stats.lastOrderAt,
+            }}
+          />
         ))}
       </ul>
-      {page.total > page.pageSize && (
-        <div className="customers-pager">
-          <button
-            type="button"
-            disabled={page.page <= 1}
-            onClick={() => navigate(customersPath(q, page.page - 1), { replace: true })}
-          >
-            {t('previousPage', lang)}
-          </button>
-          <button
-            type="button"
-            disabled={last >= page.total}
-            onClick={() => navigate(customersPath(q, page.page + 1), { replace: true })}
-          >
-            {t('nextPage', lang)}
-          </button>
-        </div>
-      )}
+      <Pager {...info} go={(p) => navigate(customersPath(q, p), { replace: true })} />
     </>
   );
 }

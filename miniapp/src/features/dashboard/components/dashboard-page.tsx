@@ -53,7 +53,7 @@ export function DashboardPage() {
             >
               {formatDateRange(d.period.from, d.period.to, lang)}
             </p>
-            <KpiGrid report={d} />
+            <KpiGrid report={d} filters={filters} />
             <section className="block" data-testid="block-trends">
               <h2>{t('trends', lang)}</h2>
               <TrendChart series={d.series} />

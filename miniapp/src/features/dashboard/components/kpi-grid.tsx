@@ -1,6 +1,8 @@
-import { type KpiEntry, kpiCatalogue, kpiLabel } from '@retention/contracts';
+import { type Filters, type KpiEntry, kpiCatalogue, kpiLabel } from '@retention/contracts';
+import { Link } from 'wouter';
 import { formatDelta, formatValue, type Kind } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
+import { behindPath, isCountKpi } from '../../../lib/paths';
 import type { DashboardReport, Kpi } from '../api/reports';
 import './dashboard.css';
 
@@ -17,6 +19,7 @@ export function KpiCard({
   good,
   lang,
   testId,
+  href,
 }: {
   label: string;
   kpi: Kpi;
@@ -24,21 +27,39 @@ export function KpiCard({
   good: 'up' | 'down';
   lang: Lang;
   testId: string;
+  /** Where tapping the card leads: the customers behind the number. */
+  href?: string | undefined;
 }) {
-  return (
-    <div className="kpi" data-testid={testId}>
-      <div className="kpi-label">{label}</div>
+  const body = (
+    <>
+      <div className="kpi-label">
+        {label}
+        {href && <span aria-hidden="true"> ›</span>}
+      </div>
       <div className="kpi-value" data-testid={`${testId}-value`}>
         {formatValue(kpi.value, kind, lang)}
       </div>
       <div className={`kpi-delta ${tone(kpi, good)}`}>
         {formatDelta(kpi.delta, kind, lang)} {t('vsPrevious', lang)}
       </div>
+    </>
+  );
+  return href ? (
+    <Link href={href} className="kpi kpi-link" data-testid={testId} title={t('openList', lang)}>
+      {body}
+    </Link>
+  ) : (
+    <div className="kpi" data-testid={testId}>
+      {body}
     </div>
   );
 }
 
-export function KpiGrid({ report }: { report: DashboardReport }) {
+/**
+ * The KPI cards. Given the filters, the cards that count customers open their list, for the
+ * range the report was counted on.
+ */
+export function KpiGrid({ report, filters }: { report: DashboardReport; filters?: Filters }) {
   const lang = useLang();
   // The catalogue's order; NRR/GRR only where contracts exist (hideWhenEmpty).
   const shown = (kpiCatalogue as readonly KpiEntry[]).filter(
@@ -55,6 +76,11 @@ export function KpiGrid({ report }: { report: DashboardReport }) {
           good={c.good}
           lang={lang}
           testId={`kpi-${c.key}`}
+          href={
+            filters && isCountKpi(c.key)
+              ? behindPath(c.key, { ...filters, ...report.period })
+              : undefined
+          }
         />
       ))}
     </div>

@@ -9,6 +9,8 @@ import {
   ChurnRiskQuery,
   ChurnRiskReport,
   ClvCard,
+  CustomersBehindQuery,
+  CustomersBehindReport,
   DashboardReport,
   ElasticityQuery,
   ElasticityReport,
@@ -139,6 +141,26 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       sendJson(reply, await filterOptionsJson(app.analytics, identityOf(request))),
+  );
+
+  app.get(
+    '/customers',
+    {
+      config: { access: staffOnly },
+      schema: {
+        summary:
+          'The customers behind a dashboard count (active at the end, new, churned), for the same range and filters, paged; the total equals the KPI (staff; scoped managers see their region)',
+        tags: ['analytics'],
+        querystring: CustomersBehindQuery,
+        response: { 200: CustomersBehindReport, ...authErrors },
+      },
+    },
+    async (request, reply) => {
+      const { kpi, sort, page, pageSize, ...query } = request.query;
+      const ask = { viewer: identityOf(request), query };
+      const args = { kpi, sort, page, pageSize };
+      return sendJson(reply, await reportJson(app.analytics, ask, 'customers-behind', args));
+    },
   );
 
   app.get(

@@ -1,0 +1,84 @@
+import { Link } from 'wouter';
+import { formatDate, formatValue } from '../../../lib/format';
+import { t, useLang } from '../../../lib/i18n';
+
+/** What a line of a customer list shows; every list of customers uses it. */
+export interface RowCustomer {
+  id: number;
+  name: string | null;
+  /** Region, contact, external id: whatever the list knows, in this order. */
+  facts: (string | null | undefined)[];
+  orders: number;
+  revenue: string;
+  lastOrder: string | null;
+}
+
+/** One customer in a list: name, facts, orders and revenue, last order; opens the card. */
+export function CustomerRow({ c }: { c: RowCustomer }) {
+  const lang = useLang();
+  const facts = c.facts.filter(Boolean).join(' · ');
+  return (
+    <li>
+      <Link href={`/customers/${c.id}`} className="customers-row" data-testid="customers-row">
+        <span className="customers-name" translate="no">
+          {c.name ?? `${t('customer', lang)} #${c.id}`}
+        </span>
+        {facts && (
+          <span className="hint" translate="no">
+            {facts}
+          </span>
+        )}
+        <span className="hint">
+          {`${t('orders', lang)}: ${formatValue(c.orders, 'int', lang)} · ${formatValue(c.revenue, 'money', lang)}`}
+          {c.lastOrder && ` · ${t('lastOrder', lang)} ${formatDate(c.lastOrder, lang)}`}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+/** "21–40 of 345": where this page is in the list. */
+export function ListCount({ page, pageSize, shown, total }: PageInfo) {
+  const lang = useLang();
+  const first = (page - 1) * pageSize + 1;
+  const n = (v: number) => formatValue(v, 'int', lang);
+  return (
+    <p className="hint customers-count" data-testid="customers-count" data-total={total}>
+      {`${n(first)}–${n(first + shown - 1)} ${t('ofTotal', lang)} ${n(total)}`}
+    </p>
+  );
+}
+
+interface PageInfo {
+  page: number;
+  pageSize: number;
+  /** Rows on this page. */
+  shown: number;
+  total: number;
+}
+
+/** The previous and next buttons of a paged list; none when it fits one page. */
+export function Pager({
+  page,
+  pageSize,
+  shown,
+  total,
+  go,
+}: PageInfo & { go: (page: number) => void }) {
+  const lang = useLang();
+  if (total <= pageSize) return null;
+  return (
+    <div className="customers-pager">
+      <button type="button" disabled={page <= 1} onClick={() => go(page - 1)}>
+        {t('previousPage', lang)}
+      </button>
+      <button
+        type="button"
+        disabled={(page - 1) * pageSize + shown >= total}
+        onClick={() => go(page + 1)}
+      >
+        {t('nextPage', lang)}
+      </button>
+    </div>
+  );
+}
