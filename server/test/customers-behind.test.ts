@@ -69,6 +69,46 @@ describe('customers behind a number', () => {
     expect(nonZero).toBeGreaterThan(30);
   });
 
+  it('lists exactly the customers of a cohort cell, in the period and in or after it', async () => {
+    type Retention = {
+      cohorts: {
+        period: { start: string };
+        size: number;
+        cells: { k: number; customers: number; onOrAfter: number }[];
+      }[];
+    };
+    let checked = 0;
+    for (const query of ['', 'granularity=week&from=2026-06-01', 'segment=champions']) {
+      const report = await get<Retention>(`retention?${query}`);
+      // Every third cohort, and in it the first cells and the last.
+      for (const cohort of report.cohorts.filter((_, i) => i % 3 === 0)) {
+        for (const cell of cohort.cells.filter((_, i, all) => i < 3 || i === all.length - 1)) {
+          const at = `${query}&cohort=${cohort.period.start}&k=${cell.k}`;
+          const on = await everyone(`${at}&kpi=cohort`);
+          const later = await everyone(`${at}&kpi=cohortOnOrAfter`);
+          expect([on.total, on.ids.length], at).toEqual([cell.customers, cell.customers]);
+          expect([later.total, later.ids.length], at).toEqual([cell.onOrAfter, cell.onOrAfter]);
+          // Those back in the period are among those back then or later.
+          expect(
+            on.ids.every((id) => later.ids.includes(id)),
+            at,
+          ).toBe(true);
+          if (cell.k === 0) expect(on.total, at).toBe(cohort.size);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    // A cell past the range's end has no one; a cohort cell without its place is refused.
+    expect((await get<Page>('customers?kpi=cohort&cohort=2026-01-01&k=999')).total).toBe(0);
+    const refused = await t.app.inject({
+      url: '/api/v1/analytics/customers?kpi=cohort&k=1',
+      headers: tma(people.admin),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/cohort/);
+  });
+
   it('shows a scoped manager the customers of their region only, as the admin sees them', async () => {
     for (const kpi of countKpis) {
       const mine = await everyone(`kpi=${kpi}`, people.northManager);

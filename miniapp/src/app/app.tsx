@@ -15,7 +15,7 @@ import { AccountBar } from '../features/me/components/account-bar';
 import { MeDetails } from '../features/me/components/me-details';
 import { MeProfile } from '../features/me/components/me-profile';
 import { type Me, useMe } from '../lib/me';
-import { isCountKpi } from '../lib/paths';
+import { isListKind } from '../lib/paths';
 
 /**
  * Staff get the dashboard, customer search and cards, and campaigns (only admins start one: a manager's
@@ -28,8 +28,8 @@ function StaffRoutes({ admin }: { admin: boolean }) {
         <CustomersPage />
       </Route>
       <Route path="/customers/:id">{(p) => <CustomerPage id={Number(p.id)} />}</Route>
-      <Route path="/behind/:kpi">
-        {(p) => (isCountKpi(p.kpi) ? <BehindPage kpi={p.kpi} /> : <DashboardPage />)}
+      <Route path="/behind/:kind">
+        {(p) => (isListKind(p.kind) ? <BehindPage kind={p.kind} /> : <DashboardPage />)}
       </Route>
       <Route path="/campaigns">
         <CampaignsPage admin={admin} />

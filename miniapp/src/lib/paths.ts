@@ -1,12 +1,35 @@
 // Addresses one screen links to another by, where the two are different features.
-import { type CountKpi, countKpis, type Filters, filtersToSearch } from '@retention/contracts';
+import { type Filters, filtersToSearch, type ListKind, listKinds } from '@retention/contracts';
 
-export const isCountKpi = (key: string): key is CountKpi =>
-  (countKpis as readonly string[]).includes(key);
+export const isListKind = (key: string): key is ListKind =>
+  (listKinds as readonly string[]).includes(key);
 
-/** Where a count KPI's card leads: its customers, for the range and filters it was counted on. */
-export function behindPath(kpi: CountKpi, filters: Filters, page = 1): string {
+/** A cohort matrix cell: the cohort's first day and the periods since. */
+export interface CohortCell {
+  cohort: string;
+  k: number;
+}
+
+/** Where a number leads: its customers, for the range and filters it was counted on. */
+export function behindPath(
+  kind: ListKind,
+  filters: Filters,
+  o: { cell?: CohortCell | undefined; page?: number } = {},
+): string {
   const search = new URLSearchParams(filtersToSearch(filters));
-  if (page > 1) search.set('page', String(page));
-  return `/behind/${kpi}?${search}`;
+  if (o.cell) {
+    search.set('cohort', o.cell.cohort);
+    search.set('k', String(o.cell.k));
+  }
+  if (o.page && o.page > 1) search.set('page', String(o.page));
+  return `/behind/${kind}?${search}`;
+}
+
+/** The cohort cell an address names, if it names one. */
+export function cellOf(search: URLSearchParams): CohortCell | undefined {
+  const cohort = search.get('cohort');
+  const k = Number(search.get('k'));
+  return cohort && /^\d{4}-\d{2}-\d{2}$/.test(cohort) && Number.isInteger(k) && k >= 0
+    ? { cohort, k }
+    : undefined;
 }

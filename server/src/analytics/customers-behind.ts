@@ -1,28 +1,53 @@
-// The customers behind a dashboard count, a page at a time. Each list is the KPI's own
-// predicate (activity.ts counts the same spells and first days) over the same range and
-// selection, so the list's total is the number on the card: active at the end = a spell
-// covering the range's last day; churned = a spell ending (churn date) inside the range;
-// new = first active day inside the range.
-import type { CountKpi, CustomersBehindQuery } from '@retention/contracts';
+// The customers behind a number on the dashboard, a page at a time. Each list is the number's
+// own predicate over the same range and selection, so its total is the number tapped:
+// - count KPIs (activity.ts counts the same spells and first days): active at the end = a spell
+//   covering the range's last day; churned = a spell ending (churn date) inside the range;
+//   new = first active day inside the range;
+// - a cohort cell (cohorts.ts): first order in the cohort's period and an order day in period
+//   c + k (or, on-or-after, from c + k to the range's end).
+import type { CustomersBehindQuery, ListKind } from '@retention/contracts';
 import type { z } from 'zod';
 import { definitionOf, type MetricContext } from './context.ts';
-import { isoOf } from './periods.ts';
+import { boundsOf, dayOf, isoOf, type Range } from './periods.ts';
 import { cents, int, isoDaySql, money, Params, selectionSql, withCtes } from './sql.ts';
 
 /** The list's KPI, order and page (the route's query without the range and filters). */
 export type BehindQuery = Pick<
   z.infer<typeof CustomersBehindQuery>,
-  'kpi' | 'sort' | 'page' | 'pageSize'
+  'kpi' | 'cohort' | 'k' | 'sort' | 'page' | 'pageSize'
 >;
 
-const definitionKeys = {
+const definitionKeys: Record<ListKind, ('active' | 'newCustomers' | 'churn' | 'cohorts')[]> = {
   activeAtEnd: ['active'],
   newCustomers: ['newCustomers'],
   churnedCustomers: ['churn'],
-} as const;
+  cohort: ['cohorts'],
+  cohortOnOrAfter: ['cohorts'],
+};
 
-/** SQL selecting the KPI's customer ids (`customer_id`), with `join` restricting to the selection. */
-function behindSql(kpi: CountKpi, p: Params, join: string, from: number, end: number): string {
+/**
+ * A cohort cell's customers: first order in the period holding `cohort`, an order day in period
+ * c + k (to the range's end when on-or-after). A cell outside the range has no one.
+ */
+function cohortSql(q: BehindQuery, p: Params, join: string, range: Range): string {
+  const bounds = boundsOf(range.periods);
+  const day = dayOf(q.cohort ?? '');
+  const c = range.periods.findIndex((period) => period.start <= day && day < period.end);
+  const k = q.k ?? 0;
+  const at = (i: number) => p.day(bounds[i] as number);
+  if (c < 0 || c + k >= range.periods.length) return 'SELECT NULL::int AS customer_id WHERE false';
+  const until = q.kpi === 'cohortOnOrAfter' ? at(bounds.length - 1) : at(c + k + 1);
+  return `SELECT DISTINCT d.customer_id FROM analytics_customer_days d ${join}
+    WHERE d.first_order_day >= ${at(c)} AND d.first_order_day < ${at(c + 1)}
+      AND d.day >= ${at(c + k)} AND d.day < ${until}`;
+}
+
+/** SQL selecting the number's customer ids (`customer_id`), `join` restricting to the selection. */
+function behindSql(q: BehindQuery, p: Params, join: string, range: Range): string {
+  const { kpi } = q;
+  if (kpi === 'cohort' || kpi === 'cohortOnOrAfter') return cohortSql(q, p, join, range);
+  const from = range.from;
+  const end = range.to + 1;
   if (kpi === 'newCustomers') {
     return `SELECT a.customer_id FROM analytics_customers a ${join}
       WHERE a.first_active_day >= ${p.day(from)} AND a.first_active_day < ${p.day(end)}`;
@@ -54,13 +79,9 @@ interface Row {
 
 export async function customersBehindReport(ctx: MetricContext, q: BehindQuery) {
   const { range } = ctx;
-  const end = range.to + 1;
   const p = new Params();
   const sel = selectionSql(ctx.selection, p);
-  const behind = withCtes(
-    sel.ctes,
-    `behind AS (${behindSql(q.kpi, p, sel.join, range.from, end)})`,
-  );
+  const behind = withCtes(sel.ctes, `behind AS (${behindSql(q, p, sel.join, range)})`);
   const counted = await ctx.db.query<{ n: number }>(
     `${behind} SELECT count(*)::int AS n FROM behind`,
     [...p.values],
@@ -78,7 +99,7 @@ export async function customersBehindReport(ctx: MetricContext, q: BehindQuery) 
     p.values,
   );
   return {
-    definition: definitionOf(ctx, [...definitionKeys[q.kpi]]),
+    definition: definitionOf(ctx, definitionKeys[q.kpi]),
     kpi: q.kpi,
     period: { from: isoOf(range.from), to: isoOf(range.to) },
     total: int(counted.rows[0]?.n ?? 0),

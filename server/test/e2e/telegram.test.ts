@@ -186,7 +186,7 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await page.close();
   });
 
-  it('opens the customers behind a count KPI, equal in number, then a card, then back', async () => {
+  it('opens the customers behind a count KPI or a cohort cell, equal in number, then a card, then back', async () => {
     const { page, errors } = await open(people.manager, '/?region=South', { width: 360 });
     for (const kpi of ['activeAtEnd', 'newCustomers', 'churnedCustomers']) {
       const card = page.getByTestId(`kpi-${kpi}`);
@@ -219,6 +219,22 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       await expect.poll(() => page.getByTestId('dashboard').count(), { timeout: 30_000 }).toBe(1);
       expect(new URL(page.url()).searchParams.get('region')).toBe('South');
     }
+    // A cohort cell opens those of the cohort back in that period: as many as the cell says.
+    type Retention = {
+      cohorts: { period: { start: string }; cells: { k: number; customers: number }[] }[];
+    };
+    const retention = await apiAs<Retention>(people.manager, '/analytics/retention?region=South');
+    const cohort = retention.cohorts.find((c) => (c.cells[1]?.customers ?? 0) > 0)!;
+    await page.getByTestId(`cohort-cell-${cohort.period.start}-1`).click();
+    await page.getByTestId('cohort-list-cohort').click();
+    await expect
+      .poll(() => page.getByTestId('customers-count').getAttribute('data-total'), {
+        timeout: 30_000,
+      })
+      .toBe(String(cohort.cells[1]!.customers));
+    expect(await page.getByTestId('customers-row').count()).toBe(
+      Math.min(20, cohort.cells[1]!.customers),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,33 +1,52 @@
 import {
-  type CountKpi,
   filtersFromSearch,
   filtersToSearch,
   kpiCatalogue,
   kpiLabel,
+  type ListKind,
 } from '@retention/contracts';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import { formatDateRange } from '../../../lib/format';
-import { t, useLang } from '../../../lib/i18n';
+import { formatDateRange, formatPeriod } from '../../../lib/format';
+import { type Lang, t, useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
-import { behindPath } from '../../../lib/paths';
+import { behindPath, type CohortCell, cellOf } from '../../../lib/paths';
 import { useCustomersBehind } from '../api/customers-behind';
 import { CustomerRow, ListCount, Pager } from './customer-row';
 import './customers.css';
 
-/** The customers behind a dashboard count; each opens their card, Back returns to the dashboard. */
-export function BehindPage({ kpi }: { kpi: CountKpi }) {
+const cohortTitle = {
+  cohort: { en: 'Back in period', ru: 'Вернулись в периоде' },
+  cohortOnOrAfter: { en: 'Back in or after period', ru: 'Вернулись в периоде или позже' },
+  of: { en: 'cohort', ru: 'когорта' },
+};
+
+/** What the list is of: the KPI's name, or the cohort cell in words. */
+function titleOf(kind: ListKind, cell: CohortCell | undefined, lang: Lang): string {
+  if (kind === 'cohort' || kind === 'cohortOnOrAfter') {
+    const where = cell
+      ? ` ${cell.k} · ${cohortTitle.of[lang]} ${formatPeriod(cell.cohort, lang)}`
+      : '';
+    return `${cohortTitle[kind][lang]}${where}`;
+  }
+  const entry = kpiCatalogue.find((k) => k.key === kind);
+  return entry ? kpiLabel(entry, lang) : kind;
+}
+
+/** The customers behind a number; each opens their card, Back returns to the dashboard. */
+export function BehindPage({ kind }: { kind: ListKind }) {
   const lang = useLang();
   const raw = useSearch();
   const filters = filtersFromSearch(raw);
-  const page = Math.max(1, Math.floor(Number(new URLSearchParams(raw).get('page'))) || 1);
+  const search = new URLSearchParams(raw);
+  const cell = cellOf(search);
+  const page = Math.max(1, Math.floor(Number(search.get('page'))) || 1);
   useBackButton(`/?${filtersToSearch(filters)}`);
   const [, navigate] = useLocation();
-  const list = useCustomersBehind(kpi, filters, page);
-  const entry = kpiCatalogue.find((k) => k.key === kpi);
+  const list = useCustomersBehind(kind, filters, cell, page);
   return (
     <main className="page" data-testid="behind-page" aria-busy={list.isFetching}>
-      <h1 className="page-title">{entry ? kpiLabel(entry, lang) : kpi}</h1>
+      <h1 className="page-title">{titleOf(kind, cell, lang)}</h1>
       <BlockState query={list} empty={(l) => l.items.length === 0}>
         {(l) => {
           const info = {
@@ -61,7 +80,9 @@ export function BehindPage({ kpi }: { kpi: CountKpi }) {
               </ul>
               <Pager
                 {...info}
-                go={(p) => navigate(behindPath(kpi, filters, p), { replace: true })}
+                go={(p) =>
+                  navigate(behindPath(kind, filters, { cell, page: p }), { replace: true })
+                }
               />
               <p className="hint customers-count">{t('behindHow', lang)}</p>
             </>

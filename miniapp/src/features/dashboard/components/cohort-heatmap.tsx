@@ -1,8 +1,10 @@
 import type { Filters } from '@retention/contracts';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { formatPeriod, formatValue } from '../../../lib/format';
-import { useLang } from '../../../lib/i18n';
+import { t, useLang } from '../../../lib/i18n';
+import { behindPath } from '../../../lib/paths';
 import { type RetentionReport, useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
@@ -19,7 +21,10 @@ const title = { en: 'Cohort retention', ru: 'Удержание по когор�
 /** The cohort size column: customers in the cohort. */
 const sizeHead = { en: 'n', ru: 'чел.' };
 
-/** Cohorts by first order (rows) against periods since (columns); tap a cell for its numbers. */
+/**
+ * Cohorts by first order (rows) against periods since (columns); tap a cell for its numbers
+ * and the customers behind them.
+ */
 export function CohortHeatmap({ filters }: { filters: Filters }) {
   const lang = useLang();
   const report = useReport('retention', filters);
@@ -97,6 +102,24 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
                   {formatValue(picked.cell.onOrAfterShare, 'pct', lang)}),{' '}
                   {lang === 'ru' ? 'выручка' : 'revenue'}{' '}
                   {formatValue(picked.cell.revenue, 'money', lang)}
+                </p>
+              )}
+              {picked && (
+                <p className="hint cohort-lists">
+                  {(['cohort', 'cohortOnOrAfter'] as const).map((kind) => {
+                    const range = { ...filters, from: r.definition.from, to: r.definition.to };
+                    const cell = { cohort: picked.cohort, k: picked.cell.k };
+                    const n = kind === 'cohort' ? picked.cell.customers : picked.cell.onOrAfter;
+                    return (
+                      <Link
+                        key={kind}
+                        href={behindPath(kind, range, { cell })}
+                        data-testid={`cohort-list-${kind}`}
+                      >
+                        {`${t('openList', lang)}: ${formatValue(n, 'int', lang)}${kind === 'cohort' ? '' : lang === 'ru' ? ' (и позже)' : ' (or later)'}`}
+                      </Link>
+                    );
+                  })}
                 </p>
               )}
               <HowComputed definition={r.definition} />

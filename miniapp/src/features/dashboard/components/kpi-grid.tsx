@@ -1,8 +1,14 @@
-import { type Filters, type KpiEntry, kpiCatalogue, kpiLabel } from '@retention/contracts';
+import {
+  countKpis,
+  type Filters,
+  type KpiEntry,
+  kpiCatalogue,
+  kpiLabel,
+} from '@retention/contracts';
 import { Link } from 'wouter';
 import { formatDelta, formatValue, type Kind } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
-import { behindPath, isCountKpi } from '../../../lib/paths';
+import { behindPath, isListKind } from '../../../lib/paths';
 import type { DashboardReport, Kpi } from '../api/reports';
 import './dashboard.css';
 
@@ -77,7 +83,7 @@ export function KpiGrid({ report, filters }: { report: DashboardReport; filters?
           lang={lang}
           testId={`kpi-${c.key}`}
           href={
-            filters && isCountKpi(c.key)
+            filters && isListKind(c.key) && (countKpis as readonly string[]).includes(c.key)
               ? behindPath(c.key, { ...filters, ...report.period })
               : undefined
           }

@@ -149,16 +149,16 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: staffOnly },
       schema: {
         summary:
-          'The customers behind a dashboard count (active at the end, new, churned), for the same range and filters, paged; the total equals the KPI (staff; scoped managers see their region)',
+          'The customers behind a number on the dashboard (active at the end, new, churned, a cohort cell), for the same range and filters, paged; the total equals the number (staff; scoped managers see their region)',
         tags: ['analytics'],
         querystring: CustomersBehindQuery,
         response: { 200: CustomersBehindReport, ...authErrors },
       },
     },
     async (request, reply) => {
-      const { kpi, sort, page, pageSize, ...query } = request.query;
+      const { kpi, cohort, k, sort, page, pageSize, ...query } = request.query;
       const ask = { viewer: identityOf(request), query };
-      const args = { kpi, sort, page, pageSize };
+      const args = { kpi, cohort, k, sort, page, pageSize };
       return sendJson(reply, await reportJson(app.analytics, ask, 'customers-behind', args));
     },
   );
