@@ -294,7 +294,12 @@ describe('campaigns', () => {
     });
     const r = await call(people.admin, 'GET', `/campaigns/${launched.id}/unreachable?format=csv`);
     expect(r.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = r.body.trim().split('\r\n');
+    // A byte order mark first, so that Excel reads it as UTF-8.
+    expect(r.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = r.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('customer_id,name,email,phone,code,reason,error');
     expect(r.body).toContain(`${row.customerId},"'=HYPERLINK(""http://x"",""y"")"`);
   });

@@ -125,6 +125,27 @@ describe('customers behind a number', () => {
     expect(page.items.every((c) => c.region === 'North')).toBe(true);
   });
 
+  it('exports a whole list as CSV for Excel: a byte order mark, every customer once', async () => {
+    const query = 'kpi=activeAtEnd&from=2020-01-01';
+    const { ids, total } = await everyone(query);
+    const res = await t.app.inject({
+      url: `/api/v1/analytics/customers?${query}&format=csv`,
+      headers: tma(people.admin),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'customer_id,external_id,name,region,channel,orders,revenue,first_order_day,last_order_day',
+    );
+    expect(lines).toHaveLength(total + 1);
+    expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(ids);
+  });
+
   it('orders by the latest order, says what it counted, and refuses what it cannot answer', async () => {
     const page = await get<Page>('customers?kpi=activeAtEnd&pageSize=50');
     const days = page.items.map((c) => c.lastOrderDay ?? '');

@@ -8,6 +8,9 @@ import { IsoDate, Money, Pagination } from './common.ts';
 /** The dashboard KPIs that count customers, each of which opens its list. */
 export const countKpis = ['activeAtEnd', 'newCustomers', 'churnedCustomers'] as const;
 export type CountKpi = (typeof countKpis)[number];
+/** The most customers one CSV export holds. */
+export const csvRowLimit = 100_000;
+
 /** Every number that opens its customers: the count KPIs and the cohort matrix's cells. */
 export const listKinds = [...countKpis, 'cohort', 'cohortOnOrAfter'] as const;
 export type ListKind = (typeof listKinds)[number];
@@ -33,6 +36,12 @@ export const CustomersBehindQuery = AnalyticsQuery.extend({
     .default('lastOrder')
     .describe('lastOrder = latest order first; revenue = highest lifetime revenue first'),
   ...Pagination.shape,
+  format: z
+    .enum(['json', 'csv'])
+    .default('json')
+    .describe(
+      `csv: the whole list (up to ${csvRowLimit} customers) for a spreadsheet, page and pageSize ignored`,
+    ),
 })
   .strict()
   .refine((q) => !q.kpi.startsWith('cohort') || (q.cohort !== undefined && q.k !== undefined), {

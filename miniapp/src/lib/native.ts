@@ -151,9 +151,13 @@ export function canSaveFiles(): boolean {
   }
 }
 
-/** Saves `text` as a file named `name` where the client allows it (see `canSaveFiles`). */
+/**
+ * Saves `text` as a file named `name` where the client allows it (see `canSaveFiles`). A CSV
+ * starts with a byte order mark, so that Excel reads its Cyrillic as UTF-8.
+ */
 export function saveTextFile(text: string, name: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const bom = type === 'text/csv' && !text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const url = URL.createObjectURL(new Blob([bom, text], { type: `${type};charset=utf-8` }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);
   a.click();

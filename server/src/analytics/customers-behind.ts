@@ -7,6 +7,7 @@
 //   c + k (or, on-or-after, from c + k to the range's end).
 import type { CustomersBehindQuery, ListKind } from '@retention/contracts';
 import type { z } from 'zod';
+import { toCsv } from '../lib/csv-export.ts';
 import { definitionOf, type MetricContext } from './context.ts';
 import { boundsOf, dayOf, isoOf, type Range } from './periods.ts';
 import { cents, int, isoDaySql, money, Params, selectionSql, withCtes } from './sql.ts';
@@ -117,4 +118,34 @@ export async function customersBehindReport(ctx: MetricContext, q: BehindQuery) 
       lastOrderDay: r.last_order_day,
     })),
   };
+}
+
+type Listed = Awaited<ReturnType<typeof customersBehindReport>>['items'];
+
+/** A list as CSV for a spreadsheet: one row per customer, in the list's order. */
+export function customersCsv(items: Listed): string {
+  return toCsv(
+    [
+      'customer_id',
+      'external_id',
+      'name',
+      'region',
+      'channel',
+      'orders',
+      'revenue',
+      'first_order_day',
+      'last_order_day',
+    ],
+    items.map((c) => [
+      c.id,
+      c.externalId,
+      c.name,
+      c.region,
+      c.channel,
+      c.orders,
+      c.revenue,
+      c.firstOrderDay,
+      c.lastOrderDay,
+    ]),
+  );
 }

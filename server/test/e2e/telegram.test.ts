@@ -202,6 +202,14 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
           360,
         );
+        // The whole list as CSV (this Android client cannot save a file: shown for copying).
+        await page.getByTestId('csv-download').click();
+        const total = Number(await count.getAttribute('data-total'));
+        await expect
+          .poll(async () => (await page.getByTestId('csv-text').inputValue()).trim().split('\n'), {
+            timeout: 30_000,
+          })
+          .toHaveLength(total + 1);
         await page.screenshot({
           path: path.join(shots, 'telegram-behind-kpi.png'),
           fullPage: true,

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
+import { CsvExport } from '../../../components/csv-export';
 import { formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
-import { unreachablePageSize, useUnreachable } from '../api/get-unreachable';
+import { getUnreachableCsv, unreachablePageSize, useUnreachable } from '../api/get-unreachable';
 import { useWords, wordFor } from '../words';
-import { CsvExport } from './csv-export';
 
 /** The treatment customers to reach by e-mail or phone instead, page by page, and as CSV. */
 export function UnreachableBlock({ campaignId }: { campaignId: number }) {
@@ -51,7 +51,10 @@ export function UnreachableBlock({ campaignId }: { campaignId: number }) {
                 </button>
               </div>
             )}
-            <CsvExport campaignId={campaignId} />
+            <CsvExport
+              load={() => getUnreachableCsv(campaignId)}
+              fileName={`campaign-${campaignId}-other-channels.csv`}
+            />
           </>
         )}
       </BlockState>

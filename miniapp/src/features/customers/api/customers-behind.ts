@@ -9,6 +9,17 @@ import type { CohortCell } from '../../../lib/paths';
 export type CustomersBehind = z.input<typeof contracts.CustomersBehindReport>;
 const pageSize = 20;
 
+/** The API's query for a number's customers: its kind, range, filters and cell. */
+function behindSearch(kind: ListKind, filters: Filters, cell: CohortCell | undefined) {
+  const search = new URLSearchParams(filtersToSearch(filters));
+  search.set('kpi', kind);
+  if (cell) {
+    search.set('cohort', cell.cohort);
+    search.set('k', String(cell.k));
+  }
+  return search;
+}
+
 /** The customers a number counted, for the same range and filters, a page at a time. */
 export function useCustomersBehind(
   kind: ListKind,
@@ -16,12 +27,7 @@ export function useCustomersBehind(
   cell: CohortCell | undefined,
   page: number,
 ) {
-  const search = new URLSearchParams(filtersToSearch(filters));
-  search.set('kpi', kind);
-  if (cell) {
-    search.set('cohort', cell.cohort);
-    search.set('k', String(cell.k));
-  }
+  const search = behindSearch(kind, filters, cell);
   search.set('page', String(page));
   search.set('pageSize', String(pageSize));
   return useQuery({
@@ -29,4 +35,15 @@ export function useCustomersBehind(
     queryFn: ({ signal }) => api.get<CustomersBehind>(`/analytics/customers?${search}`, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The whole list as CSV, fetched with the app's authorization (a plain link would lack it). */
+export function getCustomersBehindCsv(
+  kind: ListKind,
+  filters: Filters,
+  cell: CohortCell | undefined,
+): Promise<string> {
+  const search = behindSearch(kind, filters, cell);
+  search.set('format', 'csv');
+  return api.text(`/analytics/customers?${search}`);
 }

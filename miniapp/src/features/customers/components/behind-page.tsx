@@ -7,11 +7,12 @@ import {
 } from '@retention/contracts';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { CsvExport } from '../../../components/csv-export';
 import { formatDateRange, formatPeriod } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { behindPath, type CohortCell, cellOf } from '../../../lib/paths';
-import { useCustomersBehind } from '../api/customers-behind';
+import { getCustomersBehindCsv, useCustomersBehind } from '../api/customers-behind';
 import { CustomerRow, ListCount, Pager } from './customer-row';
 import './customers.css';
 
@@ -47,7 +48,7 @@ export function BehindPage({ kind }: { kind: ListKind }) {
   return (
     <main className="page" data-testid="behind-page" aria-busy={list.isFetching}>
       <h1 className="page-title">{titleOf(kind, cell, lang)}</h1>
-      <BlockState query={list} empty={(l) => l.items.length === 0}>
+      <BlockState query={list}>
         {(l) => {
           const info = {
             page: l.page,
@@ -84,6 +85,12 @@ export function BehindPage({ kind }: { kind: ListKind }) {
                   navigate(behindPath(kind, filters, { cell, page: p }), { replace: true })
                 }
               />
+              <div className="customers-export">
+                <CsvExport
+                  load={() => getCustomersBehindCsv(kind, filters, cell)}
+                  fileName={`customers-${kind}-${l.period.from}-${l.period.to}.csv`}
+                />
+              </div>
               <p className="hint customers-count">{t('behindHow', lang)}</p>
             </>
           );

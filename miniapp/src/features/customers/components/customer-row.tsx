@@ -37,14 +37,16 @@ export function CustomerRow({ c }: { c: RowCustomer }) {
   );
 }
 
-/** "21–40 of 345": where this page is in the list. */
+/** "21–40 of 345": where this page is in the list; "No customers" when it is empty. */
 export function ListCount({ page, pageSize, shown, total }: PageInfo) {
   const lang = useLang();
   const first = (page - 1) * pageSize + 1;
   const n = (v: number) => formatValue(v, 'int', lang);
   return (
     <p className="hint customers-count" data-testid="customers-count" data-total={total}>
-      {`${n(first)}–${n(first + shown - 1)} ${t('ofTotal', lang)} ${n(total)}`}
+      {shown === 0
+        ? t('noCustomersHere', lang)
+        : `${n(first)}–${n(first + shown - 1)} ${t('ofTotal', lang)} ${n(total)}`}
     </p>
   );
 }

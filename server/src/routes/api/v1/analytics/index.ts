@@ -11,6 +11,7 @@ import {
   ClvCard,
   CustomersBehindQuery,
   CustomersBehindReport,
+  csvRowLimit,
   DashboardReport,
   ElasticityQuery,
   ElasticityReport,
@@ -27,11 +28,12 @@ import {
 } from '@retention/contracts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { customersCsv } from '../../../../analytics/customers-behind.ts';
 import { trainingStates } from '../../../../analytics/latest-run.ts';
 import { isoOf } from '../../../../analytics/periods.ts';
 import type { PlainReportName } from '../../../../analytics/report-table.ts';
-import { filterOptionsJson, reportJson } from '../../../../analytics/request.ts';
+import { filterOptionsJson, reportJson, reportValue } from '../../../../analytics/request.ts';
 import { readClv } from '../../../../ml/clv/read-clv.ts';
 import { readElasticity } from '../../../../ml/elasticity/read-elasticity.ts';
 import type { JobKind } from '../../../../ml/train-model.ts';
@@ -152,14 +154,22 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
           'The customers behind a number on the dashboard (active at the end, new, churned, a cohort cell), for the same range and filters, paged; the total equals the number (staff; scoped managers see their region)',
         tags: ['analytics'],
         querystring: CustomersBehindQuery,
-        response: { 200: CustomersBehindReport, ...authErrors },
+        response: { 200: z.union([CustomersBehindReport, z.string()]), ...authErrors },
       },
     },
     async (request, reply) => {
-      const { kpi, cohort, k, sort, page, pageSize, ...query } = request.query;
+      const { kpi, cohort, k, sort, page, pageSize, format, ...query } = request.query;
       const ask = { viewer: identityOf(request), query };
-      const args = { kpi, cohort, k, sort, page, pageSize };
-      return sendJson(reply, await reportJson(app.analytics, ask, 'customers-behind', args));
+      if (format === 'json') {
+        const args = { kpi, cohort, k, sort, page, pageSize };
+        return sendJson(reply, await reportJson(app.analytics, ask, 'customers-behind', args));
+      }
+      const whole = { kpi, cohort, k, sort, page: 1, pageSize: csvRowLimit };
+      const list = await reportValue(app.analytics, ask, 'customers-behind', whole);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="customers-${kpi}.csv"`)
+        .send(customersCsv(list.items));
     },
   );
 

@@ -1,28 +1,25 @@
 import { useState } from 'react';
-import { errorMessage } from '../../../lib/api-client';
-import { useLang } from '../../../lib/i18n';
-import { canSaveFiles, haptic, saveTextFile } from '../../../lib/native';
-import { getUnreachableCsv } from '../api/get-unreachable';
-import { useWords } from '../words';
+import { errorMessage } from '../lib/api-client';
+import { t, useLang } from '../lib/i18n';
+import { canSaveFiles, haptic, saveTextFile } from '../lib/native';
 
 /**
- * The unreachable list as CSV. It is fetched with the app's authorization (a plain link, or
- * the SDK's downloadFile, would reach the server without it), then saved as a file where the
+ * A list as CSV. `load` fetches it with the app's authorization (a plain link, or the SDK's
+ * downloadFile, would reach the server without it); it is then saved as a file where the
  * client lets a page save one, and otherwise shown for copying.
  */
-export function CsvExport({ campaignId }: { campaignId: number }) {
-  const w = useWords();
+export function CsvExport({ load, fileName }: { load: () => Promise<string>; fileName: string }) {
   const lang = useLang();
   const [csv, setCsv] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const load = async (): Promise<string | null> => {
+  const fetchText = async (): Promise<string | null> => {
     setError(null);
     setBusy(true);
     try {
-      return await getUnreachableCsv(campaignId);
+      return await load();
     } catch (e) {
       haptic.error();
       setError(errorMessage(e, lang));
@@ -33,10 +30,10 @@ export function CsvExport({ campaignId }: { campaignId: number }) {
   };
 
   const download = async () => {
-    const text = await load();
+    const text = await fetchText();
     if (text === null) return;
     if (canSaveFiles()) {
-      saveTextFile(text, `campaign-${campaignId}-other-channels.csv`);
+      saveTextFile(text, fileName);
       haptic.success();
     } else {
       setCsv(text);
@@ -44,7 +41,7 @@ export function CsvExport({ campaignId }: { campaignId: number }) {
   };
 
   const copy = async () => {
-    const text = csv ?? (await load());
+    const text = csv ?? (await fetchText());
     if (text === null) return;
     try {
       await navigator.clipboard.writeText(text);
@@ -65,10 +62,10 @@ export function CsvExport({ campaignId }: { campaignId: number }) {
           onClick={() => void download()}
           data-testid="csv-download"
         >
-          {w.downloadCsv}
+          {t('downloadCsv', lang)}
         </button>
         <button type="button" className="secondary" disabled={busy} onClick={() => void copy()}>
-          {copied ? w.copied : w.copyCsv}
+          {copied ? t('copied', lang) : t('copyCsv', lang)}
         </button>
       </div>
       {error && (
@@ -78,7 +75,7 @@ export function CsvExport({ campaignId }: { campaignId: number }) {
       )}
       {csv !== null && (
         <>
-          <p className="hint">{w.csvHint}</p>
+          <p className="hint">{t('csvHint', lang)}</p>
           <textarea
             className="note-editor csv-text"
             readOnly
