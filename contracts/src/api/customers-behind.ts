@@ -18,6 +18,7 @@ export type ListKind = (typeof listKinds)[number];
 export const CustomersBehindQuery = AnalyticsQuery.extend({
   kpi: z
     .enum(listKinds)
+    .default('activeAtEnd')
     .describe(
       'activeAtEnd: active on the range’s last day; newCustomers: first active in the range; churnedCustomers: churn date in the range; cohort: the cohort `cohort` with an order in period `k` after its first (a cell of the retention matrix); cohortOnOrAfter: in period k or later',
     ),

@@ -70,6 +70,7 @@ const analytics = [
   'breakdown',
   'options',
   'churn-risk',
+  'customers',
   'price-elasticity',
   'clv',
 ];
