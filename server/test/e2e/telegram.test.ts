@@ -220,7 +220,12 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
         await expect
           .poll(() => page.getByTestId('customer-name').textContent(), { timeout: 30_000 })
           .toBe(name);
+        // Back in the browser's history to the list; Telegram's Back is pressed only once the
+        // list has set its BackButton up again (the card hides it, the list shows it).
+        const setups = async () => (await sentToTelegram(page, 'web_app_setup_back_button')).length;
+        const before = await setups();
         await page.goBack();
+        await expect.poll(setups, { timeout: 30_000 }).toBeGreaterThanOrEqual(before + 2);
       }
       // Telegram's Back returns to the dashboard with its filters.
       await telegramEmits(page, 'back_button_pressed');
