@@ -46,7 +46,10 @@ const texts = {
   customer: { en: 'Customer', ru: 'Клиент' },
   customers: { en: 'Customers', ru: 'Клиенты' },
   findCustomer: { en: 'Find a customer', ru: 'Найти клиента' },
-  searchPlaceholder: { en: 'Name, phone, email or id', ru: 'Имя, телефон, email или id' },
+  searchPlaceholder: {
+    en: 'Name, phone, email or id',
+    ru: 'Имя, телефон, почта или номер клиента',
+  },
   noCustomersMatch: { en: 'No customer matches.', ru: 'Никто не найден.' },
   noCustomers: { en: 'No customers yet.', ru: 'Клиентов пока нет.' },
   noCustomersHere: { en: 'No customers here.', ru: 'Здесь нет клиентов.' },

@@ -159,12 +159,14 @@ describe.skipIf(!hasChromium())('the Mini App in Russian, in roubles', () => {
     await page.close();
   });
 
-  it('shows a customer card, the campaigns and a client their page in Russian', {
+  it('shows a customer card, customer lists, the campaigns and a client their page in Russian', {
     timeout: 180_000,
   }, async () => {
     const pages: [TelegramUserData, string, string][] = [
       [people.admin, `/customers/${customerId}`, 'customer-card'],
       [people.manager, '/campaigns', 'campaign-row'],
+      [people.manager, `/customers?q=${encodeURIComponent('а')}`, 'customers-page'],
+      [people.manager, '/behind/activeAtEnd', 'customers-count'],
       [people.client, '/', 'loyalty'],
     ];
     for (const [who, route, ready] of pages) {

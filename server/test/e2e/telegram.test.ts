@@ -507,10 +507,13 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       [people.manager, '/'],
       [people.admin, `/customers/${clientCustomer}`],
       [people.client, '/'],
+      [people.manager, '/customers?q=a'],
+      [people.manager, '/behind/activeAtEnd'],
     ] as const) {
       const { page } = await open(who, route, { palette, width: w, height: h });
-      await expect.poll(() => page.getByTestId('skeleton').count(), { timeout: 30_000 }).toBe(0);
+      // The screen first, then no block still loading (before it renders there is none).
       await expect.poll(() => page.locator('main').count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => page.getByTestId('skeleton').count(), { timeout: 30_000 }).toBe(0);
       await page.waitForTimeout(500); // charts are loaded on demand
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -523,7 +526,9 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       }
       expect(await contrast(page, '.page-title')).toBeGreaterThanOrEqual(7);
       expect(await contrast(page, '.hint')).toBeGreaterThanOrEqual(3);
-      const name = `${who.first_name}-${route === '/' ? 'home' : 'card'}`.toLowerCase();
+      const screen =
+        route === '/' ? 'home' : (route.match(/^\/(customers\?|behind)/)?.[1] ?? 'card');
+      const name = `${who.first_name}-${screen.replace('customers?', 'search')}`.toLowerCase();
       await page.screenshot({
         path: path.join(shots, `telegram-${w}x${h}-${theme}-${name}.png`),
         fullPage: true,
