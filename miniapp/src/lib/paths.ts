@@ -10,17 +10,23 @@ export interface CohortCell {
   k: number;
 }
 
+/** The range, filters and cohort cell of a number, as the app's address and the API take them. */
+export function listSearch(filters: Filters, cell: CohortCell | undefined): URLSearchParams {
+  const search = new URLSearchParams(filtersToSearch(filters));
+  if (cell) {
+    search.set('cohort', cell.cohort);
+    search.set('k', String(cell.k));
+  }
+  return search;
+}
+
 /** Where a number leads: its customers, for the range and filters it was counted on. */
 export function behindPath(
   kind: ListKind,
   filters: Filters,
   o: { cell?: CohortCell | undefined; page?: number } = {},
 ): string {
-  const search = new URLSearchParams(filtersToSearch(filters));
-  if (o.cell) {
-    search.set('cohort', o.cell.cohort);
-    search.set('k', String(o.cell.k));
-  }
+  const search = listSearch(filters, o.cell);
   if (o.page && o.page > 1) search.set('page', String(o.page));
   return `/behind/${kind}?${search}`;
 }

@@ -5,7 +5,7 @@
 //   new = first active day inside the range;
 // - a cohort cell (cohorts.ts): first order in the cohort's period and an order day in period
 //   c + k (or, on-or-after, from c + k to the range's end).
-import type { CustomersBehindQuery, ListKind } from '@retention/contracts';
+import type { CustomersBehindQuery, DefinitionKey, ListKind } from '@retention/contracts';
 import type { z } from 'zod';
 import { toCsv } from '../lib/csv-export.ts';
 import { definitionOf, type MetricContext } from './context.ts';
@@ -18,7 +18,7 @@ export type BehindQuery = Pick<
   'kpi' | 'cohort' | 'k' | 'sort' | 'page' | 'pageSize'
 >;
 
-const definitionKeys: Record<ListKind, ('active' | 'newCustomers' | 'churn' | 'cohorts')[]> = {
+const definitionKeys: Record<ListKind, DefinitionKey[]> = {
   activeAtEnd: ['active'],
   newCustomers: ['newCustomers'],
   churnedCustomers: ['churn'],

@@ -1,22 +1,17 @@
 import type * as contracts from '@retention/contracts';
 import type { Filters, ListKind } from '@retention/contracts';
-import { filtersToSearch } from '@retention/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
-import type { CohortCell } from '../../../lib/paths';
+import { type CohortCell, listSearch } from '../../../lib/paths';
 
 export type CustomersBehind = z.input<typeof contracts.CustomersBehindReport>;
 const pageSize = 20;
 
 /** The API's query for a number's customers: its kind, range, filters and cell. */
 function behindSearch(kind: ListKind, filters: Filters, cell: CohortCell | undefined) {
-  const search = new URLSearchParams(filtersToSearch(filters));
+  const search = listSearch(filters, cell);
   search.set('kpi', kind);
-  if (cell) {
-    search.set('cohort', cell.cohort);
-    search.set('k', String(cell.k));
-  }
   return search;
 }
 

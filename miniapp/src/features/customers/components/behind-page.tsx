@@ -13,7 +13,7 @@ import { type Lang, t, useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { behindPath, type CohortCell, cellOf } from '../../../lib/paths';
 import { getCustomersBehindCsv, useCustomersBehind } from '../api/customers-behind';
-import { CustomerRow, ListCount, Pager } from './customer-row';
+import { CustomerList, pageParam } from './customer-list';
 import './customers.css';
 
 const cohortTitle = {
@@ -41,7 +41,7 @@ export function BehindPage({ kind }: { kind: ListKind }) {
   const filters = filtersFromSearch(raw);
   const search = new URLSearchParams(raw);
   const cell = cellOf(search);
-  const page = Math.max(1, Math.floor(Number(search.get('page'))) || 1);
+  const page = pageParam(search);
   useBackButton(`/?${filtersToSearch(filters)}`);
   const [, navigate] = useLocation();
   const list = useCustomersBehind(kind, filters, cell, page);
@@ -50,12 +50,6 @@ export function BehindPage({ kind }: { kind: ListKind }) {
       <h1 className="page-title">{titleOf(kind, cell, lang)}</h1>
       <BlockState query={list}>
         {(l) => {
-          const info = {
-            page: l.page,
-            pageSize: l.pageSize,
-            shown: l.items.length,
-            total: l.total,
-          };
           const scope = [filters.region, filters.channel, filters.segment].filter(Boolean);
           return (
             <>
@@ -63,24 +57,16 @@ export function BehindPage({ kind }: { kind: ListKind }) {
                 {formatDateRange(l.period.from, l.period.to, lang)}
                 {scope.length > 0 && ` · ${scope.join(' · ')}`}
               </p>
-              <ListCount {...info} />
-              <ul className="customers-list" data-testid="customers-list">
-                {l.items.map((c) => (
-                  <CustomerRow
-                    key={c.id}
-                    c={{
-                      id: c.id,
-                      name: c.name,
-                      facts: [c.region, c.channel, c.externalId],
-                      orders: c.orders,
-                      revenue: c.revenue,
-                      lastOrder: c.lastOrderDay,
-                    }}
-                  />
-                ))}
-              </ul>
-              <Pager
-                {...info}
+              <CustomerList
+                list={l}
+                rows={l.items.map((c) => ({
+                  id: c.id,
+                  name: c.name,
+                  facts: [c.region, c.channel, c.externalId],
+                  orders: c.orders,
+                  revenue: c.revenue,
+                  lastOrder: c.lastOrderDay,
+                }))}
                 go={(p) =>
                   navigate(behindPath(kind, filters, { cell, page: p }), { replace: true })
                 }

@@ -4,7 +4,7 @@ import { BlockState } from '../../../components/block-state';
 import { t, useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { type CustomerPage, useFindCustomers } from '../api/find-customers';
-import { CustomerRow, ListCount, Pager } from './customer-row';
+import { CustomerList, pageParam } from './customer-list';
 import './customers.css';
 
 /** The address of a search: `/customers?q=…&page=…`, without what is at its default. */
@@ -21,32 +21,19 @@ const typingPauseMs = 300;
 
 function Results({ page, q }: { page: CustomerPage; q: string }) {
   const [, navigate] = useLocation();
-  const info = {
-    page: page.page,
-    pageSize: page.pageSize,
-    shown: page.items.length,
-    total: page.total,
-  };
   return (
-    <>
-      <ListCount {...info} />
-      <ul className="customers-list" data-testid="customers-list">
-        {page.items.map((c) => (
-          <CustomerRow
-            key={c.id}
-            c={{
-              id: c.id,
-              name: c.name,
-              facts: [c.region, c.phone ?? c.email, c.externalId],
-              orders: c.stats.orders,
-              revenue: c.stats.revenue,
-              lastOrder: c.stats.lastOrderAt,
-            }}
-          />
-        ))}
-      </ul>
-      <Pager {...info} go={(p) => navigate(customersPath(q, p), { replace: true })} />
-    </>
+    <CustomerList
+      list={page}
+      rows={page.items.map((c) => ({
+        id: c.id,
+        name: c.name,
+        facts: [c.region, c.phone ?? c.email, c.externalId],
+        orders: c.stats.orders,
+        revenue: c.stats.revenue,
+        lastOrder: c.stats.lastOrderAt,
+      }))}
+      go={(p) => navigate(customersPath(q, p), { replace: true })}
+    />
   );
 }
 
@@ -57,7 +44,7 @@ export function CustomersPage() {
   const params = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
   const q = (params.get('q') ?? '').trim();
-  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
+  const page = pageParam(params);
   const [text, setText] = useState(q);
   useEffect(() => {
     const wanted = text.trim();

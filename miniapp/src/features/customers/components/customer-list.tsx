@@ -14,7 +14,7 @@ export interface RowCustomer {
 }
 
 /** One customer in a list: name, facts, orders and revenue, last order; opens the card. */
-export function CustomerRow({ c }: { c: RowCustomer }) {
+function CustomerRow({ c }: { c: RowCustomer }) {
   const lang = useLang();
   const facts = c.facts.filter(Boolean).join(' · ');
   return (
@@ -38,7 +38,7 @@ export function CustomerRow({ c }: { c: RowCustomer }) {
 }
 
 /** "21–40 of 345": where this page is in the list; "No customers" when it is empty. */
-export function ListCount({ page, pageSize, shown, total }: PageInfo) {
+function ListCount({ page, pageSize, shown, total }: PageInfo) {
   const lang = useLang();
   const first = (page - 1) * pageSize + 1;
   const n = (v: number) => formatValue(v, 'int', lang);
@@ -60,13 +60,7 @@ interface PageInfo {
 }
 
 /** The previous and next buttons of a paged list; none when it fits one page. */
-export function Pager({
-  page,
-  pageSize,
-  shown,
-  total,
-  go,
-}: PageInfo & { go: (page: number) => void }) {
+function Pager({ page, pageSize, shown, total, go }: PageInfo & { go: (page: number) => void }) {
   const lang = useLang();
   if (total <= pageSize) return null;
   return (
@@ -82,5 +76,37 @@ export function Pager({
         {t('nextPage', lang)}
       </button>
     </div>
+  );
+}
+
+/** The page an address asks for (`page=`), 1 when it asks for none or for nonsense. */
+export function pageParam(search: URLSearchParams): number {
+  return Math.max(1, Math.floor(Number(search.get('page'))) || 1);
+}
+
+/**
+ * A page of a customer list: where it is in the list, its rows (each opening the card), and
+ * the previous and next buttons, which call `go` with the page to show.
+ */
+export function CustomerList({
+  list,
+  rows,
+  go,
+}: {
+  list: { page: number; pageSize: number; total: number };
+  rows: RowCustomer[];
+  go: (page: number) => void;
+}) {
+  const info = { page: list.page, pageSize: list.pageSize, shown: rows.length, total: list.total };
+  return (
+    <>
+      <ListCount {...info} />
+      <ul className="customers-list" data-testid="customers-list">
+        {rows.map((c) => (
+          <CustomerRow key={c.id} c={c} />
+        ))}
+      </ul>
+      <Pager {...info} go={go} />
+    </>
   );
 }
