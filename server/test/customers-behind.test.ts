@@ -1,8 +1,12 @@
-// The customers behind a dashboard count: for every count KPI, over ranges and filters, and
-// in a scoped manager's region, the list holds exactly as many customers as the card says,
-// each once, and only customers the viewer may see.
+// The customers behind a dashboard count: for every kind of number (count KPIs, cohort cells,
+// segments, RFM segments and cells, the at-risk total, a campaign's groups), over ranges and
+// filters, and in a scoped manager's region, the list holds exactly as many customers as the
+// number says, each once, and only customers the viewer may see.
 import { countKpis } from '@retention/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../src/analytics/clock.ts';
+import { trainChurn } from '../src/ml/churn/train-churn.ts';
+import { trainSegments } from '../src/ml/segments/train-segments.ts';
 import type { TestApp } from './helpers/build-app.ts';
 import { demoTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
@@ -107,6 +111,120 @@ describe('customers behind a number', () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toMatch(/cohort/);
+  });
+
+  it('lists the customers of a segment, an RFM segment or cell, the at-risk total and a campaign’s groups', async () => {
+    const none = await get<Page>('customers?kpi=atRisk');
+    expect(none.total, 'before any churn model, no one is at risk').toBe(0);
+    const asOf = todayIn('UTC');
+    await trainSegments(t.app.db, { asOf });
+    await trainChurn(t.app.db, { windowDays: 90, timeZone: 'UTC', asOf });
+    await t.app.analytics.refresher.refresh();
+    const launched = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: tma(people.admin),
+      payload: {
+        name: 'Win back',
+        offer: { code: 'BEHIND15', title: '15% off', kind: 'discount_percent', percentOff: 15 },
+        target: { minChurnProbability: 0 },
+        controlShare: 0.3,
+        startAt: new Date(Date.now() - 60_000).toISOString(),
+        endAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        seed: 7,
+      },
+    });
+    expect(launched.statusCode, launched.body).toBe(201);
+    const campaign = launched.json().id as number;
+    // Three targeted members redeemed the offer.
+    const redeemers = await t.app.prisma.offerAssignment.findMany({
+      where: { campaignId: campaign },
+      take: 3,
+      select: { id: true },
+    });
+    await t.app.prisma.offerAssignment.updateMany({
+      where: { id: { in: redeemers.map((a) => a.id) } },
+      data: { redeemedAt: new Date() },
+    });
+    await t.app.analytics.refresher.refresh();
+
+    type Segments = { segments: { name: string; customers: number }[] };
+    type Rfm = {
+      segments: { slug: string; customers: number }[];
+      grid: { r: number; f: number; customers: number }[];
+    };
+    type Campaigns = {
+      campaigns: {
+        id: number;
+        redeemed: number;
+        target: { members: number };
+        control: { members: number };
+      }[];
+    };
+    const same = async (query: string, expected: number, who: Who) => {
+      const { ids, total } = await everyone(query, who);
+      expect([total, ids.length], query).toEqual([expected, expected]);
+      expect(new Set(ids).size, `${query}: each once`).toBe(ids.length);
+      return total;
+    };
+    let nonZero = 0;
+    const cases: [string, Who][] = [
+      ['', people.admin],
+      ['region=North', people.admin],
+      ['from=2020-01-01&segment=champions', people.admin],
+      ['', people.northManager],
+    ];
+    for (const [filter, who] of cases) {
+      const at = (q: string) => [filter, q].filter(Boolean).join('&');
+      const segments = await get<Segments>(`segments?${filter}`, who);
+      expect(segments.segments.length, filter).toBeGreaterThan(1);
+      for (const s of segments.segments) {
+        const name = encodeURIComponent(s.name);
+        if (await same(at(`kpi=segment&name=${name}`), s.customers, who)) nonZero++;
+      }
+      const rfm = await get<Rfm>(`rfm?${filter}`, who);
+      for (const s of rfm.segments) {
+        if (await same(at(`kpi=rfmSegment&name=${s.slug}`), s.customers, who)) nonZero++;
+      }
+      for (const cell of rfm.grid.filter((_, i) => i % 4 === 0)) {
+        await same(at(`kpi=rfmCell&r=${cell.r}&f=${cell.f}`), cell.customers, who);
+      }
+      // The at-risk total is the latest run's, over the filters and not a range.
+      const filters = filter.replace(/from=[^&]*&?/, '');
+      const risk = await get<{ totals: { atRisk: number } }>(`churn-risk?${filters}`, who);
+      if (await same(at('kpi=atRisk'), risk.totals.atRisk, who)) nonZero++;
+      const campaigns = await get<Campaigns>(`campaigns?${filter}`, who);
+      const c = campaigns.campaigns.find((x) => x.id === campaign);
+      expect(c, filter).toBeDefined();
+      const of = (kind: string) => at(`kpi=${kind}&campaign=${campaign}`);
+      if (await same(of('campaignTargeted'), c?.target.members ?? -1, who)) nonZero++;
+      if (await same(of('campaignControl'), c?.control.members ?? -1, who)) nonZero++;
+      await same(of('campaignRedeemed'), c?.redeemed ?? -1, who);
+    }
+    expect(nonZero).toBeGreaterThan(20);
+    const redeemed = await everyone(`kpi=campaignRedeemed&campaign=${campaign}`);
+    expect(redeemed.total).toBe(3);
+    // A scoped manager's lists hold their region only.
+    const north = await get<Page>('customers?kpi=atRisk&pageSize=100', people.northManager);
+    expect(north.items.every((x) => x.region === 'North')).toBe(true);
+    // What names a number must be there, and be one.
+    const refused = [
+      ['kpi=segment', 400, /name/],
+      ['kpi=rfmSegment&name=heroes', 400, /RFM segment/],
+      ['kpi=rfmCell&r=6&f=1', 400, /r/],
+      ['kpi=rfmCell&r=1', 400, /f/],
+      ['kpi=campaignTargeted', 400, /campaign/],
+      [`kpi=campaignControl&campaign=${campaign + 1000}`, 404, /campaign/i],
+      ['kpi=cohort&cohort=1997-13-45&k=0', 400, /cohort/],
+    ] as const;
+    for (const [query, status, message] of refused) {
+      const res = await t.app.inject({
+        url: `/api/v1/analytics/customers?${query}`,
+        headers: tma(people.admin),
+      });
+      expect(res.statusCode, `${query}: ${res.body}`).toBe(status);
+      expect(res.json().message, query).toMatch(message);
+    }
   });
 
   it('shows a scoped manager the customers of their region only, as the admin sees them', async () => {

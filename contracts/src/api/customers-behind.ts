@@ -1,9 +1,11 @@
-// /api/v1/analytics/customers: the customers behind a number on the dashboard (a count KPI or
-// a cohort cell). The list holds exactly the customers counted, for the same range and filters
-// in the viewer's scope, so its total is the number tapped.
+// /api/v1/analytics/customers: the customers behind a number on the dashboard (a count KPI, a
+// cohort cell, a segment, an RFM segment or cell, the at-risk total, a campaign's group). The
+// list holds exactly the customers counted, for the same range and filters in the viewer's
+// scope, so its total is the number tapped.
 import { z } from 'zod';
+import { rfmSegments } from '../vocabulary.ts';
 import { AnalyticsQuery, ReportDefinition } from './analytics.ts';
-import { IsoDate, Money, Pagination } from './common.ts';
+import { CalendarDate, IsoDate, Label, Money, Pagination } from './common.ts';
 
 /** The dashboard KPIs that count customers, each of which opens its list. */
 export const countKpis = ['activeAtEnd', 'newCustomers', 'churnedCustomers'] as const;
@@ -11,18 +13,50 @@ export type CountKpi = (typeof countKpis)[number];
 /** The most customers one CSV export holds. */
 export const csvRowLimit = 100_000;
 
-/** Every number that opens its customers: the count KPIs and the cohort matrix's cells. */
-export const listKinds = [...countKpis, 'cohort', 'cohortOnOrAfter'] as const;
+/** A campaign's groups as the dashboard counts them: members targeted, held out, redeemed. */
+export const campaignGroups = ['campaignTargeted', 'campaignControl', 'campaignRedeemed'] as const;
+
+/** Every number that opens its customers. */
+export const listKinds = [
+  ...countKpis,
+  'cohort',
+  'cohortOnOrAfter',
+  'segment',
+  'rfmSegment',
+  'rfmCell',
+  'atRisk',
+  ...campaignGroups,
+] as const;
 export type ListKind = (typeof listKinds)[number];
+
+/** What names the number within its kind: the query parameters each kind needs. */
+export const listParams = {
+  activeAtEnd: [],
+  newCustomers: [],
+  churnedCustomers: [],
+  cohort: ['cohort', 'k'],
+  cohortOnOrAfter: ['cohort', 'k'],
+  segment: ['name'],
+  rfmSegment: ['name'],
+  rfmCell: ['r', 'f'],
+  atRisk: [],
+  campaignTargeted: ['campaign'],
+  campaignControl: ['campaign'],
+  campaignRedeemed: ['campaign'],
+} as const satisfies Record<ListKind, readonly string[]>;
+export type ListParam = (typeof listParams)[ListKind][number];
+
+const rfmSlugs = new Set<string>(rfmSegments.map((s) => s.slug));
+const score = z.coerce.number().int().min(1).max(5);
 
 export const CustomersBehindQuery = AnalyticsQuery.extend({
   kpi: z
     .enum(listKinds)
     .default('activeAtEnd')
     .describe(
-      'activeAtEnd: active on the range’s last day; newCustomers: first active in the range; churnedCustomers: churn date in the range; cohort: the cohort `cohort` with an order in period `k` after its first (a cell of the retention matrix); cohortOnOrAfter: in period k or later',
+      'activeAtEnd: active on the range’s last day; newCustomers: first active in the range; churnedCustomers: churn date in the range; cohort: the cohort `cohort` with an order in period `k` after its first (a cell of the retention matrix); cohortOnOrAfter: in period k or later; segment: the segment `name` of the latest segmentation run; rfmSegment: the RFM segment `name` (its slug) as of the range’s end; rfmCell: recency score `r` and frequency score `f`; atRisk: at risk by the latest churn model; campaignTargeted, campaignControl, campaignRedeemed: the members of campaign `campaign` targeted, held out, or who redeemed the offer',
     ),
-  cohort: IsoDate.optional().describe(
+  cohort: CalendarDate.optional().describe(
     'for cohort kinds: a day of the cohort’s period (its first day, as the retention report gives it)',
   ),
   k: z.coerce
@@ -32,6 +66,16 @@ export const CustomersBehindQuery = AnalyticsQuery.extend({
     .max(10_000)
     .optional()
     .describe('for cohort kinds: periods since the cohort’s'),
+  name: Label.optional().describe('for segment: the segment’s name; for rfmSegment: its slug'),
+  r: score.optional().describe('for rfmCell: recency score, 5 = ordered most recently'),
+  f: score.optional().describe('for rfmCell: frequency score, 5 = ordered most often'),
+  campaign: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .optional()
+    .describe('for campaign kinds: the campaign’s id'),
   sort: z
     .enum(['lastOrder', 'revenue', 'name'])
     .default('lastOrder')
@@ -45,9 +89,19 @@ export const CustomersBehindQuery = AnalyticsQuery.extend({
     ),
 })
   .strict()
-  .refine((q) => !q.kpi.startsWith('cohort') || (q.cohort !== undefined && q.k !== undefined), {
-    message: 'a cohort cell needs `cohort` (a date) and `k` (periods since)',
-    path: ['cohort'],
+  .superRefine((q, ctx) => {
+    for (const name of listParams[q.kpi]) {
+      if (q[name] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `${q.kpi} needs \`${name}\`` });
+      }
+    }
+    if (q.kpi === 'rfmSegment' && q.name !== undefined && !rfmSlugs.has(q.name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: `is not an RFM segment (${[...rfmSlugs].join(', ')})`,
+      });
+    }
   });
 
 export const CustomerBehind = z.object({

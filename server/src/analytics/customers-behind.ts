@@ -4,18 +4,25 @@
 //   covering the range's last day; churned = a spell ending (churn date) inside the range;
 //   new = first active day inside the range;
 // - a cohort cell (cohorts.ts): first order in the cohort's period and an order day in period
-//   c + k (or, on-or-after, from c + k to the range's end).
+//   c + k (or, on-or-after, from c + k to the range's end);
+// - a segment (segments-report.ts): scored into it by the latest segmentation run;
+// - an RFM segment or cell (rfm.ts): the scores as of the range's end;
+// - at risk (churn-risk.ts): flagged at risk by the latest churn run;
+// - a campaign's group (campaigns.ts): its members targeted or held out; redeemed = targeted
+//   members who redeemed the offer.
 import type { CustomersBehindQuery, DefinitionKey, ListKind } from '@retention/contracts';
 import type { z } from 'zod';
+import { notFound } from '../errors.ts';
 import { toCsv } from '../lib/csv-export.ts';
 import { definitionOf, type MetricContext } from './context.ts';
+import { latestRun } from './latest-run.ts';
 import { boundsOf, dayOf, isoOf, type Range } from './periods.ts';
-import { cents, int, isoDaySql, money, Params, selectionSql, withCtes } from './sql.ts';
+import { cents, int, isoDaySql, money, Params, rfmCte, selectionSql, withCtes } from './sql.ts';
 
-/** The list's KPI, order and page (the route's query without the range and filters). */
+/** The list's kind, what names its number, order and page (the query less range and filters). */
 export type BehindQuery = Pick<
   z.infer<typeof CustomersBehindQuery>,
-  'kpi' | 'cohort' | 'k' | 'sort' | 'page' | 'pageSize'
+  'kpi' | 'cohort' | 'k' | 'name' | 'r' | 'f' | 'campaign' | 'sort' | 'page' | 'pageSize'
 >;
 
 const definitionKeys: Record<ListKind, DefinitionKey[]> = {
@@ -24,7 +31,16 @@ const definitionKeys: Record<ListKind, DefinitionKey[]> = {
   churnedCustomers: ['churn'],
   cohort: ['cohorts'],
   cohortOnOrAfter: ['cohorts'],
+  segment: ['segments'],
+  rfmSegment: ['rfm'],
+  rfmCell: ['rfm'],
+  atRisk: ['churnRisk'],
+  campaignTargeted: ['campaigns'],
+  campaignControl: ['campaigns'],
+  campaignRedeemed: ['campaigns'],
 };
+
+const nobody = 'SELECT NULL::int AS customer_id WHERE false';
 
 /**
  * A cohort cell's customers: first order in the period holding `cohort`, an order day in period
@@ -36,28 +52,84 @@ function cohortSql(q: BehindQuery, p: Params, join: string, range: Range): strin
   const c = range.periods.findIndex((period) => period.start <= day && day < period.end);
   const k = q.k ?? 0;
   const at = (i: number) => p.day(bounds[i] as number);
-  if (c < 0 || c + k >= range.periods.length) return 'SELECT NULL::int AS customer_id WHERE false';
+  if (c < 0 || c + k >= range.periods.length) return nobody;
   const until = q.kpi === 'cohortOnOrAfter' ? at(bounds.length - 1) : at(c + k + 1);
   return `SELECT DISTINCT d.customer_id FROM analytics_customer_days d ${join}
     WHERE d.first_order_day >= ${at(c)} AND d.first_order_day < ${at(c + 1)}
       AND d.day >= ${at(c + k)} AND d.day < ${until}`;
 }
 
-/** SQL selecting the number's customer ids (`customer_id`), `join` restricting to the selection. */
-function behindSql(q: BehindQuery, p: Params, join: string, range: Range): string {
-  const { kpi } = q;
-  if (kpi === 'cohort' || kpi === 'cohortOnOrAfter') return cohortSql(q, p, join, range);
-  const from = range.from;
+/** A count KPI's customers (active at the end, new, churned in the range). */
+function kpiSql(kpi: ListKind, p: Params, join: string, range: Range): string {
   const end = range.to + 1;
   if (kpi === 'newCustomers') {
     return `SELECT a.customer_id FROM analytics_customers a ${join}
-      WHERE a.first_active_day >= ${p.day(from)} AND a.first_active_day < ${p.day(end)}`;
+      WHERE a.first_active_day >= ${p.day(range.from)} AND a.first_active_day < ${p.day(end)}`;
   }
   const where =
     kpi === 'activeAtEnd'
       ? `s.start_day < ${p.day(end)} AND s.end_day >= ${p.day(end)}`
-      : `s.end_day >= ${p.day(from)} AND s.end_day < ${p.day(end)}`;
+      : `s.end_day >= ${p.day(range.from)} AND s.end_day < ${p.day(end)}`;
   return `SELECT DISTINCT s.customer_id FROM analytics_spells s ${join} WHERE ${where}`;
+}
+
+/** Scores of the latest run of `kind` matching `where`, or no one before the first run. */
+async function scoredSql(
+  ctx: MetricContext,
+  kind: 'segments' | 'churn',
+  p: Params,
+  join: string,
+  where: string,
+): Promise<string> {
+  const run = await latestRun(ctx.db.prisma, kind);
+  if (!run) return nobody;
+  return `SELECT cs.customer_id FROM customer_scores cs ${join}
+    WHERE cs.model_run_id = ${p.add(run.id, 'int')} AND ${where}`;
+}
+
+/** A campaign's targeted, held-out or redeeming members. */
+async function campaignSql(ctx: MetricContext, q: BehindQuery, p: Params, join: string) {
+  const id = q.campaign ?? 0;
+  const found = await ctx.db.prisma.campaign.findUnique({ where: { id }, select: { id: true } });
+  if (!found) throw notFound('campaign', id);
+  const group = q.kpi === 'campaignControl' ? 'control' : 'target';
+  const redeemed =
+    q.kpi === 'campaignRedeemed'
+      ? `AND EXISTS (SELECT 1 FROM offer_assignments a WHERE a.campaign_id = m.campaign_id
+           AND a.customer_id = m.customer_id AND a.redeemed_at IS NOT NULL)`
+      : '';
+  return `SELECT m.customer_id FROM campaign_members m ${join}
+    WHERE m.campaign_id = ${p.add(id, 'int')} AND m."group"::text = ${p.add(group)} ${redeemed}`;
+}
+
+/** The CTEs naming the number's customer ids (`behind`, one `customer_id` column). */
+async function behindCtes(ctx: MetricContext, q: BehindQuery, p: Params): Promise<string> {
+  const { kpi } = q;
+  if (kpi === 'rfmSegment' || kpi === 'rfmCell') {
+    const rfm = rfmCte(p, ctx.selection.rfmAsOf);
+    const sel = selectionSql(ctx.selection, p, undefined, { rfmDefined: true });
+    const where =
+      kpi === 'rfmSegment'
+        ? `rfm.segment = ${p.add(q.name)}`
+        : `rfm.r = ${p.add(q.r, 'int')} AND rfm.f = ${p.add(q.f, 'int')}`;
+    return withCtes(
+      rfm,
+      sel.ctes,
+      `behind AS (SELECT rfm.customer_id FROM rfm ${sel.join} WHERE ${where})`,
+    );
+  }
+  const sel = selectionSql(ctx.selection, p);
+  const { join } = sel;
+  let sql: string;
+  if (kpi === 'cohort' || kpi === 'cohortOnOrAfter') sql = cohortSql(q, p, join, ctx.range);
+  else if (kpi === 'segment') {
+    sql = await scoredSql(ctx, 'segments', p, join, `cs.segment = ${p.add(q.name)}`);
+  } else if (kpi === 'atRisk') {
+    const flagged = `cs.churn_probability IS NOT NULL AND (cs.details->>'atRisk')::boolean`;
+    sql = await scoredSql(ctx, 'churn', p, join, flagged);
+  } else if (kpi.startsWith('campaign')) sql = await campaignSql(ctx, q, p, join);
+  else sql = kpiSql(kpi, p, join, ctx.range);
+  return withCtes(sel.ctes, `behind AS (${sql})`);
 }
 
 const orders = {
@@ -81,8 +153,7 @@ interface Row {
 export async function customersBehindReport(ctx: MetricContext, q: BehindQuery) {
   const { range } = ctx;
   const p = new Params();
-  const sel = selectionSql(ctx.selection, p);
-  const behind = withCtes(sel.ctes, `behind AS (${behindSql(q, p, sel.join, range)})`);
+  const behind = await behindCtes(ctx, q, p);
   const counted = await ctx.db.query<{ n: number }>(
     `${behind} SELECT count(*)::int AS n FROM behind`,
     [...p.values],

@@ -151,20 +151,21 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: staffOnly },
       schema: {
         summary:
-          'The customers behind a number on the dashboard (active at the end, new, churned, a cohort cell), for the same range and filters, paged; the total equals the number (staff; scoped managers see their region)',
+          'The customers behind a number on the dashboard (active at the end, new, churned, a cohort cell, a segment, an RFM segment or cell, the at-risk total, a campaign’s targeted, control or redeemed members), for the same range and filters, paged or as CSV; the total equals the number (staff; scoped managers see their region)',
         tags: ['analytics'],
         querystring: CustomersBehindQuery,
         response: { 200: z.union([CustomersBehindReport, z.string()]), ...authErrors },
       },
     },
     async (request, reply) => {
-      const { kpi, cohort, k, sort, page, pageSize, format, ...query } = request.query;
+      const { kpi, cohort, k, name, r, f, campaign, sort, page, pageSize, format, ...query } =
+        request.query;
       const ask = { viewer: identityOf(request), query };
+      const args = { kpi, cohort, k, name, r, f, campaign, sort, page, pageSize };
       if (format === 'json') {
-        const args = { kpi, cohort, k, sort, page, pageSize };
         return sendJson(reply, await reportJson(app.analytics, ask, 'customers-behind', args));
       }
-      const whole = { kpi, cohort, k, sort, page: 1, pageSize: csvRowLimit };
+      const whole = { ...args, page: 1, pageSize: csvRowLimit };
       const list = await reportValue(app.analytics, ask, 'customers-behind', whole);
       return reply
         .type('text/csv; charset=utf-8')
