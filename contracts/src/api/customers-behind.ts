@@ -46,6 +46,9 @@ export const listParams = {
 } as const satisfies Record<ListKind, readonly string[]>;
 export type ListParam = (typeof listParams)[ListKind][number];
 
+/** Kinds whose number does not depend on the range: the latest model run's, a campaign's. */
+export const undatedKinds: readonly ListKind[] = ['segment', 'atRisk', ...campaignGroups];
+
 const rfmSlugs = new Set<string>(rfmSegments.map((s) => s.slug));
 const score = z.coerce.number().int().min(1).max(5);
 
@@ -119,6 +122,10 @@ export const CustomerBehind = z.object({
 export const CustomersBehindReport = z.object({
   definition: ReportDefinition,
   kpi: z.enum(listKinds),
+  campaign: z
+    .object({ id: z.number().int(), name: z.string() })
+    .nullable()
+    .describe('the campaign a campaign kind’s list is of; null for other kinds'),
   period: z.object({ from: IsoDate, to: IsoDate }),
   total: z.number().int().describe('equals the KPI’s value for the same range and filters'),
   page: z.number().int(),

@@ -1,21 +1,27 @@
 // Addresses one screen links to another by, where the two are different features.
-import { type Filters, filtersToSearch, type ListKind, listKinds } from '@retention/contracts';
+import {
+  type Filters,
+  filtersToSearch,
+  type ListKind,
+  type ListParam,
+  listKinds,
+  listParams,
+} from '@retention/contracts';
 
 export const isListKind = (key: string): key is ListKind =>
   (listKinds as readonly string[]).includes(key);
 
-/** A cohort matrix cell: the cohort's first day and the periods since. */
-export interface CohortCell {
-  cohort: string;
-  k: number;
-}
+/**
+ * What names a number within its kind, as the API's parameters: a cohort cell's cohort and k,
+ * a segment's name, an RFM cell's r and f, a campaign's id.
+ */
+export type ListTarget = Partial<Record<ListParam, string | number>>;
 
-/** The range, filters and cohort cell of a number, as the app's address and the API take them. */
-export function listSearch(filters: Filters, cell: CohortCell | undefined): URLSearchParams {
+/** The range, filters and target of a number, as the app's address and the API take them. */
+export function listSearch(filters: Filters, target: ListTarget = {}): URLSearchParams {
   const search = new URLSearchParams(filtersToSearch(filters));
-  if (cell) {
-    search.set('cohort', cell.cohort);
-    search.set('k', String(cell.k));
+  for (const [name, value] of Object.entries(target)) {
+    if (value !== undefined) search.set(name, String(value));
   }
   return search;
 }
@@ -24,18 +30,19 @@ export function listSearch(filters: Filters, cell: CohortCell | undefined): URLS
 export function behindPath(
   kind: ListKind,
   filters: Filters,
-  o: { cell?: CohortCell | undefined; page?: number } = {},
+  o: { target?: ListTarget; page?: number } = {},
 ): string {
-  const search = listSearch(filters, o.cell);
+  const search = listSearch(filters, o.target);
   if (o.page && o.page > 1) search.set('page', String(o.page));
   return `/behind/${kind}?${search}`;
 }
 
-/** The cohort cell an address names, if it names one. */
-export function cellOf(search: URLSearchParams): CohortCell | undefined {
-  const cohort = search.get('cohort');
-  const k = Number(search.get('k'));
-  return cohort && /^\d{4}-\d{2}-\d{2}$/.test(cohort) && Number.isInteger(k) && k >= 0
-    ? { cohort, k }
-    : undefined;
+/** The target an address names for its kind (the server checks the values). */
+export function targetOf(kind: ListKind, search: URLSearchParams): ListTarget {
+  const target: ListTarget = {};
+  for (const name of listParams[kind]) {
+    const value = search.get(name);
+    if (value !== null) target[name] = value;
+  }
+  return target;
 }

@@ -87,11 +87,21 @@ async function scoredSql(
     WHERE cs.model_run_id = ${p.add(run.id, 'int')} AND ${where}`;
 }
 
-/** A campaign's targeted, held-out or redeeming members. */
-async function campaignSql(ctx: MetricContext, q: BehindQuery, p: Params, join: string) {
-  const id = q.campaign ?? 0;
-  const found = await ctx.db.prisma.campaign.findUnique({ where: { id }, select: { id: true } });
+/** The campaign a list names, or null for other kinds; 404 when there is no such campaign. */
+async function campaignOf(ctx: MetricContext, q: BehindQuery) {
+  if (q.campaign === undefined || !q.kpi.startsWith('campaign')) return null;
+  const id = q.campaign;
+  const found = await ctx.db.prisma.campaign.findUnique({
+    where: { id },
+    select: { id: true, name: true },
+  });
   if (!found) throw notFound('campaign', id);
+  return found;
+}
+
+/** A campaign's targeted, held-out or redeeming members. */
+function campaignSql(q: BehindQuery, p: Params, join: string) {
+  const id = q.campaign ?? 0;
   const group = q.kpi === 'campaignControl' ? 'control' : 'target';
   const redeemed =
     q.kpi === 'campaignRedeemed'
@@ -127,7 +137,7 @@ async function behindCtes(ctx: MetricContext, q: BehindQuery, p: Params): Promis
   } else if (kpi === 'atRisk') {
     const flagged = `cs.churn_probability IS NOT NULL AND (cs.details->>'atRisk')::boolean`;
     sql = await scoredSql(ctx, 'churn', p, join, flagged);
-  } else if (kpi.startsWith('campaign')) sql = await campaignSql(ctx, q, p, join);
+  } else if (kpi.startsWith('campaign')) sql = campaignSql(q, p, join);
   else sql = kpiSql(kpi, p, join, ctx.range);
   return withCtes(sel.ctes, `behind AS (${sql})`);
 }
@@ -152,6 +162,7 @@ interface Row {
 
 export async function customersBehindReport(ctx: MetricContext, q: BehindQuery) {
   const { range } = ctx;
+  const campaign = await campaignOf(ctx, q);
   const p = new Params();
   const behind = await behindCtes(ctx, q, p);
   const counted = await ctx.db.query<{ n: number }>(
@@ -173,6 +184,7 @@ export async function customersBehindReport(ctx: MetricContext, q: BehindQuery) 
   return {
     definition: definitionOf(ctx, definitionKeys[q.kpi]),
     kpi: q.kpi,
+    campaign,
     period: { from: isoOf(range.from), to: isoOf(range.to) },
     total: int(counted.rows[0]?.n ?? 0),
     page: q.page,

@@ -4,6 +4,10 @@ import { seedDemo } from '@retention/db/seed';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, repoRoot } from '../../../test/requirements.ts';
+import { todayIn } from '../../src/analytics/clock.ts';
+import { refreshDerived } from '../../src/analytics/refresh.ts';
+import { trainChurn } from '../../src/ml/churn/train-churn.ts';
+import { trainSegments } from '../../src/ml/segments/train-segments.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { signFields, unixSeconds } from '../helpers/init-data-fields.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
@@ -51,6 +55,11 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       where: { id: clientCustomer },
       data: { telegramUserId: BigInt(people.client.id) },
     });
+    // Segments and churn scores, as the business's first training would leave them.
+    const asOf = todayIn('UTC');
+    await refreshDerived(db, { windowDays: 90, timeZone: 'UTC' });
+    await trainSegments(db, { asOf });
+    await trainChurn(db, { windowDays: 90, timeZone: 'UTC', asOf });
     await db.close();
     await build;
     server = await startTelegramServer({
@@ -248,6 +257,55 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     expect(await page.getByTestId('customers-row').count()).toBe(
       Math.min(20, cohort.cells[1]!.customers),
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the customers behind a segment, an RFM segment, the at-risk total and a campaign’s groups', async () => {
+    type Segments = { segments: { name: string; customers: number }[] };
+    type Rfm = { segments: { slug: string; customers: number }[] };
+    type Campaigns = {
+      campaigns: { name: string; target: { members: number }; control: { members: number } }[];
+    };
+    const segments = await apiAs<Segments>(people.manager, '/analytics/segments');
+    const rfm = await apiAs<Rfm>(people.manager, '/analytics/rfm');
+    const risk = await apiAs<{ totals: { atRisk: number } }>(
+      people.manager,
+      '/analytics/churn-risk',
+    );
+    // The demo business's past campaign.
+    const effect = (await apiAs<Campaigns>(people.manager, '/analytics/campaigns')).campaigns[0]!;
+    const segment = segments.segments[0]!;
+    const champions = rfm.segments.find((s) => s.slug === 'champions')!;
+    const numbers = [
+      [`segment-list-${segment.name}`, segment.customers],
+      ['segment-list-champions', champions.customers],
+      ['at-risk-list', risk.totals.atRisk],
+      ['campaignTargeted-list', effect.target.members],
+      ['campaignControl-list', effect.control.members],
+    ] as const;
+    const { page, errors } = await open(people.manager, '/', { width: 360 });
+    for (const [link, expected] of numbers) {
+      expect(expected, link).toBeGreaterThan(0);
+      const number = page.getByTestId(link).first();
+      await expect.poll(() => number.count(), { timeout: 30_000, message: link }).toBe(1);
+      // The link shows the number it opens.
+      expect(await number.textContent(), link).toContain(int(expected));
+      await number.click();
+      const count = page.getByTestId('customers-count');
+      await expect
+        .poll(() => count.getAttribute('data-total'), { timeout: 30_000, message: link })
+        .toBe(String(expected));
+      expect(await page.getByTestId('customers-row').count(), link).toBe(Math.min(20, expected));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+      if (link === 'campaignTargeted-list') {
+        expect(await page.locator('h1').textContent()).toContain(effect.name);
+      }
+      await telegramEmits(page, 'back_button_pressed');
+      await expect.poll(() => page.getByTestId('dashboard').count(), { timeout: 30_000 }).toBe(1);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,14 +3,14 @@ import type { Filters, ListKind } from '@retention/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../../lib/api-client';
-import { type CohortCell, listSearch } from '../../../lib/paths';
+import { type ListTarget, listSearch } from '../../../lib/paths';
 
 export type CustomersBehind = z.input<typeof contracts.CustomersBehindReport>;
 const pageSize = 20;
 
-/** The API's query for a number's customers: its kind, range, filters and cell. */
-function behindSearch(kind: ListKind, filters: Filters, cell: CohortCell | undefined) {
-  const search = listSearch(filters, cell);
+/** The API's query for a number's customers: its kind, range, filters and target. */
+function behindSearch(kind: ListKind, filters: Filters, target: ListTarget) {
+  const search = listSearch(filters, target);
   search.set('kpi', kind);
   return search;
 }
@@ -19,14 +19,14 @@ function behindSearch(kind: ListKind, filters: Filters, cell: CohortCell | undef
 export function useCustomersBehind(
   kind: ListKind,
   filters: Filters,
-  cell: CohortCell | undefined,
+  target: ListTarget,
   page: number,
 ) {
-  const search = behindSearch(kind, filters, cell);
+  const search = behindSearch(kind, filters, target);
   search.set('page', String(page));
   search.set('pageSize', String(pageSize));
   return useQuery({
-    queryKey: ['customers-behind', kind, filters, cell, page],
+    queryKey: ['customers-behind', kind, filters, target, page],
     queryFn: ({ signal }) => api.get<CustomersBehind>(`/analytics/customers?${search}`, signal),
     placeholderData: keepPreviousData,
   });
@@ -36,9 +36,9 @@ export function useCustomersBehind(
 export function getCustomersBehindCsv(
   kind: ListKind,
   filters: Filters,
-  cell: CohortCell | undefined,
+  target: ListTarget,
 ): Promise<string> {
-  const search = behindSearch(kind, filters, cell);
+  const search = behindSearch(kind, filters, target);
   search.set('format', 'csv');
   return api.text(`/analytics/customers?${search}`);
 }

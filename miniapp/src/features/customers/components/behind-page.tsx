@@ -4,6 +4,8 @@ import {
   kpiCatalogue,
   kpiLabel,
   type ListKind,
+  nameFor,
+  undatedKinds,
 } from '@retention/contracts';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
@@ -11,27 +13,46 @@ import { CsvExport } from '../../../components/csv-export';
 import { formatDateRange, formatPeriod } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
-import { behindPath, type CohortCell, cellOf } from '../../../lib/paths';
+import { behindPath, type ListTarget, targetOf } from '../../../lib/paths';
 import { getCustomersBehindCsv, useCustomersBehind } from '../api/customers-behind';
 import { CustomerList, pageParam } from './customer-list';
 import './customers.css';
 
-const cohortTitle = {
+const titles = {
   cohort: { en: 'Back in period', ru: 'Вернулись в периоде' },
   cohortOnOrAfter: { en: 'Back in or after period', ru: 'Вернулись в периоде или позже' },
   of: { en: 'cohort', ru: 'когорта' },
+  segment: { en: 'Segment', ru: 'Сегмент' },
+  rfmSegment: { en: 'RFM segment', ru: 'RFM-сегмент' },
+  rfmCell: { en: 'RFM cell', ru: 'Ячейка RFM' },
+  campaignTargeted: { en: 'Targeted', ru: 'Целевая группа' },
+  campaignControl: { en: 'Control group', ru: 'Контрольная группа' },
+  campaignRedeemed: { en: 'Redeemed the offer', ru: 'Воспользовались предложением' },
 };
 
-/** What the list is of: the KPI's name, or the cohort cell in words. */
-function titleOf(kind: ListKind, cell: CohortCell | undefined, lang: Lang): string {
-  if (kind === 'cohort' || kind === 'cohortOnOrAfter') {
-    const where = cell
-      ? ` ${cell.k} · ${cohortTitle.of[lang]} ${formatPeriod(cell.cohort, lang)}`
-      : '';
-    return `${cohortTitle[kind][lang]}${where}`;
+/** What the list is of, in words: the KPI, the cohort cell, the segment, the campaign's group. */
+function titleOf(kind: ListKind, target: ListTarget, campaign: string | undefined, lang: Lang) {
+  const { cohort, k, name, r, f } = target;
+  switch (kind) {
+    case 'cohort':
+    case 'cohortOnOrAfter':
+      return `${titles[kind][lang]} ${k ?? ''} · ${titles.of[lang]} ${formatPeriod(String(cohort), lang)}`;
+    case 'segment':
+    case 'rfmSegment':
+      return `${titles[kind][lang]}: ${nameFor(String(name), lang)}`;
+    case 'rfmCell':
+      return `${titles.rfmCell[lang]}: R ${r} · F ${f}`;
+    case 'atRisk':
+      return t('atRisk', lang);
+    case 'campaignTargeted':
+    case 'campaignControl':
+    case 'campaignRedeemed':
+      return campaign ? `${titles[kind][lang]} · ${campaign}` : titles[kind][lang];
+    default: {
+      const entry = kpiCatalogue.find((x) => x.key === kind);
+      return entry ? kpiLabel(entry, lang) : kind;
+    }
   }
-  const entry = kpiCatalogue.find((k) => k.key === kind);
-  return entry ? kpiLabel(entry, lang) : kind;
 }
 
 /** The customers behind a number; each opens their card, Back returns to the dashboard. */
@@ -40,22 +61,25 @@ export function BehindPage({ kind }: { kind: ListKind }) {
   const raw = useSearch();
   const filters = filtersFromSearch(raw);
   const search = new URLSearchParams(raw);
-  const cell = cellOf(search);
+  const target = targetOf(kind, search);
   const page = pageParam(search);
   useBackButton(`/?${filtersToSearch(filters)}`);
   const [, navigate] = useLocation();
-  const list = useCustomersBehind(kind, filters, cell, page);
+  const list = useCustomersBehind(kind, filters, target, page);
+  const title = titleOf(kind, target, list.data?.campaign?.name, lang);
   return (
     <main className="page" data-testid="behind-page" aria-busy={list.isFetching}>
-      <h1 className="page-title">{titleOf(kind, cell, lang)}</h1>
+      <h1 className="page-title">{title}</h1>
       <BlockState query={list}>
         {(l) => {
           const scope = [filters.region, filters.channel, filters.segment].filter(Boolean);
+          const period = undatedKinds.includes(kind)
+            ? []
+            : [formatDateRange(l.period.from, l.period.to, lang)];
           return (
             <>
               <p className="hint customers-count" data-testid="behind-period">
-                {formatDateRange(l.period.from, l.period.to, lang)}
-                {scope.length > 0 && ` · ${scope.join(' · ')}`}
+                {[...period, ...scope].join(' · ')}
               </p>
               <CustomerList
                 list={l}
@@ -68,12 +92,12 @@ export function BehindPage({ kind }: { kind: ListKind }) {
                   lastOrder: c.lastOrderDay,
                 }))}
                 go={(p) =>
-                  navigate(behindPath(kind, filters, { cell, page: p }), { replace: true })
+                  navigate(behindPath(kind, filters, { target, page: p }), { replace: true })
                 }
               />
               <div className="customers-export">
                 <CsvExport
-                  load={() => getCustomersBehindCsv(kind, filters, cell)}
+                  load={() => getCustomersBehindCsv(kind, filters, target)}
                   fileName={`customers-${kind}-${l.period.from}-${l.period.to}.csv`}
                 />
               </div>

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
+import { behindPath } from '../../../lib/paths';
 import { noModelText } from '../../live/model-state';
 import { useTraining } from '../../live/use-live-updates';
 import { useReport } from '../api/reports';
@@ -54,11 +55,9 @@ export function AtRiskBlock({ filters }: { filters: Filters }) {
   const lang = useLang();
   const training = useTraining('churn');
   const { region, channel, segment } = filters;
-  const report = useReport(
-    'churn-risk',
-    { granularity: 'month', region, channel, segment },
-    'sort=value&pageSize=10',
-  );
+  // The latest model's scores over the filters: no range applies.
+  const scope: Filters = { granularity: 'month', region, channel, segment };
+  const report = useReport('churn-risk', scope, 'sort=value&pageSize=10');
   return (
     <section className="block" data-testid="block-at-risk">
       <h2>{t('atRisk', lang)}</h2>
@@ -70,9 +69,16 @@ export function AtRiskBlock({ filters }: { filters: Filters }) {
           <>
             {r.totals && (
               <p className="hint" data-testid="at-risk-totals">
-                {formatValue(r.totals.atRisk, 'int', lang)} /{' '}
-                {formatValue(r.totals.customers, 'int', lang)} · {t('valueAtRisk', lang)}{' '}
-                {formatValue(r.totals.valueAtRisk, 'money', lang)}
+                {t('atRiskOf', lang)}:{' '}
+                <Link
+                  href={behindPath('atRisk', scope)}
+                  className="count-link"
+                  data-testid="at-risk-list"
+                >
+                  {formatValue(r.totals.atRisk, 'int', lang)} ›
+                </Link>{' '}
+                · {t('scored', lang)}: {formatValue(r.totals.customers, 'int', lang)} ·{' '}
+                {t('valueAtRiskOf', lang)}: {formatValue(r.totals.valueAtRisk, 'money', lang)}
               </p>
             )}
             {r.model && modelText(r.model, lang) && (

@@ -1,9 +1,10 @@
-import { campaignStatuses, type Filters, wordFor } from '@retention/contracts';
+import { campaignStatuses, type Filters, type ListKind, wordFor } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { formatDateRange, formatDelta, formatValue, type Kind } from '../../../lib/format';
 import { type Lang, useLang } from '../../../lib/i18n';
 import { useMe } from '../../../lib/me';
+import { behindPath } from '../../../lib/paths';
 import { type CampaignsReport, useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
@@ -76,6 +77,29 @@ function Economics({ c, w, lang }: { c: CampaignEffect; w: (typeof words)['en'];
   );
 }
 
+/** A campaign group's count, opening its members when the block has links. */
+function GroupCount(p: {
+  kind: ListKind;
+  n: number;
+  campaign: number;
+  filters: Filters;
+  links: boolean;
+}) {
+  const lang = useLang();
+  const n = formatValue(p.n, 'int', lang);
+  if (!p.links) return <>{n}</>;
+  const target = { campaign: p.campaign };
+  return (
+    <Link
+      href={behindPath(p.kind, p.filters, { target })}
+      className="count-link"
+      data-testid={`${p.kind}-list`}
+    >
+      {n} ›
+    </Link>
+  );
+}
+
 /**
  * Targeted against control: retention and revenue per member, uplift with its 95% interval,
  * incremental revenue against the cost of discounts; each campaign opens its page. `links`
@@ -86,6 +110,7 @@ export function CampaignsBlock({ filters, links = true }: { filters: Filters; li
   const w = words[lang];
   const report = useReport('campaigns', filters);
   const admin = useMe().data?.role === 'admin';
+  const group = (campaign: number) => ({ campaign, filters, links });
   return (
     <section className="block" data-testid="block-campaigns">
       <h2>{w.title}</h2>
@@ -116,33 +141,41 @@ export function CampaignsBlock({ filters, links = true }: { filters: Filters; li
                   </span>
                 </div>
                 <div className="hint">
-                  {w.redeemed} {c.redeemed} ({formatValue(c.redemptionRate, 'pct', lang)})
+                  {w.redeemed}{' '}
+                  <GroupCount kind="campaignRedeemed" n={c.redeemed} {...group(c.id)} /> (
+                  {formatValue(c.redemptionRate, 'pct', lang)})
                 </div>
-                <table className="summary">
-                  <tbody>
+                <table className="summary wrap-cells">
+                  <thead>
                     <tr>
                       <th />
+                      <th>{w.retention}</th>
+                      <th>{w.perMember}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <tr>
                       <th>
-                        {w.target} ({c.target.members})
+                        {w.target}{' '}
+                        <GroupCount kind="campaignTargeted" n={c.target.members} {...group(c.id)} />
                       </th>
-                      <th>
-                        {w.control} ({c.control.members})
-                      </th>
-                      <th>{w.uplift}</th>
+                      <td>{formatValue(c.target.retention, 'pct', lang)}</td>
+                      <td>{formatValue(c.target.revenuePerMember, 'money', lang)}</td>
                     </tr>
                     <tr>
-                      <th>{w.retention}</th>
-                      <td>{formatValue(c.target.retention, 'pct', lang)}</td>
+                      <th>
+                        {w.control}{' '}
+                        <GroupCount kind="campaignControl" n={c.control.members} {...group(c.id)} />
+                      </th>
                       <td>{formatValue(c.control.retention, 'pct', lang)}</td>
+                      <td>{formatValue(c.control.revenuePerMember, 'money', lang)}</td>
+                    </tr>
+                    <tr>
+                      <th>{w.uplift}</th>
                       <td data-testid="campaign-retention-uplift">
                         {interval(c.retentionUplift, 'pct', lang)}
                         {c.retentionUplift && !c.retentionUplift.significant && ` · ${w.notSig}`}
                       </td>
-                    </tr>
-                    <tr>
-                      <th>{w.perMember}</th>
-                      <td>{formatValue(c.target.revenuePerMember, 'money', lang)}</td>
-                      <td>{formatValue(c.control.revenuePerMember, 'money', lang)}</td>
                       <td>{interval(c.revenueUplift, 'money', lang)}</td>
                     </tr>
                   </tbody>

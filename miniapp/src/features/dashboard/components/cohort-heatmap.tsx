@@ -113,7 +113,7 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
                     return (
                       <Link
                         key={kind}
-                        href={behindPath(kind, range, { cell })}
+                        href={behindPath(kind, range, { target: cell })}
                         data-testid={`cohort-list-${kind}`}
                       >
                         {`${t('openList', lang)}: ${formatValue(n, 'int', lang)}${kind === 'cohort' ? '' : lang === 'ru' ? ' (и позже)' : ' (or later)'}`}

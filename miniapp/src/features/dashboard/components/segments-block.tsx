@@ -1,7 +1,9 @@
-import { countOf, type Filters, nameFor } from '@retention/contracts';
+import { countOf, type Filters, type ListKind, nameFor } from '@retention/contracts';
+import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { formatValue } from '../../../lib/format';
-import { useLang } from '../../../lib/i18n';
+import { t, useLang } from '../../../lib/i18n';
+import { behindPath } from '../../../lib/paths';
 import { noModelText } from '../../live/model-state';
 import { useTraining } from '../../live/use-live-updates';
 import { useReport } from '../api/reports';
@@ -24,7 +26,10 @@ const words = {
   },
 };
 
-/** Model segments with their profiles and the RFM segments; tapping one filters the dashboard. */
+/**
+ * Model segments with their profiles and the RFM segments; tapping one filters the dashboard,
+ * tapping its count opens its customers.
+ */
 export function SegmentsBlock({
   filters,
   onPick,
@@ -39,23 +44,38 @@ export function SegmentsBlock({
   const model = useReport('segments', others);
   const training = useTraining('segments');
   const rfm = useReport('rfm', others);
-  const row = (key: string, name: string, detail: string, share: number | null) => (
-    <button
-      key={key}
-      type="button"
-      className="risk-row segment-row"
-      aria-pressed={filters.segment === key}
-      onClick={() => onPick(filters.segment === key ? undefined : key)}
-      data-testid={`segment-${key}`}
-    >
-      <span>
-        {name}
-        <span className="risk-reasons" style={{ display: 'block' }}>
-          {detail}
+  const row = (
+    kind: ListKind,
+    key: string,
+    customers: number,
+    detail: string,
+    share: number | null,
+  ) => (
+    <div key={key} className="segment-line">
+      <button
+        type="button"
+        className="risk-row segment-row"
+        aria-pressed={filters.segment === key}
+        onClick={() => onPick(filters.segment === key ? undefined : key)}
+        data-testid={`segment-${key}`}
+      >
+        <span>
+          {nameFor(key, lang)}
+          <span className="risk-reasons" style={{ display: 'block' }}>
+            {detail}
+          </span>
         </span>
-      </span>
-      <span className="risk-figures">{formatValue(share, 'pct', lang)}</span>
-    </button>
+        <span className="risk-figures">{formatValue(share, 'pct', lang)}</span>
+      </button>
+      <Link
+        href={behindPath(kind, others, { target: { name: key } })}
+        className="count-link"
+        aria-label={`${t('openList', lang)}: ${countOf(customers, 'customers', lang)}`}
+        data-testid={`segment-list-${key}`}
+      >
+        {countOf(customers, 'customers', lang)} ›
+      </Link>
+    </div>
   );
   return (
     <section className="block" data-testid="block-segments">
@@ -68,10 +88,10 @@ export function SegmentsBlock({
           <>
             {r.segments.map((s) =>
               row(
+                'segment',
                 s.name,
-                nameFor(s.name, lang),
+                s.customers,
                 [
-                  countOf(s.customers, 'customers', lang),
                   countOf(s.meanOrders, 'orders', lang, 1),
                   `${countOf(Math.round(s.meanDaysSinceLastOrder), 'days', lang)} ${w.sinceLast}`,
                   countOf(s.outliers, 'outliers', lang),
@@ -89,9 +109,10 @@ export function SegmentsBlock({
           <>
             {r.segments.map((s) =>
               row(
+                'rfmSegment',
                 s.slug,
-                nameFor(s.slug, lang),
-                `${countOf(s.customers, 'customers', lang)} · ${formatValue(s.revenue, 'money', lang)}`,
+                s.customers,
+                `${t('revenue', lang)} ${formatValue(s.revenue, 'money', lang)}`,
                 s.share,
               ),
             )}
