@@ -154,6 +154,14 @@ export interface BotServices {
   kpiSummary(caller: BotCaller, days: number): Promise<KpiSummary>;
   /** Customers by id, phone, e-mail or name within the user's scope (staff). */
   findCustomers(caller: BotCaller, query: string, page: number): Promise<Page<CustomerBrief>>;
+  /**
+   * Every customer the same search matches, as CSV (UTF-8 with a byte order mark), for a list
+   * too long for chat: how many matched and how many rows the file holds (a cap applies).
+   */
+  findCustomersCsv(
+    caller: BotCaller,
+    query: string,
+  ): Promise<{ total: number; rows: number; csv: string }>;
   /** One customer's card within the user's scope, or null (staff; clients their own). */
   customerCard(caller: BotCaller, customerId: number): Promise<CustomerCardView | null>;
   customerOffers(caller: BotCaller, customerId: number): Promise<OfferView[]>;

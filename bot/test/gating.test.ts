@@ -2,7 +2,7 @@
 // refusal and reach no service that returns data.
 import { describe, expect, it } from 'vitest';
 import type { BotRole } from '../src/index.ts';
-import { privateCallback, privateText } from '../src/testing/recorder.ts';
+import { privateCallback, privateText, type RecordedFile } from '../src/testing/recorder.ts';
 import { botFor, sent } from './helpers.ts';
 
 const refusal = 'This command is not available to you.';
@@ -203,6 +203,23 @@ describe('what the commands answer', () => {
       'c:5',
     ]);
     expect(rows[5]).toEqual([{ text: 'More ›', callback_data: 'u:2:customer' }]);
+    // More than a page: every match as a CSV file.
+    expect(rows[6]).toEqual([{ text: '📄 All as CSV', callback_data: 'f:customer' }]);
+    await bot.handleUpdate(privateCallback({ id: 1, first_name: 'A' }, 'f:customer'));
+    expect(calls.slice(-3).map((c) => c.method)).toEqual([
+      'answerCallbackQuery',
+      'sendChatAction',
+      'sendDocument',
+    ]);
+    const upload = calls.at(-1)!.payload;
+    expect(upload.caption).toBe('Found: 7 (“customer”)');
+    const file = Object.values(upload).find(
+      (v): v is RecordedFile => typeof v === 'object' && v !== null && 'bytes' in v,
+    )!;
+    expect(file.fileName).toBe('customers-customer.csv');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes);
+    expect(text.startsWith('\uFEFFcustomer_id,name\r\n')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(8);
   });
 
   it('/customer without a query explains how to use it; an unknown id says so', async () => {

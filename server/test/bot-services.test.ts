@@ -94,6 +94,45 @@ describe('the bot on the server’s services', () => {
     expect(refused).toBe('This command is not available to you.');
   });
 
+  it('sends a search too long for chat as a CSV file, within the caller’s scope', async () => {
+    const csvFor = async (who: { id: number; first_name: string }) => {
+      const { fetch, calls } = recordingFetch();
+      const bot = createBot(testBotToken, botServices(botServicesDeps(t.app)), {
+        botInfo: testBotInfo,
+        fetch,
+      });
+      await bot.handleUpdate(privateText(who, '/find customer'));
+      const list = calls.find((c) => c.method === 'sendMessage')!.payload;
+      const buttons = (list.reply_markup as { inline_keyboard: { callback_data: string }[][] })
+        .inline_keyboard;
+      expect(buttons.at(-1)![0]!.callback_data).toBe('f:customer');
+      await bot.handleUpdate(privateCallback(who, 'f:customer'));
+      const upload = calls.find((c) => c.method === 'sendDocument')!.payload;
+      const file = Object.values(upload).find(
+        (v): v is { fileName: string; bytes: Uint8Array } =>
+          typeof v === 'object' && v !== null && 'bytes' in v,
+      )!;
+      expect(file.fileName).toBe('customers-customer.csv');
+      expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = Buffer.from(file.bytes.subarray(3)).toString().trim().split('\r\n');
+      return { caption: String(upload.caption), header: lines[0], rows: lines.slice(1) };
+    };
+    const all = await csvFor(people.admin);
+    const matching = await t.app.prisma.customer.count({
+      where: { name: { contains: 'customer', mode: 'insensitive' } },
+    });
+    expect(matching).toBeGreaterThan(5);
+    expect(all.caption).toBe(`Found: ${matching} (“customer”)`);
+    expect(all.header).toBe(
+      'customer_id,external_id,name,phone,email,region,channel,orders,revenue,last_order_day',
+    );
+    expect(all.rows).toHaveLength(matching);
+    const north = await csvFor(people.northManager);
+    expect(north.rows.length).toBeGreaterThan(0);
+    expect(north.rows.length).toBeLessThan(matching);
+    expect(north.rows.every((r) => r.split(',')[5] === 'North')).toBe(true);
+  });
+
   it('gives staff the KPI summary the dashboard API gives for the same days', async () => {
     const [text] = await talk(people.admin, '/analytics 90');
     // The last 90 days up to the business's today, written as the language writes a range.

@@ -14,7 +14,7 @@ const maxCallbackBytes = 64;
 
 const { allowed, composer } = gated(staffRoles, {
   commands: ['analytics', 'customer', 'find', 'users'],
-  callbacks: /^(a|u|c|s):/,
+  callbacks: /^(a|u|c|s|f):/,
 });
 
 // The Mini App's block routes a screenshot can be taken of, with their button labels.
@@ -80,6 +80,10 @@ function searchPage(ctx: BotContext, query: string, page: number, found: Page<Cu
     if (page > 1) keyboard.text(t('prev', ctx.lang), pageData(page - 1));
     if (page < pages) keyboard.text(t('next', ctx.lang), pageData(page + 1));
   }
+  // More than a page: the whole list as a file.
+  if (pages > 1 && Buffer.byteLength(`f:${query}`) <= maxCallbackBytes) {
+    keyboard.row().text(t('allAsCsv', ctx.lang), `f:${query}`);
+  }
   const text = `${t('found', ctx.lang)}: ${found.total} (“${query}”), ${page}/${pages}`;
   return { text, reply_markup: keyboard };
 }
@@ -129,6 +133,22 @@ allowed.callbackQuery(/^u:(\d+):(.+)$/s, async (ctx) => {
   await ctx.editMessageText(text, { reply_markup }).catch(() => {});
   await ctx.answerCallbackQuery();
 });
+
+// A list too long for chat: every match as a CSV document (Excel reads it as UTF-8).
+allowed.callbackQuery(/^f:(.+)$/s, async (ctx) => {
+  const query = ctx.match[1] ?? '';
+  await ctx.answerCallbackQuery({ text: t('preparingCsv', ctx.lang) });
+  await ctx.replyWithChatAction('upload_document').catch(() => {});
+  const list = await ctx.services.findCustomersCsv(ctx.caller, query);
+  const shown = list.rows < list.total ? `, ${t('csvFirstRows', ctx.lang)} ${list.rows}` : '';
+  const file = new InputFile(Buffer.from(list.csv), `customers-${fileSafe(query)}.csv`);
+  return ctx.replyWithDocument(file, {
+    caption: `${t('found', ctx.lang)}: ${list.total} (“${query}”)${shown}`,
+  });
+});
+
+/** A search as part of a file name: letters (any script), digits, - and _. */
+const fileSafe = (s: string) => s.replace(/[^\p{L}\p{N}_-]+/gu, '_').slice(0, 40) || 'search';
 
 allowed.callbackQuery(/^c:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();

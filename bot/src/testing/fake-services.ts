@@ -140,6 +140,12 @@ export function fakeServices(roles: Record<number, BotRole>): FakeServices {
       );
       return { items: hits.slice((page - 1) * 5, page * 5), page, pageSize: 5, total: hits.length };
     },
+    async findCustomersCsv(_caller, query) {
+      ask('findCustomersCsv');
+      const hits = customers.filter((c) => c.name?.toLowerCase().includes(query.toLowerCase()));
+      const lines = ['customer_id,name', ...hits.map((c) => `${c.id},${c.name}`)];
+      return { total: hits.length, rows: hits.length, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+    },
     async customerCard({ identity }, id) {
       ask('customerCard');
       if (identity.role === 'client' && id !== identity.customerId) return null;

@@ -7,6 +7,12 @@ export interface RecordedCall {
   payload: Record<string, unknown>;
 }
 
+/** A file the bot uploaded (a document, a photo), as the recorder read it. */
+export interface RecordedFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 export const testBotInfo: UserFromGetMe = {
   id: 42,
   is_bot: true,
@@ -31,9 +37,14 @@ export const testBotInfo: UserFromGetMe = {
 export function recordingFetch(): { fetch: typeof fetch; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
   let messageId = 1000;
-  const fake = async (input: unknown, init?: { body?: unknown }) => {
+  const fake = async (input: unknown, init?: { body?: unknown; headers?: HeadersInit }) => {
     const method = String(input).split('/').pop() ?? '';
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : {};
+    const body =
+      typeof init?.body === 'string'
+        ? JSON.parse(init.body)
+        : init?.body
+          ? await multipartFields(init.body, init.headers)
+          : {};
     calls.push({ method, payload: body as Record<string, unknown> });
     // A sent message comes back as a message; everything else as `true`.
     const result = method.startsWith('send')
@@ -48,6 +59,48 @@ export function recordingFetch(): { fetch: typeof fetch; calls: RecordedCall[] }
     });
   };
   return { fetch: fake as unknown as typeof fetch, calls };
+}
+
+/**
+ * The fields of a multipart upload (grammY sends files so): text fields as strings (JSON
+ * fields parsed), files as RecordedFile. grammY writes headers as `name:value` with an unquoted
+ * file name, which undici's FormData parser refuses, so the parts are split here.
+ */
+async function multipartFields(body: unknown, headers: HeadersInit | undefined) {
+  const type = new Headers(headers).get('content-type') ?? '';
+  const boundary = /boundary=(.+)$/.exec(type)?.[1];
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+    chunks.push(Buffer.from(chunk));
+  }
+  const whole = Buffer.concat(chunks);
+  const fields: Record<string, unknown> = {};
+  if (!boundary) return fields;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = whole.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length + 2;
+    const next = whole.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = whole.subarray(start, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString();
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/.exec(head)?.[1] ?? '';
+    const fileName = /filename="?([^";\r\n]*)"?/.exec(head)?.[1];
+    if (fileName !== undefined) {
+      fields[name] = { fileName, bytes: new Uint8Array(content) } satisfies RecordedFile;
+    } else {
+      const text = content.toString();
+      try {
+        fields[name] = JSON.parse(text);
+      } catch {
+        fields[name] = text;
+      }
+    }
+    at = next;
+  }
+  return fields;
 }
 
 let updateId = 1;

@@ -31,6 +31,7 @@ import {
   openOffer,
   setOfferMessages,
 } from '../services/customer-offers.ts';
+import { searchCsv } from '../services/customers-csv.ts';
 import { getCustomer } from '../services/get-customer.ts';
 import { linkByPhone } from '../services/link-by-phone.ts';
 import { listCustomers } from '../services/list-customers.ts';
@@ -168,6 +169,9 @@ export function botServices(deps: BotServicesDeps): BotServices {
       return kpiSummaryOf(report, identity.regionScope, dataEnds, analytics.settings.currency);
     },
 
+    async findCustomersCsv(caller, query) {
+      return searchCsv(prisma, await staffOnly(caller), query.slice(0, 100));
+    },
     async findCustomers(caller, query, page) {
       const found = await listCustomers(prisma, await staffOnly(caller), {
         q: query.slice(0, 100),
