@@ -1,11 +1,13 @@
-// OpenAPI generated from the route schemas: Swagger UI at /docs, the document at
-// /docs/json, and ReDoc at /redoc (served from the installed package, no CDN).
+// OpenAPI generated from the route schemas, each response named and each body given an
+// example (docs-examples.ts): Swagger UI at /docs, the document at /docs/json, and ReDoc at
+// /redoc (served from the installed package, no CDN).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { withExamples } from './docs-examples.ts';
 
 const require = createRequire(import.meta.url);
 const redocBundle = path.join(
@@ -45,7 +47,10 @@ export default fp(
           },
         },
       },
-      transform: jsonSchemaTransform,
+      transform: (route) => {
+        const { schema, url } = jsonSchemaTransform(route);
+        return { schema: withExamples(schema as Record<string, unknown>), url };
+      },
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
 
