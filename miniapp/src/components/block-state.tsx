@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { errorMessage, isApiError } from '../lib/api-client';
 import { type Lang, t, useLang } from '../lib/i18n';
+import './block-state.css';
 
 const failures = {
   busy: {
@@ -32,7 +33,9 @@ function errorText(error: Error, lang: Lang): string {
 
 /**
  * The states of a block: a skeleton while loading, the error with a retry, an empty state
- * that says why, else the content. `empty` returns true (no data) or a reason to show.
+ * that says why, else the content. `empty` returns true (no data) or a reason to show. While
+ * a changed filter loads, the previous answer stays dimmed under a moving bar (busy), so old
+ * numbers never pass for the new filter's.
  */
 export function BlockState<T>({
   query,
@@ -55,7 +58,15 @@ export function BlockState<T>({
       </div>
     );
   }
+  const busy = query.isPlaceholderData;
   const none = empty?.(query.data);
-  if (none) return <p className="hint">{typeof none === 'string' ? none : t('noData', lang)}</p>;
-  return <>{children(query.data)}</>;
+  return (
+    <div className={busy ? 'block-busy' : 'block-ready'} aria-busy={busy}>
+      {none ? (
+        <p className="hint">{typeof none === 'string' ? none : t('noData', lang)}</p>
+      ) : (
+        children(query.data)
+      )}
+    </div>
+  );
 }

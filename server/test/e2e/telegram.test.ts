@@ -174,11 +174,36 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
         .toBe(1);
     }
     await page.screenshot({ path: path.join(shots, 'telegram-manager.png'), fullPage: true });
+    // The trend names its series and says which period is partial (the current month).
+    expect(await page.getByTestId('trend-legend').textContent()).toBe('Active customersChurn rate');
+    type Series = { series: { period: { partial: boolean } }[] };
+    const cut = (await apiAs<Series>(people.manager, '/analytics/dashboard')).series.filter(
+      (p) => p.period.partial,
+    );
+    const note = page.getByTestId('trend-partial');
+    if (cut.length > 0) expect(await note.textContent()).toMatch(/^Faded: .+\d{4}, a period cut/);
+    else expect(await note.count()).toBe(0);
+    // While the new filter's answer is on its way (held back here), the old numbers stay
+    // dimmed and busy, never passing for the new filter's.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/analytics\/dashboard\?.*region=South/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const before = await value('activeAtEnd');
     await page.getByTestId('filter-region').selectOption('South');
+    const busyKpis = page.getByTestId('dashboard').locator('.block-busy').first();
+    await expect.poll(() => busyKpis.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('true');
+    expect(await value('activeAtEnd')).toBe(before);
+    release();
     const south = await apiAs<Dashboard>(people.manager, '/analytics/dashboard?region=South');
     await expect
       .poll(() => value('activeAtEnd'), { timeout: 30_000 })
       .toBe(int(south.kpis.activeAtEnd?.value));
+    await expect.poll(() => page.locator('.block-busy').count(), { timeout: 30_000 }).toBe(0);
     expect(south.kpis.activeAtEnd?.value).not.toBe(all.kpis.activeAtEnd?.value);
     expect(await value('churnedCustomers')).toBe(int(south.kpis.churnedCustomers?.value));
     // Panning the trend chart holds Telegram's swipe-to-close, and only while panning.

@@ -20,6 +20,12 @@ const variants: { key: Variant; en: string; ru: string }[] = [
 const title = { en: 'Cohort retention', ru: 'Удержание по когортам' };
 /** The cohort size column: customers in the cohort. */
 const sizeHead = { en: 'n', ru: 'чел.' };
+/** Below this many customers a cohort's rates swing on one person: greyed, not coloured. */
+export const minCohortSize = 20;
+const smallNote = {
+  en: `Cohorts of fewer than ${minCohortSize} customers are greyed: too few for a steady rate.`,
+  ru: `Когорты меньше ${minCohortSize} клиентов серые: слишком мало для устойчивой доли.`,
+};
 
 /**
  * Cohorts by first order (rows) against periods since (columns); tap a cell for its numbers
@@ -64,18 +70,20 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
                   </thead>
                   <tbody>
                     {r.cohorts.map((c) => (
-                      <tr key={c.period.start}>
+                      <tr
+                        key={c.period.start}
+                        className={c.size < minCohortSize ? 'cohort-small' : undefined}
+                      >
                         <th>{formatPeriod(c.period.start, lang)}</th>
                         <td className="hint">{c.size}</td>
                         {c.cells.map((cell) => {
                           const v = cell[variant];
+                          const heat = v === null || c.size < minCohortSize ? 0 : Math.min(1, v);
                           return (
                             <td
                               key={cell.k}
                               className="heat"
-                              style={
-                                { '--heat': v === null ? 0 : Math.min(1, v) } as React.CSSProperties
-                              }
+                              style={{ '--heat': heat } as React.CSSProperties}
                             >
                               <button
                                 type="button"
@@ -120,6 +128,11 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
                       </Link>
                     );
                   })}
+                </p>
+              )}
+              {r.cohorts.some((c) => c.size < minCohortSize) && (
+                <p className="hint" data-testid="cohort-small-note">
+                  {smallNote[lang]}
                 </p>
               )}
               <HowComputed definition={r.definition} />

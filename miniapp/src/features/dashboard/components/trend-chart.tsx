@@ -1,14 +1,28 @@
 import { formatCompact, formatPercent, localeOf } from '@retention/contracts';
 import { themeParams, useSignal } from '@telegram-apps/sdk-react';
 import { useEffect, useRef } from 'react';
+import { formatDateRange } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { usePanGuard } from '../../../lib/native';
 import type { DashboardReport } from '../api/reports';
 
+const words = {
+  active: { en: 'Active customers', ru: 'Активные клиенты' },
+  churn: { en: 'Churn rate', ru: 'Доля оттока' },
+  partial: {
+    en: (days: string) =>
+      `Faded: ${days}, a period cut by the range or not over yet; its figures cover those days only.`,
+    ru: (days: string) =>
+      `Бледнее: ${days} — период обрезан диапазоном или ещё не закончился; цифры только за эти дни.`,
+  },
+};
+
 /**
  * Churn rate and active customers per period (lightweight-charts, loaded on demand so the
  * first screen stays small). Colours follow the Telegram theme and change with it; numbers,
- * percents and dates on the axes follow the viewer's language.
+ * percents and dates on the axes follow the viewer's language. A legend names both series;
+ * the current, unfinished period is faded and said to be partial (its churn so far is not a
+ * collapse).
  */
 export function TrendChart({ series }: { series: DashboardReport['series'] }) {
   const box = useRef<HTMLDivElement>(null);
@@ -43,7 +57,10 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
         handleScale: false,
         localization: { locale: localeOf(lang) },
       });
+      // No last-value tags: the last period is often partial, and the legend names the series.
+      const plain = { lastValueVisible: false, priceLineVisible: false };
       const active = chart.addSeries(HistogramSeries, {
+        ...plain,
         color: `${accent}66`,
         priceScaleId: 'left',
         priceFormat: {
@@ -53,6 +70,7 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
         },
       });
       const churn = chart.addSeries(LineSeries, {
+        ...plain,
         color: danger,
         lineWidth: 2,
         priceFormat: {
@@ -61,13 +79,25 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
           formatter: (percent: number) => formatPercent(percent, lang),
         },
       });
-      active.setData(series.map((p) => ({ time: p.period.start, value: p.activeAtEnd })));
+      const faded = `${hint}66`;
+      active.setData(
+        series.map((p) => ({
+          time: p.period.start,
+          value: p.activeAtEnd,
+          ...(p.period.partial ? { color: faded } : {}),
+        })),
+      );
       churn.setData(
         series
           .filter((p) => p.churnRate !== null)
-          .map((p) => ({ time: p.period.start, value: (p.churnRate ?? 0) * 100 })),
+          .map((p) => ({
+            time: p.period.start,
+            value: (p.churnRate ?? 0) * 100,
+            ...(p.period.partial ? { color: faded } : {}),
+          })),
       );
-      chart.timeScale().fitContent();
+      // A period's room on each side, so the first and last date labels are not cut off.
+      chart.timeScale().setVisibleLogicalRange({ from: -1, to: series.length });
       dispose = () => chart.remove();
     });
     return () => {
@@ -76,5 +106,27 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
     };
   }, [series, hint, accent, danger, lang]);
 
-  return <div ref={box} className="chart" data-testid="trend-chart" style={{ color: text }} />;
+  const partial = series
+    .filter((p) => p.period.partial)
+    .map((p) => formatDateRange(p.period.start, p.period.end, lang));
+  return (
+    <>
+      <div className="chart-legend" data-testid="trend-legend">
+        <span>
+          <i className="swatch" style={{ background: `${accent}66` }} />
+          {words.active[lang]}
+        </span>
+        <span>
+          <i className="swatch line" style={{ background: danger }} />
+          {words.churn[lang]}
+        </span>
+      </div>
+      <div ref={box} className="chart" data-testid="trend-chart" style={{ color: text }} />
+      {partial.length > 0 && (
+        <p className="hint" data-testid="trend-partial">
+          {words.partial[lang](partial.join(', '))}
+        </p>
+      )}
+    </>
+  );
 }
