@@ -204,8 +204,26 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
       .toContain('no churn model has run yet');
     await slide(page, 'target-min-churn', 0);
 
+    // Launch with nothing filled in: each problem once, under its own field, the first one in
+    // view and focused (the Launch button is Telegram's, at the bottom of the screen).
+    await telegramEmits(page, 'main_button_pressed');
+    const nameProblem = page.getByTestId('problem-invalid_name');
+    await expect.poll(() => nameProblem.count(), { timeout: 30_000 }).toBe(1);
+    for (const problem of ['invalid_code', 'invalid_title']) {
+      expect(await page.getByTestId(`problem-${problem}`).count(), problem).toBe(1);
+    }
+    expect(await popups(page)).toEqual([]);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('campaign-name-input');
+    const box = await nameProblem.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
     await fillForm(page, 'e2e15');
     expect(await page.getByTestId('offer-code').inputValue()).toBe('E2E15');
+    // Filled in, the problems go.
+    expect(await page.locator('.field__error').count()).toBe(0);
     const expected = await call(people.admin, '/campaigns/preview', {
       target: { region: 'South' },
       controlShare: 0.1,
@@ -268,7 +286,20 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
       .poll(() => shown('campaign-members-target'), { timeout: 30_000 })
       .toBe(int(p.treatment));
     expect(await shown('campaign-members-control')).toBe(int(p.control));
-    expect(await shown('campaign-seed')).toBe(String(launched.seed));
+    // Its own results, as the dashboard measures them, each group opening its customers.
+    await expect
+      .poll(
+        () => page.getByTestId('campaign-results').getByTestId('campaignTargeted-list').count(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(1);
+    expect(
+      await page.getByTestId('campaign-results').getByTestId('campaignTargeted-list').textContent(),
+    ).toBe(`${int(p.treatment)} ›`);
+    // The random seed is the API's, not the page's.
+    expect(await page.getByTestId('campaign-seed').count()).toBe(0);
     expect(await shown('campaign-control-share')).toBe('10%');
     await expect
       .poll(() => haptics(page), { timeout: 30_000 })

@@ -1,10 +1,12 @@
 import { campaignStatuses, wordFor } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
+import { CampaignEffect } from '../../../components/campaign-effect';
 import { OfferBenefit } from '../../../components/offer-benefit';
 import { Stat } from '../../../components/stat';
 import { formatDate, formatDateRange, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
+import { effectFilters, useCampaignEffect } from '../api/get-campaign-effect';
 import { useCampaign } from '../api/get-campaigns';
 import { useTargetOptions } from '../api/target-options';
 import type { Campaign } from '../api/types';
@@ -68,16 +70,31 @@ function Definition({ c }: { c: Campaign }) {
       <Row label={w.controlShare} testId="campaign-control-share">
         {formatValue(c.controlShare, 'pct', lang)}
       </Row>
-      <Row label={w.seed} testId="campaign-seed">
-        {c.seed}
-      </Row>
       <Row label={w.period}>{formatDateRange(c.startAt, c.endAt, lang)}</Row>
       {c.launchedAt && <Row label={w.launched}>{formatDate(c.launchedAt, lang)}</Row>}
     </section>
   );
 }
 
-/** One campaign: who it targets, how delivery went, and who to reach another way. */
+/** What the campaign did against its control group, with the customers behind each count. */
+function Results({ c }: { c: Campaign }) {
+  const w = useWords();
+  const effect = useCampaignEffect(c);
+  return (
+    <section className="block" data-testid="campaign-results">
+      <h2>{w.results}</h2>
+      {effect.fetchStatus === 'idle' && effect.isPending ? (
+        <p className="hint">{w.resultsLater}</p>
+      ) : (
+        <BlockState query={effect} empty={(e) => e === null && w.resultsNone}>
+          {(e) => e && <CampaignEffect c={e} filters={effectFilters(c)} links heading={false} />}
+        </BlockState>
+      )}
+    </section>
+  );
+}
+
+/** One campaign: its results, who it targets, how delivery went, who to reach another way. */
 export function CampaignPage({ id }: { id: number }) {
   const lang = useLang();
   const w = useWords();
@@ -110,6 +127,7 @@ export function CampaignPage({ id }: { id: number }) {
               <Stat label={w.openedStat} value={formatValue(c.opened, 'int', lang)} />
               <Stat label={w.redeemedStat} value={formatValue(c.redeemed, 'int', lang)} />
             </div>
+            <Results c={c} />
             <section className="block" data-testid="campaign-delivery">
               <h2>{w.delivery}</h2>
               <DeliveryCounts delivery={c.delivery} />

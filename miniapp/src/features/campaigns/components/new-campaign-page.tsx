@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { offerBenefit } from '../../../components/offer-benefit';
 import { errorMessage } from '../../../lib/api-client';
@@ -27,7 +27,7 @@ import {
   requestOf,
   targetOf,
 } from './campaign-form';
-import { Field } from './field';
+import { Field, ShownProblems } from './field';
 import { OfferFields } from './offer-fields';
 import { PreviewPanel } from './preview-panel';
 import { TargetFields } from './target-fields';
@@ -64,11 +64,24 @@ export function NewCampaignPage() {
   const dirty = !launched && JSON.stringify(form) !== JSON.stringify(initial);
   useClosingConfirmation(dirty);
 
+  // After a refused launch: the first field with a problem (or the server's refusal) in view,
+  // and the field focused; the Launch button is Telegram's, at the bottom of the screen.
+  const [jumps, setJumps] = useState(0);
+  useEffect(() => {
+    if (jumps === 0) return;
+    const target =
+      document.querySelector<HTMLElement>('.field--invalid') ??
+      document.querySelector<HTMLElement>('[data-testid="launch-error"]');
+    target?.scrollIntoView({ block: 'center' });
+    target?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [jumps]);
+
   const launch = async () => {
     setError(null);
     if (problems.length > 0) {
       setShowProblems(true);
       haptic.error();
+      setJumps((n) => n + 1);
       return;
     }
     const request = requestOf(form);
@@ -108,39 +121,36 @@ export function NewCampaignPage() {
     } catch (e) {
       haptic.error();
       setError(errorMessage(e, lang));
+      setJumps((n) => n + 1);
     }
   };
 
   useMainButton({ text: w.launch, busy: create.isPending, onClick: () => void launch() });
 
   return (
-    <main className="page" data-testid="new-campaign-page">
-      <h1 className="page-title">{w.newCampaign}</h1>
-      <section className="block form">
-        <Field label={w.name}>
-          <input
-            value={form.name}
-            maxLength={100}
-            placeholder={w.namePlaceholder}
-            onChange={(e) => set({ name: e.target.value })}
-            data-testid="campaign-name-input"
-          />
-        </Field>
-      </section>
-      <OfferFields form={form} set={set} />
-      <TargetFields form={form} set={set} />
-      <PreviewPanel preview={preview} stale={settled !== key} />
-      {(error || (showProblems && problems.length > 0)) && (
-        <section className="block" role="alert" data-testid="launch-error">
-          {error && <p className="action-error">{error}</p>}
-          {showProblems &&
-            problems.map((p) => (
-              <p key={p} className="action-error">
-                {w[p]}
-              </p>
-            ))}
+    <ShownProblems.Provider value={showProblems ? problems : []}>
+      <main className="page" data-testid="new-campaign-page">
+        <h1 className="page-title">{w.newCampaign}</h1>
+        <section className="block form">
+          <Field label={w.name} problem="invalid_name">
+            <input
+              value={form.name}
+              maxLength={100}
+              placeholder={w.namePlaceholder}
+              onChange={(e) => set({ name: e.target.value })}
+              data-testid="campaign-name-input"
+            />
+          </Field>
         </section>
-      )}
-    </main>
+        <OfferFields form={form} set={set} />
+        <TargetFields form={form} set={set} />
+        <PreviewPanel preview={preview} stale={settled !== key} />
+        {error && (
+          <section className="block" role="alert" data-testid="launch-error">
+            <p className="action-error">{error}</p>
+          </section>
+        )}
+      </main>
+    </ShownProblems.Provider>
   );
 }

@@ -17,7 +17,7 @@ export function OfferFields({
   return (
     <section className="block form" data-testid="offer-fields">
       <h2>{w.offer}</h2>
-      <Field label={w.offerCode}>
+      <Field label={w.offerCode} problem="invalid_code">
         <input
           value={form.code}
           maxLength={20}
@@ -28,7 +28,7 @@ export function OfferFields({
           data-testid="offer-code"
         />
       </Field>
-      <Field label={w.offerTitle}>
+      <Field label={w.offerTitle} problem="invalid_title">
         <input
           value={form.title}
           maxLength={100}
@@ -50,7 +50,7 @@ export function OfferFields({
         </select>
       </Field>
       {form.kind === 'discount_percent' && (
-        <Field label={w.percentOff}>
+        <Field label={w.percentOff} problem="invalid_percent">
           <input
             type="number"
             inputMode="numeric"
@@ -63,7 +63,7 @@ export function OfferFields({
         </Field>
       )}
       {form.kind === 'discount_amount' && (
-        <Field label={w.amountOff}>
+        <Field label={w.amountOff} problem="invalid_amount">
           <input
             inputMode="decimal"
             value={form.amountOff}
@@ -74,7 +74,7 @@ export function OfferFields({
       )}
       {form.kind === 'gift' && (
         <div className="field-pair">
-          <Field label={w.gift}>
+          <Field label={w.gift} problem="invalid_gift">
             <input
               value={form.gift}
               maxLength={200}

@@ -94,7 +94,7 @@ export function TargetFields({
             data-testid="campaign-start"
           />
         </Field>
-        <Field label={w.endDate}>
+        <Field label={w.endDate} problem="invalid_dates">
           <input
             type="date"
             value={form.end}

@@ -1,108 +1,17 @@
-import { campaignStatuses, type Filters, type ListKind, wordFor } from '@retention/contracts';
+import type { Filters } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
-import { formatDateRange, formatDelta, formatValue, type Kind } from '../../../lib/format';
-import { type Lang, useLang } from '../../../lib/i18n';
+import { CampaignEffect, campaignWords } from '../../../components/campaign-effect';
+import { useLang } from '../../../lib/i18n';
 import { useMe } from '../../../lib/me';
-import { behindPath } from '../../../lib/paths';
-import { type CampaignsReport, useReport } from '../api/reports';
+import { useReport } from '../api/reports';
 import { HowComputed } from './how-computed';
 
-type CampaignEffect = CampaignsReport['campaigns'][number];
-
-const words = {
-  en: {
-    title: 'Campaigns',
-    target: 'Targeted',
-    control: 'Control',
-    retention: 'retention',
-    redeemed: 'redeemed',
-    uplift: 'Uplift',
-    perMember: 'revenue per member',
-    none: 'No campaign in this period.',
-    notSig: 'not significant',
-    incremental: 'Incremental revenue',
-    cost: 'Cost of discounts',
-    roi: 'ROI',
-    all: 'All campaigns',
-    create: 'New campaign',
-  },
-  ru: {
-    title: 'Кампании',
-    target: 'Целевая',
-    control: 'Контроль',
-    retention: 'удержание',
-    redeemed: 'погашено',
-    uplift: 'Эффект',
-    perMember: 'выручка на участника',
-    none: 'В этом периоде кампаний нет.',
-    notSig: 'незначимо',
-    incremental: 'Доп. выручка',
-    cost: 'Стоимость скидок',
-    roi: 'ROI',
-    all: 'Все кампании',
-    create: 'Новая кампания',
-  },
-};
-
-/** An uplift with its 95% interval: "+3.4 pp [−12.7 pp, +19.5 pp]". */
-function interval(
-  u: { estimate: number | string; low: number | string; high: number | string } | null,
-  kind: Kind,
-  lang: Lang,
-): string {
-  if (!u) return '—';
-  return `${formatDelta(u.estimate, kind, lang)} [${formatDelta(u.low, kind, lang)}, ${formatDelta(u.high, kind, lang)}]`;
-}
-
-/** The money side: what the campaign brought in beyond control, what it cost, the return. */
-function Economics({ c, w, lang }: { c: CampaignEffect; w: (typeof words)['en']; lang: Lang }) {
-  return (
-    <div className="campaign-economics" data-testid="campaign-economics">
-      <span>
-        <span className="hint">{w.incremental}</span>{' '}
-        <span data-testid="campaign-incremental">
-          {formatValue(c.incrementalRevenue, 'money', lang)}
-        </span>
-      </span>
-      <span>
-        <span className="hint">{w.cost}</span>{' '}
-        <span data-testid="campaign-cost">{formatValue(c.discountCost, 'money', lang)}</span>
-      </span>
-      <span>
-        <span className="hint">{w.roi}</span>{' '}
-        <span data-testid="campaign-roi">{formatValue(c.roi, 'pct', lang)}</span>
-      </span>
-    </div>
-  );
-}
-
-/** A campaign group's count, opening its members when the block has links. */
-function GroupCount(p: {
-  kind: ListKind;
-  n: number;
-  campaign: number;
-  filters: Filters;
-  links: boolean;
-}) {
-  const lang = useLang();
-  const n = formatValue(p.n, 'int', lang);
-  if (!p.links) return <>{n}</>;
-  const target = { campaign: p.campaign };
-  return (
-    <Link
-      href={behindPath(p.kind, p.filters, { target })}
-      className="count-link"
-      data-testid={`${p.kind}-list`}
-    >
-      {n} ›
-    </Link>
-  );
-}
+const words = campaignWords;
 
 /**
- * Targeted against control: retention and revenue per member, uplift with its 95% interval,
- * incremental revenue against the cost of discounts; each campaign opens its page. `links`
+ * Each campaign running in the range, targeted against control (components/campaign-effect.tsx);
+ * each campaign opens its page. `links`
  * adds the way to the campaign list (and for admins, to a new one); screenshots go without.
  */
 export function CampaignsBlock({ filters, links = true }: { filters: Filters; links?: boolean }) {
@@ -110,7 +19,6 @@ export function CampaignsBlock({ filters, links = true }: { filters: Filters; li
   const w = words[lang];
   const report = useReport('campaigns', filters);
   const admin = useMe().data?.role === 'admin';
-  const group = (campaign: number) => ({ campaign, filters, links });
   return (
     <section className="block" data-testid="block-campaigns">
       <h2>{w.title}</h2>
@@ -130,58 +38,7 @@ export function CampaignsBlock({ filters, links = true }: { filters: Filters; li
         {(r) => (
           <>
             {r.campaigns.map((c) => (
-              <div key={c.id} className="campaign" data-testid="campaign">
-                <div>
-                  <Link href={`/campaigns/${c.id}`} className="campaign-name" translate="no">
-                    <strong>{c.name}</strong>
-                  </Link>{' '}
-                  <span className="hint">
-                    {formatDateRange(c.startDay, c.endDay, lang)} ·{' '}
-                    {wordFor(campaignStatuses, c.status, lang)}
-                  </span>
-                </div>
-                <div className="hint">
-                  {w.redeemed}{' '}
-                  <GroupCount kind="campaignRedeemed" n={c.redeemed} {...group(c.id)} /> (
-                  {formatValue(c.redemptionRate, 'pct', lang)})
-                </div>
-                <table className="summary wrap-cells">
-                  <thead>
-                    <tr>
-                      <th />
-                      <th>{w.retention}</th>
-                      <th>{w.perMember}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <tr>
-                      <th>
-                        {w.target}{' '}
-                        <GroupCount kind="campaignTargeted" n={c.target.members} {...group(c.id)} />
-                      </th>
-                      <td>{formatValue(c.target.retention, 'pct', lang)}</td>
-                      <td>{formatValue(c.target.revenuePerMember, 'money', lang)}</td>
-                    </tr>
-                    <tr>
-                      <th>
-                        {w.control}{' '}
-                        <GroupCount kind="campaignControl" n={c.control.members} {...group(c.id)} />
-                      </th>
-                      <td>{formatValue(c.control.retention, 'pct', lang)}</td>
-                      <td>{formatValue(c.control.revenuePerMember, 'money', lang)}</td>
-                    </tr>
-                    <tr>
-                      <th>{w.uplift}</th>
-                      <td data-testid="campaign-retention-uplift">
-                        {interval(c.retentionUplift, 'pct', lang)}
-                        {c.retentionUplift && !c.retentionUplift.significant && ` · ${w.notSig}`}
-                      </td>
-                      <td>{interval(c.revenueUplift, 'money', lang)}</td>
-                    </tr>
-                  </tbody>
-                </table>
-                <Economics c={c} w={w} lang={lang} />
-              </div>
+              <CampaignEffect key={c.id} c={c} filters={filters} links={links} heading />
             ))}
             <HowComputed definition={r.definition} />
           </>
