@@ -269,6 +269,17 @@ describe('customers behind a number', () => {
     const days = page.items.map((c) => c.lastOrderDay ?? '');
     expect(days).toEqual([...days].sort().reverse());
     expect(page.definition.keys).toEqual(['active']);
+    // Every order pages the same customers; a page past the end still says how many there are.
+    type Sorted = { total: number; items: { id: number; name: string | null; revenue: string }[] };
+    const byRevenue = await get<Sorted>('customers?kpi=activeAtEnd&pageSize=100&sort=revenue');
+    const revenues = byRevenue.items.map((c) => Number(c.revenue));
+    expect(revenues).toEqual([...revenues].sort((a, b) => b - a));
+    const byName = await get<Sorted>('customers?kpi=activeAtEnd&pageSize=100&sort=name');
+    const names = byName.items.map((c) => c.name ?? '');
+    expect(names.filter((n, i) => i > 0 && n < (names[i - 1] ?? '')).length).toBeLessThan(3);
+    expect(byName.total).toBe(page.total);
+    const past = await get<Sorted>('customers?kpi=activeAtEnd&pageSize=100&page=9999');
+    expect([past.total, past.items.length]).toEqual([page.total, 0]);
     const refused = [
       ['customers?kpi=revenue', people.admin, 400],
       ['customers?kpi=activeAtEnd&pageSize=1000', people.admin, 400],
