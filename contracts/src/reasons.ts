@@ -185,6 +185,10 @@ export const reasons = {
     en: 'the target has one customer: there is nobody left for a control group',
     ru: 'под условия попал один клиент: для контрольной группы никого не остаётся',
   },
+  campaignNotRunning: {
+    en: 'campaign {id} is {status}: only a running campaign can be stopped',
+    ru: 'кампания {id} — {status}: остановить можно только идущую кампанию',
+  },
   offerCodeTaken: {
     en: 'an offer with code {code} exists already; choose another code',
     ru: 'предложение с кодом {code} уже есть; выберите другой код',

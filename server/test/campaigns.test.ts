@@ -457,6 +457,42 @@ describe('campaigns', () => {
     expect(calls.map((c) => c.chatId)).not.toContain(linked.get(f.southCustomers[1]!));
   });
 
+  it('stops a running campaign: nothing more is sent, the rest go to other channels, audited', async () => {
+    const id = await launch('HALT15', { region: 'North' });
+    const queued = await prisma().offerAssignment.count({
+      where: { campaignId: id, deliveryState: 'queued' },
+    });
+    expect(queued).toBeGreaterThan(0);
+    // Only an admin stops it.
+    expect((await call(people.manager, 'POST', `/campaigns/${id}/stop`)).statusCode).toBe(403);
+    const stopped = await call(people.admin, 'POST', `/campaigns/${id}/stop`);
+    expect(stopped.statusCode, stopped.body).toBe(200);
+    expect(stopped.json().status).toBe('finished');
+    expect(Date.parse(stopped.json().endAt)).toBeLessThanOrEqual(Date.now());
+    // The next delivery round sends nothing and hands the queued offers to other channels.
+    const { sender, calls } = scriptedSender({});
+    await deliverDue(t.database.db, sender, new Date());
+    const rows = await prisma().offerAssignment.findMany({ where: { campaignId: id } });
+    const mine = new Set(rows.map((a) => a.id));
+    expect(calls.filter((c) => mine.has(c.assignmentId))).toEqual([]);
+    expect(rows.filter((a) => a.deliveryState === 'queued')).toEqual([]);
+    expect(rows.filter((a) => a.deliveryState === 'sent')).toEqual([]);
+    const other = (await call(people.admin, 'GET', `/campaigns/${id}/unreachable`)).json();
+    expect(other.total).toBeGreaterThanOrEqual(queued);
+    // Twice is a conflict that says why; an unknown campaign is 404.
+    const again = await call(people.admin, 'POST', `/campaigns/${id}/stop`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe(
+      `campaign ${id} is finished: only a running campaign can be stopped`,
+    );
+    expect((await call(people.admin, 'POST', '/campaigns/2000000000/stop')).statusCode).toBe(404);
+    const audit = await prisma().auditLog.findMany({
+      where: { action: 'campaign.stop', targetId: String(id) },
+    });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorTelegramId).toBe(BigInt(people.admin.id));
+  });
+
   it('never sends one offer twice when two servers deliver at once', async () => {
     const id = await launch('TWICE15', {});
     const a = scriptedSender();

@@ -358,6 +358,34 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
       .poll(() => haptics(page))
       .toContainEqual({ type: 'notification', notification_type: 'error' });
     expect(new URL(page.url()).pathname).toBe('/campaigns/new');
+
+    // The admin stops the launched campaign: Telegram's popup asks first; cancelled, it runs on.
+    await page.goto(
+      launchUrl(
+        server.url,
+        `/campaigns/${launched.id}`,
+        initDataFor(people.admin, testBotToken),
+        palettes.light,
+      ),
+    );
+    const stop = page.getByTestId('campaign-stop');
+    await expect.poll(() => stop.count(), { timeout: 30_000 }).toBe(1);
+    await stop.click();
+    await expect.poll(async () => (await popups(page)).length, { timeout: 30_000 }).toBe(1);
+    expect((await popups(page))[0]?.[1]).toMatchObject({ title: 'Stop “E2E win-back South”?' });
+    await telegramEmits(page, 'popup_closed', { button_id: 'cancel' });
+    await page.waitForTimeout(300);
+    expect(((await call(people.admin, `/campaigns/${launched.id}`)).json as Campaign).status).toBe(
+      'running',
+    );
+    await stop.click();
+    await expect.poll(async () => (await popups(page)).length, { timeout: 30_000 }).toBe(2);
+    await telegramEmits(page, 'popup_closed', { button_id: 'ok' });
+    await expect.poll(() => shown('campaign-status'), { timeout: 30_000 }).toBe('finished');
+    expect(await stop.count()).toBe(0);
+    expect(((await call(people.admin, `/campaigns/${launched.id}`)).json as Campaign).status).toBe(
+      'finished',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

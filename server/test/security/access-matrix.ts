@@ -162,6 +162,8 @@ export const matrix: Readonly<Record<string, MatrixRow>> = {
   'GET /api/v1/campaigns/': { expect: staff(200) },
   'GET /api/v1/campaigns/:id': { ids: 'campaign', expect: staff(byId(200)) },
   'GET /api/v1/campaigns/:id/unreachable': { ids: 'campaign', expect: staff(byId(200)) },
+  // Last: the admin's call stops the campaign the rows above read.
+  'POST /api/v1/campaigns/:id/stop': { ids: 'campaign', expect: roles({ admin: byId(200) }) },
 };
 
 /** Routes of the other modes, checked on their own apps (the demo session in access-matrix.test.ts, the webhook in auth-attacks.test.ts). */

@@ -21,6 +21,11 @@ const en = {
   minChurn: 'Churn risk at least',
   minValueAtRisk: 'Value at risk at least',
   controlShare: 'Control group',
+  stop: 'Stop the campaign',
+  stopTitle: 'Stop “{name}”?',
+  stopText:
+    'No more offers are sent; those not yet sent go to the other-channels list. Codes already sent stay valid. The result is measured to now.',
+  stopOk: 'Stop',
   results: 'Results',
   resultsLater: 'Results appear once the campaign starts.',
   resultsNone: 'Nothing measured: the campaign did not run.',
@@ -104,6 +109,11 @@ const ru: Words = {
   minChurn: 'Риск ухода от',
   minValueAtRisk: 'Под угрозой от',
   controlShare: 'Контрольная группа',
+  stop: 'Остановить кампанию',
+  stopTitle: 'Остановить «{name}»?',
+  stopText:
+    'Новые предложения не отправятся; неотправленные попадут в список для других каналов. Уже отправленные коды действуют. Результат считается по сегодня.',
+  stopOk: 'Остановить',
   results: 'Результаты',
   resultsLater: 'Результаты появятся, когда кампания начнётся.',
   resultsNone: 'Нечего измерять: кампания не шла.',

@@ -3,14 +3,17 @@ import { BlockState } from '../../../components/block-state';
 import { CampaignEffect } from '../../../components/campaign-effect';
 import { OfferBenefit } from '../../../components/offer-benefit';
 import { Stat } from '../../../components/stat';
+import { errorMessage } from '../../../lib/api-client';
 import { formatDate, formatDateRange, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
-import { useBackButton } from '../../../lib/native';
+import { useMe } from '../../../lib/me';
+import { confirmAction, haptic, useBackButton } from '../../../lib/native';
 import { effectFilters, useCampaignEffect } from '../api/get-campaign-effect';
 import { useCampaign } from '../api/get-campaigns';
+import { useStopCampaign } from '../api/stop-campaign';
 import { useTargetOptions } from '../api/target-options';
 import type { Campaign } from '../api/types';
-import { useWords } from '../words';
+import { fill, useWords } from '../words';
 import { DeliveryCounts } from './delivery-counts';
 import { UnreachableBlock } from './unreachable-block';
 import './campaigns.css';
@@ -76,6 +79,47 @@ function Definition({ c }: { c: Campaign }) {
   );
 }
 
+/** An admin stops a running campaign, after Telegram's popup confirms it. */
+function StopButton({ c }: { c: Campaign }) {
+  const lang = useLang();
+  const w = useWords();
+  const stop = useStopCampaign(c.id);
+  const ask = async () => {
+    const ok = await confirmAction({
+      title: fill(w.stopTitle, { name: c.name }),
+      message: w.stopText,
+      ok: w.stopOk,
+      cancel: w.cancel,
+      destructive: true,
+    });
+    if (!ok) return;
+    try {
+      await stop.mutateAsync();
+      haptic.success();
+    } catch {
+      haptic.error();
+    }
+  };
+  return (
+    <div className="campaign-actions">
+      <button
+        type="button"
+        className="danger-button"
+        disabled={stop.isPending}
+        onClick={() => void ask()}
+        data-testid="campaign-stop"
+      >
+        {w.stop}
+      </button>
+      {stop.error && (
+        <p className="action-error" role="alert">
+          {errorMessage(stop.error, lang)}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** What the campaign did against its control group, with the customers behind each count. */
 function Results({ c }: { c: Campaign }) {
   const w = useWords();
@@ -100,6 +144,7 @@ export function CampaignPage({ id }: { id: number }) {
   const w = useWords();
   useBackButton('/campaigns');
   const campaign = useCampaign(id);
+  const admin = useMe().data?.role === 'admin';
   return (
     <main className="page" data-testid="campaign-page">
       <BlockState query={campaign}>
@@ -127,6 +172,7 @@ export function CampaignPage({ id }: { id: number }) {
               <Stat label={w.openedStat} value={formatValue(c.opened, 'int', lang)} />
               <Stat label={w.redeemedStat} value={formatValue(c.redeemed, 'int', lang)} />
             </div>
+            {admin && c.status === 'running' && <StopButton c={c} />}
             <Results c={c} />
             <section className="block" data-testid="campaign-delivery">
               <h2>{w.delivery}</h2>

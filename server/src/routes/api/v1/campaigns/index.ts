@@ -19,6 +19,7 @@ import {
   listCampaigns,
   unreachableMembers,
 } from '../../../../campaigns/read-campaigns.ts';
+import { stopCampaign } from '../../../../campaigns/stop.ts';
 import { previewOf, targetPopulation } from '../../../../campaigns/target.ts';
 import { toCsv } from '../../../../lib/csv-export.ts';
 import { identityOf, staffOnly } from '../../../../plugins/auth.ts';
@@ -84,6 +85,27 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ items: await listCampaigns(app.db, identityOf(request)) }),
+  );
+
+  app.post(
+    '/:id/stop',
+    {
+      config: { access: adminOnly },
+      schema: {
+        summary:
+          'Stop a running campaign now: no more offers are sent (those queued go to the other-channels list), sent codes stay valid, the result is measured to now (admin; audited)',
+        tags: ['campaigns'],
+        params: CampaignParams,
+        response: { 200: Campaign, ...authErrors, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const identity = identityOf(request);
+      await stopCampaign(app.db, actorOf(identity), request.params.id);
+      // The delivery loop marks the queued offers as ended at its next round.
+      app.delivery?.wake();
+      return getCampaign(app.db, identity, request.params.id);
+    },
   );
 
   app.get(
