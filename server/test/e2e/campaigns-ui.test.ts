@@ -37,6 +37,7 @@ type Preview = {
 type Campaign = {
   id: number;
   name: string;
+  status: string;
   seed: number;
   controlShare: number;
   offer: { code: string };
