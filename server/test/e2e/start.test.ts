@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium())('the product from a clean start (embedded databa
       .toBe(String(Math.round((cohort?.cells[1]?.share ?? 0) * 100)));
     await cell.click();
     expect(await page.getByTestId('cohort-picked').textContent()).toContain(
-      `${cohort?.cells[1]?.customers} / ${cohort?.size}`,
+      `period 1: ${Number(cohort?.cells[1]?.customers).toLocaleString('en-US')} of ${Number(cohort?.size).toLocaleString('en-US')} ordered`,
     );
     await page.screenshot({ path: path.join(shots, 'dashboard-manager.png'), fullPage: true });
 

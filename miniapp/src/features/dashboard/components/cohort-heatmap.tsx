@@ -20,6 +20,19 @@ const variants: { key: Variant; en: string; ru: string }[] = [
 const title = { en: 'Cohort retention', ru: 'Удержание по когортам' };
 /** The cohort size column: customers in the cohort. */
 const sizeHead = { en: 'n', ru: 'чел.' };
+type Picked = Record<
+  'cohort' | 'back' | 'size' | 'share' | 'later' | 'laterShare' | 'revenue',
+  string
+> & {
+  k: number;
+};
+/** A tapped cell's numbers, each with its label. */
+const pickedText = {
+  en: (p: Picked) =>
+    `Cohort ${p.cohort}, period ${p.k}: ${p.back} of ${p.size} ordered (${p.share}); in period ${p.k} or later ${p.later} (${p.laterShare}); revenue ${p.revenue}.`,
+  ru: (p: Picked) =>
+    `Когорта ${p.cohort}, период ${p.k}: заказали ${p.back} из ${p.size} (${p.share}); в периоде ${p.k} или позже ${p.later} (${p.laterShare}); выручка ${p.revenue}.`,
+};
 /** Below this many customers a cohort's rates swing on one person: greyed, not coloured. */
 export const minCohortSize = 20;
 const smallNote = {
@@ -104,12 +117,16 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
               </div>
               {picked && (
                 <p className="hint" data-testid="cohort-picked">
-                  {formatPeriod(picked.cohort, lang)} · k = {picked.cell.k}: {picked.cell.customers}{' '}
-                  / {picked.size} ({formatValue(picked.cell.share, 'pct', lang)}),{' '}
-                  {lang === 'ru' ? 'в периоде и позже' : 'in or after'} {picked.cell.onOrAfter} (
-                  {formatValue(picked.cell.onOrAfterShare, 'pct', lang)}),{' '}
-                  {lang === 'ru' ? 'выручка' : 'revenue'}{' '}
-                  {formatValue(picked.cell.revenue, 'money', lang)}
+                  {pickedText[lang]({
+                    cohort: formatPeriod(picked.cohort, lang),
+                    k: picked.cell.k,
+                    back: formatValue(picked.cell.customers, 'int', lang),
+                    size: formatValue(picked.size, 'int', lang),
+                    share: formatValue(picked.cell.share, 'pct', lang),
+                    later: formatValue(picked.cell.onOrAfter, 'int', lang),
+                    laterShare: formatValue(picked.cell.onOrAfterShare, 'pct', lang),
+                    revenue: formatValue(picked.cell.revenue, 'money', lang),
+                  })}
                 </p>
               )}
               {picked && (
