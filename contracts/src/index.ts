@@ -5,6 +5,7 @@ export * from './filters.ts';
 export * from './format.ts';
 export * from './kpis.ts';
 export * from './lang.ts';
+export * from './list-kinds.ts';
 export * from './reasons.ts';
 export * from './roles.ts';
 export * from './vocabulary.ts';
