@@ -61,12 +61,6 @@ export const Money = z.string().describe('decimal amount with 2 places, e.g. "12
 /** A calendar day in the business's time zone. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2024-01-31');
 
-/** A day asked for in a query: a date like 2024-01-31 that the calendar has (no 2024-02-30). */
-export const CalendarDate = IsoDate.refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}, 'is not a day of the calendar');
-
 export const Rate = z.number().nullable().describe('fraction (0.25 = 25%); null when undefined');
 
 // ---------------------------------------------------------------------------------------

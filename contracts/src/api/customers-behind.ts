@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { csvRowLimit, listKinds, listParams } from '../list-kinds.ts';
 import { rfmSegments } from '../vocabulary.ts';
 import { AnalyticsQuery, ReportDefinition } from './analytics.ts';
-import { CalendarDate, IsoDate, Label, Money, Pagination } from './common.ts';
+import { IsoDate, Label, Money, Pagination } from './common.ts';
 
 const rfmSlugs = new Set<string>(rfmSegments.map((s) => s.slug));
 const score = z.coerce.number().int().min(1).max(5);
@@ -18,7 +18,7 @@ export const CustomersBehindQuery = AnalyticsQuery.extend({
     .describe(
       'activeAtEnd: active on the range’s last day; newCustomers: first active in the range; churnedCustomers: churn date in the range; cohort: the cohort `cohort` with an order in period `k` after its first (a cell of the retention matrix); cohortOnOrAfter: in period k or later; segment: the segment `name` of the latest segmentation run; rfmSegment: the RFM segment `name` (its slug) as of the range’s end; rfmCell: recency score `r` and frequency score `f`; atRisk: at risk by the latest churn model; campaignTargeted, campaignControl, campaignRedeemed: the members of campaign `campaign` targeted, held out, or who redeemed the offer',
     ),
-  cohort: CalendarDate.optional().describe(
+  cohort: IsoDate.optional().describe(
     'for cohort kinds: a day of the cohort’s period (its first day, as the retention report gives it)',
   ),
   k: z.coerce

@@ -125,6 +125,10 @@ export function CampaignEffect({
   const lang = useLang();
   const w = words[lang];
   const group = (campaign: number) => ({ campaign, filters, links });
+  const groups = [
+    ['campaignTargeted', w.target, c.target],
+    ['campaignControl', w.control, c.control],
+  ] as const;
   return (
     <div className="campaign" data-testid="campaign">
       {heading && (
@@ -151,22 +155,15 @@ export function CampaignEffect({
           </tr>
         </thead>
         <tbody>
-          <tr>
-            <th>
-              {w.target}{' '}
-              <GroupCount kind="campaignTargeted" n={c.target.members} {...group(c.id)} />
-            </th>
-            <td>{formatValue(c.target.retention, 'pct', lang)}</td>
-            <td>{formatValue(c.target.revenuePerMember, 'money', lang)}</td>
-          </tr>
-          <tr>
-            <th>
-              {w.control}{' '}
-              <GroupCount kind="campaignControl" n={c.control.members} {...group(c.id)} />
-            </th>
-            <td>{formatValue(c.control.retention, 'pct', lang)}</td>
-            <td>{formatValue(c.control.revenuePerMember, 'money', lang)}</td>
-          </tr>
+          {groups.map(([kind, label, g]) => (
+            <tr key={kind}>
+              <th>
+                {label} <GroupCount kind={kind} n={g.members} {...group(c.id)} />
+              </th>
+              <td>{formatValue(g.retention, 'pct', lang)}</td>
+              <td>{formatValue(g.revenuePerMember, 'money', lang)}</td>
+            </tr>
+          ))}
           <tr>
             <th>{w.uplift}</th>
             <td data-testid="campaign-retention-uplift">

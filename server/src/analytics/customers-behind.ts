@@ -12,7 +12,7 @@
 //   members who redeemed the offer.
 import type { CustomersBehindQuery, DefinitionKey, ListKind } from '@retention/contracts';
 import type { z } from 'zod';
-import { notFound } from '../errors.ts';
+import { notFound, Refusal } from '../errors.ts';
 import { toCsv } from '../lib/csv-export.ts';
 import { definitionOf, type MetricContext } from './context.ts';
 import { latestRun } from './latest-run.ts';
@@ -49,6 +49,9 @@ const nobody = 'SELECT NULL::int AS customer_id WHERE false';
 function cohortSql(q: BehindQuery, p: Params, join: string, range: Range): string {
   const bounds = boundsOf(range.periods);
   const day = dayOf(q.cohort ?? '');
+  // The calendar's check, as the range's own days get it (periods.ts).
+  if (Number.isNaN(day))
+    throw new Refusal('bad_request', 'notADate', { name: 'cohort', value: String(q.cohort) });
   const c = range.periods.findIndex((period) => period.start <= day && day < period.end);
   const k = q.k ?? 0;
   const at = (i: number) => p.day(bounds[i] as number);

@@ -68,7 +68,7 @@ export function BehindPage({ kind }: { kind: ListKind }) {
   const list = useCustomersBehind(kind, filters, target, page);
   const title = titleOf(kind, target, list.data?.campaign?.name, lang);
   return (
-    <main className="page" data-testid="behind-page" aria-busy={list.isFetching}>
+    <main className="page" data-testid="behind-page">
       <h1 className="page-title">{title}</h1>
       <BlockState query={list}>
         {(l) => {

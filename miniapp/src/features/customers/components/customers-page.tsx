@@ -57,7 +57,7 @@ export function CustomersPage() {
   }, [text, q, navigate]);
   const found = useFindCustomers(q, page);
   return (
-    <main className="page" data-testid="customers-page" aria-busy={found.isFetching}>
+    <main className="page" data-testid="customers-page">
       <h1 className="page-title">{t('customers', lang)}</h1>
       <form
         className="customers-search"
