@@ -20,6 +20,7 @@ export const listKinds = [
   'rfmCell',
   'atRisk',
   ...campaignGroups,
+  'selected',
 ] as const;
 export type ListKind = (typeof listKinds)[number];
 
@@ -37,8 +38,14 @@ export const listParams = {
   campaignTargeted: ['campaign'],
   campaignControl: ['campaign'],
   campaignRedeemed: ['campaign'],
+  selected: [],
 } as const satisfies Record<ListKind, readonly string[]>;
 export type ListParam = (typeof listParams)[ListKind][number];
 
 /** Kinds whose number does not depend on the range: the latest model run's, a campaign's. */
-export const undatedKinds: readonly ListKind[] = ['segment', 'atRisk', ...campaignGroups];
+export const undatedKinds: readonly ListKind[] = [
+  'segment',
+  'atRisk',
+  ...campaignGroups,
+  'selected',
+];

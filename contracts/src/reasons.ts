@@ -160,6 +160,19 @@ export const reasons = {
   customerNotFound: { en: 'customer {id} not found', ru: 'клиент {id} не найден' },
   offerNotFound: { en: 'offer {id} not found', ru: 'предложение {id} не найдено' },
   campaignNotFound: { en: 'campaign {id} not found', ru: 'кампания {id} не найдена' },
+  audienceNotFound: { en: 'audience {id} not found', ru: 'аудитория {id} не найдена' },
+  audienceNameTaken: {
+    en: 'an audience named "{name}" already exists',
+    ru: 'аудитория «{name}» уже есть',
+  },
+  tooManyAudiences: {
+    en: 'there are already {max} audiences: delete one you no longer use',
+    ru: 'аудиторий уже {max}: удалите ненужную',
+  },
+  audienceNotYours: {
+    en: 'audience {id} was saved by someone else: only they or an admin can delete it',
+    ru: 'аудиторию {id} сохранил другой пользователь: удалить её может он или администратор',
+  },
   jobNotFound: { en: 'job {id} not found', ru: 'задача {id} не найдена' },
   apiKeyNotFound: { en: 'API key "{id}" not found', ru: 'API-ключ «{id}» не найден' },
   // Campaigns (server/src/campaigns/).

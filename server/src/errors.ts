@@ -35,6 +35,7 @@ export class Refusal extends AppError {
 }
 
 const notFoundKeys = {
+  audience: 'audienceNotFound',
   customer: 'customerNotFound',
   offer: 'offerNotFound',
   campaign: 'campaignNotFound',

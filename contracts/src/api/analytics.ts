@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { definitionKeys } from '../definitions.ts';
 import { churnBaselines, churnTrees } from '../vocabulary.ts';
-import { IsoDate, Label, Money, Pagination, Rate, ReasonBody } from './common.ts';
+import { Id, IsoDate, Label, Money, Pagination, Rate, ReasonBody } from './common.ts';
 
 /** The same filters and period on every analytics route. Unknown parameters are refused. */
 export const AnalyticsQuery = z
@@ -18,6 +18,9 @@ export const AnalyticsQuery = z
       'RFM segment (champions, loyal, potential_loyalists, new, at_risk, cant_lose, hibernating, lost) or a segment of the latest segmentation run',
     ),
     plan: Label.optional().describe('customers with a contract on this plan during the range'),
+    audience: Id.optional().describe(
+      'members of this saved audience (GET /api/v1/audiences); a live one is brought up to date first',
+    ),
   })
   .strict();
 
@@ -63,6 +66,7 @@ export const ReportDefinition = z.object({
     segment: z.string().nullable(),
     segmentKind: z.enum(['rfm', 'model']).nullable(),
     plan: z.string().nullable(),
+    audience: z.string().nullable().describe('the saved audience’s name'),
     scope: z.string().nullable(),
   }),
 });

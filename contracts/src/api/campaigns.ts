@@ -18,6 +18,7 @@ export const CampaignTarget = z
     segment: Label.optional().describe('an RFM segment slug or a segment of the newest model run'),
     region: Label.optional(),
     channel: Label.optional(),
+    audience: Id.optional().describe('the members of this saved audience (GET /api/v1/audiences)'),
     minChurnProbability: z
       .number()
       .min(0)

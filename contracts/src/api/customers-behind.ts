@@ -11,12 +11,13 @@ import { IsoDate, Label, Money, Pagination } from './common.ts';
 const rfmSlugs = new Set<string>(rfmSegments.map((s) => s.slug));
 const score = z.coerce.number().int().min(1).max(5);
 
-export const CustomersBehindQuery = AnalyticsQuery.extend({
+/** A list as the dashboard names it: the kind, what names its number, the range and filters. */
+export const ListDefinition = AnalyticsQuery.extend({
   kpi: z
     .enum(listKinds)
     .default('activeAtEnd')
     .describe(
-      'activeAtEnd: active on the range’s last day; newCustomers: first active in the range; churnedCustomers: churn date in the range; cohort: the cohort `cohort` with an order in period `k` after its first (a cell of the retention matrix); cohortOnOrAfter: in period k or later; segment: the segment `name` of the latest segmentation run; rfmSegment: the RFM segment `name` (its slug) as of the range’s end; rfmCell: recency score `r` and frequency score `f`; atRisk: at risk by the latest churn model; campaignTargeted, campaignControl, campaignRedeemed: the members of campaign `campaign` targeted, held out, or who redeemed the offer',
+      'activeAtEnd: active on the range’s last day; newCustomers: first active in the range; churnedCustomers: churn date in the range; cohort: the cohort `cohort` with an order in period `k` after its first (a cell of the retention matrix); cohortOnOrAfter: in period k or later; segment: the segment `name` of the latest segmentation run; rfmSegment: the RFM segment `name` (its slug) as of the range’s end; rfmCell: recency score `r` and frequency score `f`; atRisk: at risk by the latest churn model; campaignTargeted, campaignControl, campaignRedeemed: the members of campaign `campaign` targeted, held out, or who redeemed the offer; selected: every customer the filters select (with `audience`: the audience’s members)',
     ),
   cohort: IsoDate.optional().describe(
     'for cohort kinds: a day of the cohort’s period (its first day, as the retention report gives it)',
@@ -38,6 +39,25 @@ export const CustomersBehindQuery = AnalyticsQuery.extend({
     .max(2_147_483_647)
     .optional()
     .describe('for campaign kinds: the campaign’s id'),
+}).strict();
+
+/** Each kind's own parameters are present and valid. */
+export function checkListParams(q: z.infer<typeof ListDefinition>, ctx: z.RefinementCtx): void {
+  for (const name of listParams[q.kpi]) {
+    if (q[name] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `${q.kpi} needs \`${name}\`` });
+    }
+  }
+  if (q.kpi === 'rfmSegment' && q.name !== undefined && !rfmSlugs.has(q.name)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['name'],
+      message: `is not an RFM segment (${[...rfmSlugs].join(', ')})`,
+    });
+  }
+}
+
+export const CustomersBehindQuery = ListDefinition.extend({
   sort: z
     .enum(['lastOrder', 'revenue', 'name'])
     .default('lastOrder')
@@ -51,20 +71,7 @@ export const CustomersBehindQuery = AnalyticsQuery.extend({
     ),
 })
   .strict()
-  .superRefine((q, ctx) => {
-    for (const name of listParams[q.kpi]) {
-      if (q[name] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `${q.kpi} needs \`${name}\`` });
-      }
-    }
-    if (q.kpi === 'rfmSegment' && q.name !== undefined && !rfmSlugs.has(q.name)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['name'],
-        message: `is not an RFM segment (${[...rfmSlugs].join(', ')})`,
-      });
-    }
-  });
+  .superRefine(checkListParams);
 
 export const CustomerBehind = z.object({
   id: z.number().int(),

@@ -1,4 +1,5 @@
 export * from './analytics.ts';
+export * from './audiences.ts';
 export * from './bounds.ts';
 export * from './campaigns.ts';
 export * from './clv.ts';

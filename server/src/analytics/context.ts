@@ -36,6 +36,7 @@ export function describeSelection(s: Selection) {
     segment: s.segment ? (s.segment.kind === 'rfm' ? s.segment.slug : s.segment.name) : null,
     segmentKind: s.segment?.kind ?? null,
     plan: s.plan ?? null,
+    audience: s.audience?.name ?? null,
     scope: s.scopedRegion === null ? null : `region ${s.scopedRegion} (your access scope)`,
   };
 }

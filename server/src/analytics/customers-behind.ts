@@ -9,7 +9,8 @@
 // - an RFM segment or cell (rfm.ts): the scores as of the range's end;
 // - at risk (churn-risk.ts): flagged at risk by the latest churn run;
 // - a campaign's group (campaigns.ts): its members targeted or held out; redeemed = targeted
-//   members who redeemed the offer.
+//   members who redeemed the offer;
+// - selected: every customer the filters select (with an audience filter, its members).
 import type { CustomersBehindQuery, DefinitionKey, ListKind } from '@retention/contracts';
 import type { z } from 'zod';
 import { notFound, Refusal } from '../errors.ts';
@@ -24,6 +25,10 @@ export type BehindQuery = Pick<
   z.infer<typeof CustomersBehindQuery>,
   'kpi' | 'cohort' | 'k' | 'name' | 'r' | 'f' | 'campaign' | 'sort' | 'page' | 'pageSize'
 >;
+/** The list's kind and what names its number. */
+export type ListQuery = Omit<BehindQuery, 'sort' | 'page' | 'pageSize'>;
+/** What a list is evaluated in: the database, the range and the selection of customers. */
+export type ListContext = Pick<MetricContext, 'db' | 'range' | 'selection'>;
 
 const definitionKeys: Record<ListKind, DefinitionKey[]> = {
   activeAtEnd: ['active'],
@@ -38,6 +43,7 @@ const definitionKeys: Record<ListKind, DefinitionKey[]> = {
   campaignTargeted: ['campaigns'],
   campaignControl: ['campaigns'],
   campaignRedeemed: ['campaigns'],
+  selected: [],
 };
 
 const nobody = 'SELECT NULL::int AS customer_id WHERE false';
@@ -46,7 +52,7 @@ const nobody = 'SELECT NULL::int AS customer_id WHERE false';
  * A cohort cell's customers: first order in the period holding `cohort`, an order day in period
  * c + k (to the range's end when on-or-after). A cell outside the range has no one.
  */
-function cohortSql(q: BehindQuery, p: Params, join: string, range: Range): string {
+function cohortSql(q: ListQuery, p: Params, join: string, range: Range): string {
   const bounds = boundsOf(range.periods);
   const day = dayOf(q.cohort ?? '');
   // The calendar's check, as the range's own days get it (periods.ts).
@@ -78,7 +84,7 @@ function kpiSql(kpi: ListKind, p: Params, join: string, range: Range): string {
 
 /** Scores of the latest run of `kind` matching `where`, or no one before the first run. */
 async function scoredSql(
-  ctx: MetricContext,
+  ctx: ListContext,
   kind: 'segments' | 'churn',
   p: Params,
   join: string,
@@ -91,7 +97,7 @@ async function scoredSql(
 }
 
 /** The campaign a list names, or null for other kinds; 404 when there is no such campaign. */
-async function campaignOf(ctx: MetricContext, q: BehindQuery) {
+async function campaignOf(ctx: ListContext, q: ListQuery) {
   if (q.campaign === undefined || !q.kpi.startsWith('campaign')) return null;
   const id = q.campaign;
   const found = await ctx.db.prisma.campaign.findUnique({
@@ -103,7 +109,7 @@ async function campaignOf(ctx: MetricContext, q: BehindQuery) {
 }
 
 /** A campaign's targeted, held-out or redeeming members. */
-function campaignSql(q: BehindQuery, p: Params, join: string) {
+function campaignSql(q: ListQuery, p: Params, join: string) {
   const id = q.campaign ?? 0;
   const group = q.kpi === 'campaignControl' ? 'control' : 'target';
   const redeemed =
@@ -115,8 +121,16 @@ function campaignSql(q: BehindQuery, p: Params, join: string) {
     WHERE m.campaign_id = ${p.add(id, 'int')} AND m."group"::text = ${p.add(group)} ${redeemed}`;
 }
 
-/** The CTEs naming the number's customer ids (`behind`, one `customer_id` column). */
-async function behindCtes(ctx: MetricContext, q: BehindQuery, p: Params): Promise<string> {
+/**
+ * The CTEs naming the number's customer ids (`behind`, one `customer_id` column, each customer
+ * once), and the campaign a campaign kind names (404 when there is none).
+ */
+export async function behindCtes(ctx: ListContext, q: ListQuery, p: Params) {
+  const campaign = await campaignOf(ctx, q);
+  return { sql: await behindSql(ctx, q, p), campaign };
+}
+
+async function behindSql(ctx: ListContext, q: ListQuery, p: Params): Promise<string> {
   const { kpi } = q;
   if (kpi === 'rfmSegment' || kpi === 'rfmCell') {
     const rfm = rfmCte(p, ctx.selection.rfmAsOf);
@@ -141,7 +155,9 @@ async function behindCtes(ctx: MetricContext, q: BehindQuery, p: Params): Promis
     const flagged = `cs.churn_probability IS NOT NULL AND (cs.details->>'atRisk')::boolean`;
     sql = await scoredSql(ctx, 'churn', p, join, flagged);
   } else if (kpi.startsWith('campaign')) sql = campaignSql(q, p, join);
-  else sql = kpiSql(kpi, p, join, ctx.range);
+  else if (kpi === 'selected') {
+    sql = `SELECT c.customer_id FROM (SELECT id AS customer_id FROM customers) c ${join}`;
+  } else sql = kpiSql(kpi, p, join, ctx.range);
   return withCtes(sel.ctes, `behind AS (${sql})`);
 }
 
@@ -165,9 +181,8 @@ interface Row {
 
 export async function customersBehindReport(ctx: MetricContext, q: BehindQuery) {
   const { range } = ctx;
-  const campaign = await campaignOf(ctx, q);
   const p = new Params();
-  const behind = await behindCtes(ctx, q, p);
+  const { sql: behind, campaign } = await behindCtes(ctx, q, p);
   const counted = await ctx.db.query<{ n: number }>(
     `${behind} SELECT count(*)::int AS n FROM behind`,
     [...p.values],

@@ -5,6 +5,7 @@ import type { Database } from '@retention/db';
 import type { Identity } from '../auth/identity.ts';
 import { regionView } from '../auth/scope.ts';
 import type { AnalyticsSettings } from '../config.ts';
+import { refreshAudience } from './audiences.ts';
 import type { ResultCache } from './cache.ts';
 import { filterOptions } from './filter-options.ts';
 import { type Granularity, resolveRange } from './periods.ts';
@@ -48,6 +49,8 @@ async function selectionOf(
   const today = refresher.businessDay(ask.now).today;
   const range = resolveRange(ask.query, today);
   const view = regionView(ask.viewer, ask.query.region);
+  const { audience } = ask.query;
+  if (audience !== undefined) await refreshAudience(db, audience, today, settings.timeZone);
   const selection = await resolveSelection(db, view, ask.query, range, settings.timeZone);
   return { range, selection };
 }

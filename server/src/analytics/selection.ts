@@ -1,9 +1,9 @@
 // Which customers a metric counts: the filters of a request (region, channel, segment,
-// plan) checked against the data, within the region the viewer's scope allows (decided
-// before, by auth/scope.ts).
+// plan, saved audience) checked against the data, within the region the viewer's scope allows
+// (decided before, by auth/scope.ts).
 import type { Database } from '@retention/db';
 import type { RegionView } from '../auth/scope.ts';
-import { Refusal } from '../errors.ts';
+import { notFound, Refusal } from '../errors.ts';
 import { latestRun } from './latest-run.ts';
 import type { Range } from './periods.ts';
 import { findRfmSegment, type RfmSlug, rfmSegments } from './rfm-segments.ts';
@@ -13,6 +13,7 @@ export interface FilterQuery {
   channel?: string | undefined;
   segment?: string | undefined;
   plan?: string | undefined;
+  audience?: number | undefined;
 }
 
 export type SegmentRef =
@@ -24,6 +25,8 @@ export interface Selection {
   channel?: string;
   segment?: SegmentRef;
   plan?: string;
+  /** A saved audience's members; `evaluatedOn` tells its members' version apart (audiences.ts). */
+  audience?: { id: number; name: string; evaluatedOn: string };
   /** RFM segments are scored as of this day (the range's last day). */
   rfmAsOf: number;
   /** A plan selects customers with a contract on it overlapping [from, to]. */
@@ -67,7 +70,20 @@ export async function resolveSelection(
     selection.plan = q.plan;
   }
   if (q.segment !== undefined) selection.segment = await findSegment(db, q.segment);
+  if (q.audience !== undefined) selection.audience = await findAudience(db, q.audience, scope);
   return selection;
+}
+
+/** A saved audience the scope may see: one saved within it, or by anyone for an unscoped viewer. */
+async function findAudience(db: Database, id: number, scope: string | null) {
+  const found = await db.query<{ id: number; name: string; evaluated_on: string }>(
+    `SELECT id, name, evaluated_on FROM audiences
+     WHERE id = $1 AND ($2::text IS NULL OR scope_region = $2)`,
+    [id, scope],
+  );
+  const row = found.rows[0];
+  if (!row) throw notFound('audience', id);
+  return { id: Number(row.id), name: row.name, evaluatedOn: row.evaluated_on };
 }
 
 const unknownValue = {

@@ -122,6 +122,10 @@ export function selectionSql(
     where.push(`EXISTS (SELECT 1 FROM customer_scores cs WHERE cs.customer_id = c.id
       AND cs.model_run_id = ${p.add(s.segment.modelRunId, 'int')} AND cs.segment = ${p.add(s.segment.name)})`);
   }
+  if (s.audience !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM audience_members am
+      WHERE am.audience_id = ${p.add(s.audience.id, 'int')} AND am.customer_id = c.id)`);
+  }
   if (s.plan !== undefined) {
     const tz = p.add(s.timeZone);
     where.push(`EXISTS (SELECT 1 FROM contracts k WHERE k.customer_id = c.id

@@ -1,9 +1,10 @@
-// Who a campaign targets: the customers of a selection (segment, region, channel) and, when
-// asked, only those whose newest churn probability and value at risk (probability × CLV)
-// reach the thresholds. The same query serves the preview and the launch.
+// Who a campaign targets: the customers of a selection (segment, region, channel, saved
+// audience) and, when asked, only those whose newest churn probability and value at risk
+// (probability × CLV) reach the thresholds. The same query serves the preview and the launch.
 import type { CampaignTarget } from '@retention/contracts';
 import type { Database } from '@retention/db';
 import type { z } from 'zod';
+import { refreshAudience } from '../analytics/audiences.ts';
 import { todayIn } from '../analytics/clock.ts';
 import { latestRun } from '../analytics/latest-run.ts';
 import { resolveRange } from '../analytics/periods.ts';
@@ -49,7 +50,9 @@ export async function targetPopulation(
   timeZone: string,
   now = new Date(),
 ): Promise<TargetPopulation> {
-  const range = resolveRange({ granularity: 'month' }, todayIn(timeZone, now));
+  const today = todayIn(timeZone, now);
+  const range = resolveRange({ granularity: 'month' }, today);
+  if (target.audience !== undefined) await refreshAudience(db, target.audience, today, timeZone);
   const selection = await resolveSelection(
     db,
     regionView(viewer, target.region),

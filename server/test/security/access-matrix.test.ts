@@ -37,6 +37,9 @@ function urlFor(pattern: string, kind: IdKind | undefined, variant: string): str
   let id = 0;
   if (kind === 'customer') id = customer[variant]!;
   if (kind === 'campaign') id = variant === 'existing' ? s.campaignId : 2_000_000_000;
+  if (kind === 'audience') {
+    id = variant === 'missing' ? 2_000_000_000 : s.audiences[variant as 'north' | 'unscoped'];
+  }
   if (kind === 'job') id = variant === 'existing' ? s.jobId : 2_000_000_000;
   return pattern
     .replace(':id', String(id))

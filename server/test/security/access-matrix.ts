@@ -23,6 +23,8 @@ export const idKinds = {
   /** Client A's customer (North); a North customer of nobody; client B's (South); none. */
   customer: ['ownA', 'sameRegion', 'otherRegion', 'missing'],
   campaign: ['existing', 'missing'],
+  /** Saved by the North manager (scoped to North), by the admin (every region); none. */
+  audience: ['north', 'unscoped', 'missing'],
   job: ['existing', 'missing'],
 } as const;
 export type IdKind = keyof typeof idKinds;
@@ -162,6 +164,29 @@ export const matrix: Readonly<Record<string, MatrixRow>> = {
   'GET /api/v1/campaigns/': { expect: staff(200) },
   'GET /api/v1/campaigns/:id': { ids: 'campaign', expect: staff(byId(200)) },
   'GET /api/v1/campaigns/:id/unreachable': { ids: 'campaign', expect: staff(byId(200)) },
+  'GET /api/v1/audiences/': { expect: staff(200) },
+  'POST /api/v1/audiences/': {
+    body: (_, call) => ({ name: `Matrix ${++codes}.${call}`, list: { kpi: 'selected' } }),
+    expect: staff(201),
+  },
+  'GET /api/v1/audiences/:id': {
+    ids: 'audience',
+    expect: roles({
+      northManager: { north: 200, unscoped: 404, missing: 404 },
+      manager: { north: 200, unscoped: 200, missing: 404 },
+      admin: { north: 200, unscoped: 200, missing: 404 },
+    }),
+  },
+  // In callers' order: the North manager deletes their own; the other manager may not delete
+  // the admin's; the admin may.
+  'DELETE /api/v1/audiences/:id': {
+    ids: 'audience',
+    expect: roles({
+      northManager: { north: 204, unscoped: 404, missing: 404 },
+      manager: { north: 404, unscoped: 403, missing: 404 },
+      admin: { north: 404, unscoped: 204, missing: 404 },
+    }),
+  },
   // Last: the admin's call stops the campaign the rows above read.
   'POST /api/v1/campaigns/:id/stop': { ids: 'campaign', expect: roles({ admin: byId(200) }) },
 };

@@ -26,6 +26,8 @@ export interface SecurityApp {
   /** Offer assignment of each customer, by customer id (for the open-offer route). */
   assignments: Map<number, number>;
   campaignId: number;
+  /** Audiences saved by the North manager (scoped) and by the admin (every region). */
+  audiences: { north: number; unscoped: number };
   jobId: number;
   /** An offer nobody holds yet (the admin's assign-offer calls). */
   spareOfferId: number;
@@ -112,6 +114,20 @@ export async function buildSecurityApp(env: Env = {}): Promise<SecurityApp> {
     payload: campaignBody('SETUP1'),
   });
   if (launched.statusCode !== 201) throw new Error(`campaign launch: ${launched.body}`);
+  const saveAudience = async (name: string, who: (typeof people)[keyof typeof people]) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/audiences',
+      headers: tma(who),
+      payload: { name, list: { kpi: 'selected' } },
+    });
+    if (res.statusCode !== 201) throw new Error(`audience: ${res.body}`);
+    return res.json().id as number;
+  };
+  const audiences = {
+    north: await saveAudience('North, all', people.northManager),
+    unscoped: await saveAudience('Everyone', people.admin),
+  };
   const apiKey = await apiKeyFor(t);
   return {
     app,
@@ -120,6 +136,7 @@ export async function buildSecurityApp(env: Env = {}): Promise<SecurityApp> {
     routes,
     assignments,
     campaignId: launched.json().id,
+    audiences,
     jobId: clvRunId,
     spareOfferId: spare.id,
     apiKey,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import analyticsRoutes from './analytics/index.ts';
+import audienceRoutes from './audiences/index.ts';
 import campaignRoutes from './campaigns/index.ts';
 import demoRoutes from './demo/index.ts';
 import ingestRoutes from './ingest/index.ts';
@@ -19,6 +20,7 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(productRoutes, { prefix: '/products' });
   await app.register(ingestRoutes, { prefix: '/ingest' });
   await app.register(analyticsRoutes, { prefix: '/analytics' });
+  await app.register(audienceRoutes, { prefix: '/audiences' });
   await app.register(jobRoutes, { prefix: '/jobs' });
   await app.register(campaignRoutes, { prefix: '/campaigns' });
   await app.register(recommendationRoutes, { prefix: '/recommendations' });
