@@ -11,11 +11,20 @@ export type Filters = {
   region?: string;
   channel?: string;
   segment?: string;
+  /** A saved audience's id. */
+  audience?: string;
 };
 
-const keys = ['from', 'to', 'region', 'channel', 'segment'] as const;
+const keys = ['from', 'to', 'region', 'channel', 'segment', 'audience'] as const;
 /** One-letter names in a start parameter. */
-const short = { from: 'f', to: 't', region: 'r', channel: 'c', segment: 's' } as const;
+const short = {
+  from: 'f',
+  to: 't',
+  region: 'r',
+  channel: 'c',
+  segment: 's',
+  audience: 'a',
+} as const;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export function filtersFromSearch(search: string): Filters {
@@ -25,6 +34,7 @@ export function filtersFromSearch(search: string): Filters {
     const value = q.get(key)?.trim();
     if (!value) continue;
     if ((key === 'from' || key === 'to') && !isoDate.test(value)) continue;
+    if (key === 'audience' && !/^\d{1,10}$/.test(value)) continue;
     filters[key] = value.slice(0, 100);
   }
   return filters;

@@ -22,6 +22,9 @@ describe('dashboard filters', () => {
     });
     expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
     expect(filtersFromSearch('?from=yesterday&granularity=day')).toEqual({ granularity: 'month' });
+    // A saved audience is named by its id; anything else is dropped.
+    expect(filtersFromSearch('?audience=12')).toEqual({ granularity: 'month', audience: '12' });
+    expect(filtersFromSearch('?audience=twelve')).toEqual({ granularity: 'month' });
   });
 
   it('travel through a startapp value made only of allowed characters', () => {
@@ -30,6 +33,7 @@ describe('dashboard filters', () => {
       granularity: 'week' as const,
       region: 'Северо-Запад',
       segment: 'Can’t lose & friends',
+      audience: '42',
     };
     const param = encodeStartParam({ screen: 'dashboard', filters });
     expect(param).toMatch(/^[A-Za-z0-9_-]{1,512}$/);

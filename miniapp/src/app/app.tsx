@@ -1,6 +1,7 @@
 import { Route, Switch } from 'wouter';
 import { ApiErrorScreen } from '../components/api-error-screen';
 import { LoadingScreen } from '../components/loading-screen';
+import { AudiencesPage } from '../features/audiences/components/audiences-page';
 import { CampaignPage } from '../features/campaigns/components/campaign-page';
 import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
 import { NewCampaignPage } from '../features/campaigns/components/new-campaign-page';
@@ -18,7 +19,7 @@ import { type Me, useMe } from '../lib/me';
 import { isListKind } from '../lib/paths';
 
 /**
- * Staff get the dashboard, customer search and cards, and campaigns (only admins start one: a manager's
+ * Staff get the dashboard, customer search and cards, saved audiences, and campaigns (only admins start one: a manager's
  * `/campaigns/new` is the list); every other path is the dashboard.
  */
 function StaffRoutes({ admin }: { admin: boolean }) {
@@ -30,6 +31,9 @@ function StaffRoutes({ admin }: { admin: boolean }) {
       <Route path="/customers/:id">{(p) => <CustomerPage id={Number(p.id)} />}</Route>
       <Route path="/behind/:kind">
         {(p) => (isListKind(p.kind) ? <BehindPage kind={p.kind} /> : <DashboardPage />)}
+      </Route>
+      <Route path="/audiences">
+        <AudiencesPage />
       </Route>
       <Route path="/campaigns">
         <CampaignsPage admin={admin} />

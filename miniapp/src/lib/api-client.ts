@@ -111,6 +111,7 @@ function toApiError(response: Response, body: unknown): ApiError {
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  delete: (path: string) => apiRequest<void>(path, { method: 'DELETE' }),
   /** A non-JSON answer (a CSV export), fetched with the same authorization. */
   text: (path: string, signal?: AbortSignal) => apiRequest<string>(path, { signal, as: 'text' }),
 };

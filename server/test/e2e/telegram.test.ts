@@ -335,6 +335,102 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await page.close();
   });
 
+  it('saves a list as an audience, filters the dashboard by it and aims a campaign at it', async () => {
+    const { page, errors } = await open(people.manager, '/?region=South', { width: 360 });
+    const card = page.getByTestId('kpi-churnedCustomers');
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    const shown = (await page.getByTestId('kpi-churnedCustomers-value').textContent()) ?? '';
+    await card.click();
+    const count = page.getByTestId('customers-count');
+    await expect.poll(() => count.count(), { timeout: 30_000 }).toBe(1);
+    const total = Number(await count.getAttribute('data-total'));
+    expect(int(total)).toBe(shown);
+    // Saved live under a name of the manager's choosing (the list's title is offered).
+    await page.getByTestId('save-audience').click();
+    const name = page.getByTestId('audience-name');
+    expect(await name.inputValue()).not.toBe('');
+    await name.fill('Lapsed South');
+    await page.getByTestId('audience-submit').click();
+    const saved = page.getByTestId('audience-saved');
+    await expect.poll(() => saved.textContent(), { timeout: 30_000 }).toContain('Lapsed South');
+    expect(await saved.textContent()).toContain(int(total));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await page.screenshot({
+      path: path.join(shots, 'telegram-audience-saved.png'),
+      fullPage: true,
+    });
+    type Audiences = { items: { id: number; name: string; size: number }[] };
+    const audience = (await apiAs<Audiences>(people.manager, '/audiences')).items.find(
+      (a) => a.name === 'Lapsed South',
+    )!;
+    expect(audience.size).toBe(total);
+    // The dashboard for them: the filter shows the audience, the churned count is theirs.
+    await page.getByTestId('audience-dashboard').click();
+    await expect.poll(() => page.getByTestId('dashboard').count(), { timeout: 30_000 }).toBe(1);
+    expect(new URL(page.url()).searchParams.get('audience')).toBe(String(audience.id));
+    await expect
+      .poll(() => page.getByTestId('filter-audience').inputValue(), { timeout: 30_000 })
+      .toBe(String(audience.id));
+    const filtered = await apiAs<Dashboard>(
+      people.manager,
+      `/analytics/dashboard?region=South&audience=${audience.id}`,
+    );
+    expect(filtered.kpis.churnedCustomers?.value).toBe(total);
+    await expect
+      .poll(() => page.getByTestId('kpi-churnedCustomers-value').textContent(), { timeout: 30_000 })
+      .toBe(int(total));
+    // The audiences screen lists it; its count opens its members.
+    await page.getByTestId('audiences-link').click();
+    const row = page.getByTestId('audience-row').filter({ hasText: 'Lapsed South' });
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    await row.getByTestId('audience-members').click();
+    await expect
+      .poll(() => page.getByTestId('customers-count').getAttribute('data-total'), {
+        timeout: 30_000,
+      })
+      .toBe(String(total));
+    expect(await page.locator('h1').textContent()).toContain('Lapsed South');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // An admin aims a campaign at it: the preview's size is the audience's.
+    const admin = await open(people.admin, '/campaigns/new', { width: 360 });
+    const target = admin.page.getByTestId('target-audience');
+    await expect.poll(() => target.count(), { timeout: 30_000 }).toBe(1);
+    await admin.page.getByTestId('campaign-name-input').fill('Win back lapsed South');
+    await admin.page.getByTestId('offer-code').fill('LAPSED10');
+    await admin.page.getByTestId('offer-title').fill('10% off your next order');
+    await admin.page.getByTestId('offer-percent').fill('10');
+    await target.selectOption(String(audience.id));
+    await expect
+      .poll(() => admin.page.getByTestId('preview-size').textContent(), { timeout: 30_000 })
+      .toBe(int(total));
+    await telegramEmits(admin.page, 'main_button_pressed');
+    const popups = () => sentToTelegram(admin.page, 'web_app_open_popup');
+    await expect.poll(async () => (await popups()).length, { timeout: 30_000 }).toBe(1);
+    await telegramEmits(admin.page, 'popup_closed', { button_id: 'ok' });
+    await expect
+      .poll(() => new URL(admin.page.url()).pathname, { timeout: 30_000 })
+      .toMatch(/^\/campaigns\/\d+$/);
+    const id = Number(new URL(admin.page.url()).pathname.split('/').at(-1));
+    type Launched = { target: { audience?: number }; members: { target: number; control: number } };
+    const launched = await apiAs<Launched>(people.admin, `/campaigns/${id}`);
+    expect(launched.target.audience).toBe(audience.id);
+    expect(launched.members.target + launched.members.control).toBe(total);
+    expect(admin.errors).toEqual([]);
+    await admin.page.close();
+
+    // A client reaches none of it: any path is their own view.
+    const client = await open(people.client, '/audiences');
+    await expect
+      .poll(() => client.page.getByTestId('client-view').count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await client.page.getByTestId('audiences-page').count()).toBe(0);
+    await client.page.close();
+  });
+
   it('finds a customer from any screen by part of a name, and opens the card', async () => {
     type Found = { total: number; items: { id: number; name: string | null }[] };
     // A fragment of a demo customer's surname, matched as the API matches it.

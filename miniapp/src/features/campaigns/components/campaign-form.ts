@@ -15,6 +15,8 @@ export type CampaignForm = {
   segment?: string;
   region?: string;
   channel?: string;
+  /** A saved audience's id. */
+  audience?: string;
   /** Minimum churn probability in whole percent; 0 is no risk filter. */
   minChurn: number;
   minValueAtRisk: string;
@@ -70,6 +72,7 @@ export function targetOf(f: CampaignForm): Target {
     ...(f.segment ? { segment: f.segment } : {}),
     ...(f.region ? { region: f.region } : {}),
     ...(f.channel ? { channel: f.channel } : {}),
+    ...(f.audience ? { audience: Number(f.audience) } : {}),
     ...(f.minChurn > 0 ? { minChurnProbability: f.minChurn / 100 } : {}),
     ...(valueAtRisk !== undefined && valueAtRisk > 0 ? { minValueAtRisk: valueAtRisk } : {}),
   };

@@ -1,5 +1,6 @@
 import { Choice } from '../../../components/choice';
 import { errorMessage } from '../../../lib/api-client';
+import { useAudiences } from '../../../lib/audiences';
 import { t, useLang } from '../../../lib/i18n';
 import { haptic } from '../../../lib/native';
 import { useTargetOptions } from '../api/target-options';
@@ -7,7 +8,8 @@ import { useWords } from '../words';
 import type { CampaignForm } from './campaign-form';
 import { Field } from './field';
 
-/** Who the campaign is for: segment, region, channel, risk and value at risk; the control. */
+/** Who the campaign is for: segment, region, channel, saved audience, risk and value at risk;
+ * the control. */
 export function TargetFields({
   form,
   set,
@@ -18,6 +20,7 @@ export function TargetFields({
   const lang = useLang();
   const w = useWords();
   const options = useTargetOptions();
+  const audiences = useAudiences();
   const pick = (patch: Partial<CampaignForm>) => {
     haptic.selection();
     set(patch);
@@ -51,6 +54,16 @@ export function TargetFields({
           options={o?.channels ?? []}
           onChange={(channel) => pick({ channel })}
         />
+        {(audiences.data?.length ?? 0) > 0 && (
+          <Choice
+            label={w.audience}
+            all={t('all', lang)}
+            testId="target-audience"
+            value={form.audience}
+            options={(audiences.data ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
+            onChange={(audience) => pick({ audience })}
+          />
+        )}
       </div>
       {options.isError && <p className="action-error">{errorMessage(options.error, lang)}</p>}
       <Field label={w.minChurn} aside={form.minChurn > 0 ? `${form.minChurn}%` : w.anyChurn}>

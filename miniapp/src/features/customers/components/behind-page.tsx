@@ -10,10 +10,13 @@ import {
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { CsvExport } from '../../../components/csv-export';
+import { SaveAudience } from '../../../components/save-audience';
+import { listDefinition } from '../../../lib/audiences';
 import { formatDateRange, formatPeriod } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { behindPath, type ListTarget, targetOf } from '../../../lib/paths';
+
 import { getCustomersBehindCsv, useCustomersBehind } from '../api/customers-behind';
 import { CustomerList, pageParam } from './customer-list';
 import './customers.css';
@@ -28,10 +31,16 @@ const titles = {
   campaignTargeted: { en: 'Targeted', ru: 'Целевая группа' },
   campaignControl: { en: 'Control group', ru: 'Контрольная группа' },
   campaignRedeemed: { en: 'Redeemed the offer', ru: 'Воспользовались предложением' },
+  audience: { en: 'Audience', ru: 'Аудитория' },
 };
 
 /** What the list is of, in words: the KPI, the cohort cell, the segment, the campaign's group. */
-function titleOf(kind: ListKind, target: ListTarget, campaign: string | undefined, lang: Lang) {
+function titleOf(
+  kind: ListKind,
+  target: ListTarget,
+  named: { campaign?: string | undefined; audience?: string | null | undefined },
+  lang: Lang,
+) {
   const { cohort, k, name, r, f } = target;
   switch (kind) {
     case 'cohort':
@@ -47,7 +56,9 @@ function titleOf(kind: ListKind, target: ListTarget, campaign: string | undefine
     case 'campaignTargeted':
     case 'campaignControl':
     case 'campaignRedeemed':
-      return campaign ? `${titles[kind][lang]} · ${campaign}` : titles[kind][lang];
+      return named.campaign ? `${titles[kind][lang]} · ${named.campaign}` : titles[kind][lang];
+    case 'selected':
+      return named.audience ? `${titles.audience[lang]}: ${named.audience}` : t('customers', lang);
     default: {
       const entry = kpiCatalogue.find((x) => x.key === kind);
       return entry ? kpiLabel(entry, lang) : kind;
@@ -66,13 +77,21 @@ export function BehindPage({ kind }: { kind: ListKind }) {
   useBackButton(`/?${filtersToSearch(filters)}`);
   const [, navigate] = useLocation();
   const list = useCustomersBehind(kind, filters, target, page);
-  const title = titleOf(kind, target, list.data?.campaign?.name, lang);
+  const title = titleOf(
+    kind,
+    target,
+    { campaign: list.data?.campaign?.name, audience: list.data?.definition.filters.audience },
+    lang,
+  );
   return (
     <main className="page" data-testid="behind-page">
       <h1 className="page-title">{title}</h1>
       <BlockState query={list}>
         {(l) => {
-          const scope = [filters.region, filters.channel, filters.segment].filter(Boolean);
+          const audience = kind === 'selected' ? null : l.definition.filters.audience;
+          const scope = [filters.region, filters.channel, filters.segment, audience].filter(
+            Boolean,
+          );
           const period = undatedKinds.includes(kind)
             ? []
             : [formatDateRange(l.period.from, l.period.to, lang)];
@@ -102,6 +121,7 @@ export function BehindPage({ kind }: { kind: ListKind }) {
                 />
               </div>
               <p className="hint customers-count">{t('behindHow', lang)}</p>
+              <SaveAudience list={listDefinition(kind, filters, target)} suggestedName={title} />
             </>
           );
         }}

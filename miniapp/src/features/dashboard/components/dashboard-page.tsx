@@ -1,6 +1,7 @@
 import { type Filters, filtersFromSearch, filtersToSearch } from '@retention/contracts';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { useAudiences } from '../../../lib/audiences';
 import { formatDateRange } from '../../../lib/format';
 import { useAnalyticsOptions } from '../../../lib/get-analytics-options';
 import { t, useLang } from '../../../lib/i18n';
@@ -31,6 +32,7 @@ export function DashboardPage() {
   // The regions the viewer may see (a scoped manager has one) and the channels.
   const options = useAnalyticsOptions();
   const regionNames = options.data?.regions ?? [];
+  const audiences = useAudiences();
 
   return (
     <main className="page dashboard" data-testid="dashboard">
@@ -41,6 +43,7 @@ export function DashboardPage() {
         onChange={setFilters}
         regions={regionNames.length > 1 ? regionNames : []}
         channels={options.data?.channels ?? []}
+        audiences={(audiences.data ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
       />
       <BlockState query={dashboard}>
         {(d) => (

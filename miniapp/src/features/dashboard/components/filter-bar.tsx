@@ -1,4 +1,5 @@
 import type { Filters } from '@retention/contracts';
+import { Link } from 'wouter';
 import { Choice } from '../../../components/choice';
 import { t, useLang } from '../../../lib/i18n';
 import { haptic } from '../../../lib/native';
@@ -17,18 +18,21 @@ function isoMonthsBack(months: number, today: string | null): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Period presets or a custom range, granularity, region and acquisition channel; every
- * change goes to the URL. */
+/** Period presets or a custom range, granularity, region, acquisition channel and saved
+ * audience; every change goes to the URL. */
 export function FilterBar({
   filters,
   onChange,
   regions,
   channels,
+  audiences,
 }: {
   filters: Filters;
   onChange: (next: Filters) => void;
   regions: string[];
   channels: string[];
+  /** Saved audiences (value: the id). */
+  audiences: { value: string; label: string }[];
 }) {
   const lang = useLang();
   const today = useBusinessToday();
@@ -96,6 +100,19 @@ export function FilterBar({
           onChange={(channel) => set({ ...filters, channel })}
         />
       )}
+      {audiences.length > 0 && (
+        <Choice
+          label={t('audience', lang)}
+          all={t('all', lang)}
+          testId="filter-audience"
+          value={filters.audience}
+          options={audiences}
+          onChange={(audience) => set({ ...filters, audience })}
+        />
+      )}
+      <Link href="/audiences" className="filters-link" data-testid="audiences-link">
+        {t('audiencesLink', lang)}
+      </Link>
     </div>
   );
 }
