@@ -28,6 +28,11 @@ export {
 } from './offer-sender.ts';
 export type * from './services.ts';
 export {
+  createSharePreparer,
+  type SharedPhoto,
+  type SharePreparer,
+} from './share-preparer.ts';
+export {
   type Refusal,
   refusalOf,
   type TelegramApiOptions,

@@ -148,6 +148,18 @@ export const reasons = {
     en: 'could not render the {block} block: {error}',
     ru: 'не удалось отрисовать блок {block}: {error}',
   },
+  shareNeedsBot: {
+    en: 'sharing needs the bot (BOT_TOKEN, BOT_MODE) and Chromium for the picture',
+    ru: 'для отправки в чат нужны бот (BOT_TOKEN, BOT_MODE) и Chromium для картинки',
+  },
+  shareNeedsPublicUrl: {
+    en: 'sharing needs PUBLIC_URL: Telegram fetches the picture from there',
+    ru: 'для отправки в чат нужен PUBLIC_URL: Telegram берёт картинку оттуда',
+  },
+  shareFailed: {
+    en: 'Telegram did not prepare the message: {error}',
+    ru: 'Telegram не подготовил сообщение: {error}',
+  },
   screenshotsOff: {
     en: 'screenshots are not set up here',
     ru: 'скриншоты здесь не настроены',
@@ -160,6 +172,10 @@ export const reasons = {
   customerNotFound: { en: 'customer {id} not found', ru: 'клиент {id} не найден' },
   offerNotFound: { en: 'offer {id} not found', ru: 'предложение {id} не найдено' },
   campaignNotFound: { en: 'campaign {id} not found', ru: 'кампания {id} не найдена' },
+  sharedImageNotFound: {
+    en: 'no shared picture {id}: it has expired or never existed',
+    ru: 'картинки {id} нет: срок её хранения истёк или её не было',
+  },
   audienceNotFound: { en: 'audience {id} not found', ru: 'аудитория {id} не найдена' },
   audienceNameTaken: {
     en: 'an audience named "{name}" already exists',

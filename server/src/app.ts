@@ -25,6 +25,7 @@ import metricsPlugin from './plugins/metrics.ts';
 import miniappPlugin from './plugins/miniapp.ts';
 import screenshotterPlugin from './plugins/screenshotter.ts';
 import securityPlugin from './plugins/security.ts';
+import sharePlugin from './plugins/share.ts';
 import trainingPlugin from './plugins/training.ts';
 import apiRoutes from './routes/api/v1/index.ts';
 import healthRoute from './routes/health.ts';
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(deliveryPlugin, deps.delivery ?? {});
   await app.register(apiRoutes, { prefix: '/api/v1' });
   await app.register(screenshotterPlugin);
+  await app.register(sharePlugin);
   await app.register(botPlugin);
   await app.register(alertsPlugin, deps.alerts ?? {});
   await app.register(miniappPlugin);

@@ -41,6 +41,7 @@ const notFoundKeys = {
   campaign: 'campaignNotFound',
   job: 'jobNotFound',
   'API key': 'apiKeyNotFound',
+  'shared picture': 'sharedImageNotFound',
 } as const;
 
 /** 404: `what` with this id is not there, or the caller may not see it. */

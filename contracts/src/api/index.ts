@@ -12,4 +12,5 @@ export * from './me.ts';
 export * from './offers.ts';
 export * from './products.ts';
 export * from './recommendations.ts';
+export * from './share.ts';
 export * from './users.ts';

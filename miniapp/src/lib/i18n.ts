@@ -38,6 +38,8 @@ const texts = {
   segment: { en: 'Segment', ru: 'Сегмент' },
   audience: { en: 'Audience', ru: 'Аудитория' },
   audiencesLink: { en: 'Audiences ›', ru: 'Аудитории ›' },
+  share: { en: 'Share ↗', ru: 'Поделиться ↗' },
+  sharePreparing: { en: 'Preparing…', ru: 'Готовим…' },
   saveAudience: { en: 'Save as audience', ru: 'Сохранить как аудиторию' },
   saveAudienceTitle: {
     en: 'Save these customers as an audience',

@@ -21,8 +21,18 @@ export interface ScreenshotterOptions {
   timeoutMs?: number;
 }
 
+/** A block's picture and its size in pixels. */
+export interface Picture {
+  bytes: Buffer;
+  width: number;
+  height: number;
+}
+
 export interface Screenshotter {
+  /** The block as a PNG (the bot's photos). */
   capture(user: TelegramUser, block: BlockName, query: URLSearchParams): Promise<Buffer>;
+  /** The block as a JPEG with its size (a shared message's photo: Telegram takes JPEG). */
+  picture(user: TelegramUser, block: BlockName, query: URLSearchParams): Promise<Picture>;
   close(): Promise<void>;
 }
 
@@ -53,7 +63,12 @@ export function createScreenshotter(o: ScreenshotterOptions): Screenshotter {
     return browser;
   };
 
-  async function shoot(user: TelegramUser, block: BlockName, query: URLSearchParams) {
+  async function shoot(
+    user: TelegramUser,
+    block: BlockName,
+    query: URLSearchParams,
+    type: 'png' | 'jpeg',
+  ): Promise<Picture> {
     const context = await (await launch()).newContext({
       viewport: { width: blockWidth, height: 600 },
       deviceScaleFactor: 1,
@@ -76,7 +91,17 @@ export function createScreenshotter(o: ScreenshotterOptions): Screenshotter {
         .textContent({ timeout: 100 })
         .catch(() => null);
       if (error) throw new Refusal('unavailable', 'blockFailed', { block, error });
-      return await main.screenshot({ type: 'png', animations: 'disabled' });
+      const bytes = await main.screenshot({
+        type,
+        animations: 'disabled',
+        quality: type === 'jpeg' ? 90 : undefined,
+      });
+      const box = await main.boundingBox();
+      return {
+        bytes,
+        width: Math.round(box?.width ?? blockWidth),
+        height: Math.round(box?.height ?? 0),
+      };
     } catch (error) {
       if (error instanceof AppError) throw error;
       const first = (error as Error).message.split('\n')[0] ?? '';
@@ -86,12 +111,18 @@ export function createScreenshotter(o: ScreenshotterOptions): Screenshotter {
     }
   }
 
+  /** One capture at a time. */
+  const queued = (run: () => Promise<Picture>) => {
+    const next = queue.then(run);
+    queue = next.catch(() => {});
+    return next;
+  };
+
   return {
-    capture(user, block, query) {
-      const run = queue.then(() => shoot(user, block, query));
-      queue = run.catch(() => {});
-      return run;
+    async capture(user, block, query) {
+      return (await queued(() => shoot(user, block, query, 'png'))).bytes;
     },
+    picture: (user, block, query) => queued(() => shoot(user, block, query, 'jpeg')),
     async close() {
       const b = await browser?.catch(() => undefined);
       browser = undefined;

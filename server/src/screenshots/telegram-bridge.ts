@@ -60,37 +60,44 @@ export function launchUrl(base: string, path: string, initData: string, palette:
  * the page makes are kept in `window.__tg.sent`; `window.__tg.emit(name, data)` sends events.
  */
 export async function installTelegramBridge(page: Page, palette: Palette): Promise<void> {
-  await page.addInitScript((theme) => {
-    type Sent = [string, Record<string, unknown> | undefined];
-    const w = window as unknown as {
-      __tg: { sent: Sent[]; emit(name: string, data?: unknown): void };
-      TelegramWebviewProxy: { postEvent(name: string, data?: string): void };
-      Telegram: { WebView: { receiveEvent(name: string, data?: unknown): void } };
-    };
-    const emit = (name: string, data?: unknown) =>
-      setTimeout(() => w.Telegram.WebView.receiveEvent(name, data), 0);
-    const insets = { top: 24, bottom: 16, left: 0, right: 0 };
-    w.__tg = { sent: [], emit };
-    w.TelegramWebviewProxy = {
-      postEvent(name, json) {
-        const data = json ? JSON.parse(json) : undefined;
-        w.__tg.sent.push([name, data]);
-        switch (name) {
-          case 'web_app_request_theme':
-            return emit('theme_changed', { theme_params: theme });
-          case 'web_app_request_viewport':
-            return emit('viewport_changed', {
-              height: window.innerHeight,
-              width: window.innerWidth,
-              is_expanded: true,
-              is_state_stable: true,
-            });
-          case 'web_app_request_safe_area':
-            return emit('safe_area_changed', insets);
-          case 'web_app_request_content_safe_area':
-            return emit('content_safe_area_changed', { top: 48, bottom: 0, left: 0, right: 0 });
-        }
-      },
-    };
-  }, palette);
+  // Sent as source: under tsx (how `npm start` runs the server) the function's text calls
+  // esbuild's `__name` helper, which the page lacks; without this shim the bridge threw and the
+  // app started outside Telegram.
+  const source = `var __name = (target) => target;\n(${bridge.toString()})(${JSON.stringify(palette)});`;
+  await page.addInitScript({ content: source });
+}
+
+/** The client's side of the bridge, run in the page with the theme it reports. */
+function bridge(theme: Palette) {
+  type Sent = [string, Record<string, unknown> | undefined];
+  const w = window as unknown as {
+    __tg: { sent: Sent[]; emit(name: string, data?: unknown): void };
+    TelegramWebviewProxy: { postEvent(name: string, data?: string): void };
+    Telegram: { WebView: { receiveEvent(name: string, data?: unknown): void } };
+  };
+  const emit = (name: string, data?: unknown) =>
+    setTimeout(() => w.Telegram.WebView.receiveEvent(name, data), 0);
+  const insets = { top: 24, bottom: 16, left: 0, right: 0 };
+  w.__tg = { sent: [], emit };
+  w.TelegramWebviewProxy = {
+    postEvent(name, json) {
+      const data = json ? JSON.parse(json) : undefined;
+      w.__tg.sent.push([name, data]);
+      switch (name) {
+        case 'web_app_request_theme':
+          return emit('theme_changed', { theme_params: theme });
+        case 'web_app_request_viewport':
+          return emit('viewport_changed', {
+            height: window.innerHeight,
+            width: window.innerWidth,
+            is_expanded: true,
+            is_state_stable: true,
+          });
+        case 'web_app_request_safe_area':
+          return emit('safe_area_changed', insets);
+        case 'web_app_request_content_safe_area':
+          return emit('content_safe_area_changed', { top: 48, bottom: 0, left: 0, right: 0 });
+      }
+    },
+  };
 }

@@ -38,7 +38,8 @@ export function startTelegramServer(env: Record<string, string>): Promise<Server
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
+  // A PORT given is kept (a PUBLIC_URL naming it is known before the start).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rd-e2e-'));
   const { BOT_TOKEN, DATABASE_URL, ...inherited } = process.env;
   const child: ChildProcess = spawn(

@@ -1,7 +1,9 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { nameFor } from '@retention/contracts';
+import { formatDateRange, nameFor } from '@retention/contracts';
 import { seedDemo } from '@retention/db/seed';
 import type { Browser, Page } from 'playwright-core';
+import type { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, repoRoot } from '../../../test/requirements.ts';
 import { todayIn } from '../../src/analytics/clock.ts';
@@ -10,8 +12,14 @@ import { trainChurn } from '../../src/ml/churn/train-churn.ts';
 import { trainSegments } from '../../src/ml/segments/train-segments.ts';
 import { testBotToken } from '../helpers/build-app.ts';
 import { signFields, unixSeconds } from '../helpers/init-data-fields.ts';
+import { preparedMessages, startEmulator } from './bot-api-emulator.ts';
 import { buildMiniappOnce } from './miniapp-build.ts';
-import { processDatabase, type ServerProcess, startTelegramServer } from './server-process.ts';
+import {
+  freePort,
+  processDatabase,
+  type ServerProcess,
+  startTelegramServer,
+} from './server-process.ts';
 import {
   initDataFor,
   installTelegram,
@@ -37,6 +45,7 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
   let browser: Browser;
   let database: Awaited<ReturnType<typeof processDatabase>>;
   let clientCustomer: number;
+  let emulator: TelegramServer;
 
   beforeAll(async () => {
     const build = buildMiniappOnce();
@@ -62,8 +71,14 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await trainChurn(db, { windowDays: 90, timeZone: 'UTC', asOf });
     await db.close();
     await build;
+    // Sharing a block calls the Bot API (the emulator), which fetches the picture at PUBLIC_URL.
+    emulator = await startEmulator();
+    const port = await freePort();
     server = await startTelegramServer({
       ...database.env,
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      TELEGRAM_API_ROOT: emulator.config.apiURL,
       ADMIN_TELEGRAM_IDS: String(people.admin.id),
       MANAGER_TELEGRAM_IDS: String(people.manager.id),
       INITDATA_MAX_AGE: '3600',
@@ -75,6 +90,7 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await emulator?.stop();
     await database?.drop();
   });
 
@@ -142,6 +158,8 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       .poll(() => page.getByTestId('kpi-activeAtEnd-value').textContent(), { timeout: 30_000 })
       .toMatch(/\d/);
     expect(await page.getByTestId('me-name').textContent()).toContain('Max');
+    // Before Mini Apps 8.0 there is no share dialog: no block offers sharing.
+    expect(await page.locator('.share-button').count()).toBe(0);
     // A reload after the URL lost Telegram's hash (in-app navigation) starts again.
     await page.evaluate(() => window.history.replaceState(null, '', '/'));
     await page.reload();
@@ -429,6 +447,55 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       .toBe(1);
     expect(await client.page.getByTestId('audiences-page').count()).toBe(0);
     await client.page.close();
+  });
+
+  it('shares a block to a chat: a prepared message with its picture, title, range and filters', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, errors } = await open(people.manager, '/?region=South', { width: 360 });
+    const button = page.getByTestId('share-cohorts');
+    await expect.poll(() => button.count(), { timeout: 30_000 }).toBe(1);
+    await button.click();
+    // The Mini App hands the prepared message's id to Telegram's share dialog.
+    const asked = () => sentToTelegram(page, 'web_app_send_prepared_message');
+    await expect.poll(async () => (await asked()).length, { timeout: 60_000 }).toBe(1);
+    const id = ((await asked())[0]?.[1] as { id?: string } | undefined)?.id;
+    const saved = preparedMessages(emulator).find((m) => m.id === id);
+    expect(saved?.userId).toBe(people.manager.id);
+    expect(saved?.allow).toMatchObject({ allow_group_chats: true });
+    const dashboard = await apiAs<{ period: { from: string; to: string } }>(
+      people.manager,
+      '/analytics/dashboard?region=South',
+    );
+    const caption = String(saved?.result.caption).split('\n');
+    expect(caption[0]).toBe('Cohort retention');
+    expect(caption[1]).toBe(formatDateRange(dashboard.period.from, dashboard.period.to, 'en'));
+    expect(caption[2]).toBe('Region: South');
+    expect(saved?.result).toMatchObject({ type: 'photo' });
+    // Telegram fetches the picture: a JPEG of the block as this manager sees it.
+    const photo = await fetch(String(saved?.result.photo_url));
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    const bytes = Buffer.from(await photo.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(bytes.length).toBeGreaterThan(5_000);
+    await writeFile(path.join(shots, 'telegram-shared-block.jpg'), bytes);
+    const picture = await browser.newPage({ viewport: { width: 720, height: 400 } });
+    await picture.goto(String(saved?.result.photo_url));
+    await picture.screenshot({
+      path: path.join(shots, 'telegram-shared-block.png'),
+      fullPage: true,
+    });
+    await picture.close();
+    // Sent: the button is ready again, no error shown.
+    await telegramEmits(page, 'prepared_message_sent');
+    await expect.poll(() => button.textContent(), { timeout: 30_000 }).toBe('Share ↗');
+    expect(await page.locator('.share-problem').count()).toBe(0);
+    // A name that is no picture's is not found.
+    const missing = await fetch(`${server.url}/api/v1/share/images/${'A'.repeat(32)}.jpg`);
+    expect(missing.status).toBe(404);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('finds a customer from any screen by part of a name, and opens the card', async () => {

@@ -164,6 +164,10 @@ export const matrix: Readonly<Record<string, MatrixRow>> = {
   'GET /api/v1/campaigns/': { expect: staff(200) },
   'GET /api/v1/campaigns/:id': { ids: 'campaign', expect: staff(byId(200)) },
   'GET /api/v1/campaigns/:id/unreachable': { ids: 'campaign', expect: staff(byId(200)) },
+  /** No PUBLIC_URL here: staff are told sharing needs it (share.test.ts and the e2e share). */
+  'POST /api/v1/share/': { body: () => ({ block: 'kpis' }), expect: staff(503) },
+  /** Public (Telegram fetches it); a name that is no picture's is not found. */
+  'GET /api/v1/share/images/:file': { expect: all(400) },
   'GET /api/v1/audiences/': { expect: staff(200) },
   'POST /api/v1/audiences/': {
     body: (_, call) => ({ name: `Matrix ${++codes}.${call}`, list: { kpi: 'selected' } }),

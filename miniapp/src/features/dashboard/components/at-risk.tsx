@@ -8,6 +8,7 @@ import {
 import { Link } from 'wouter';
 import type { z } from 'zod';
 import { BlockState } from '../../../components/block-state';
+import { ShareButton } from '../../../components/share-button';
 import { formatValue } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
 import { behindPath } from '../../../lib/paths';
@@ -54,13 +55,16 @@ export function modelText(m: Card, lang: Lang): string | null {
 export function AtRiskBlock({ filters }: { filters: Filters }) {
   const lang = useLang();
   const training = useTraining('churn');
-  const { region, channel, segment } = filters;
+  const { region, channel, segment, audience } = filters;
   // The latest model's scores over the filters: no range applies.
-  const scope: Filters = { granularity: 'month', region, channel, segment };
+  const scope: Filters = { granularity: 'month', region, channel, segment, audience };
   const report = useReport('churn-risk', scope, 'sort=value&pageSize=10');
   return (
     <section className="block" data-testid="block-at-risk">
-      <h2>{t('atRisk', lang)}</h2>
+      <h2>
+        {t('atRisk', lang)}
+        <ShareButton block="at-risk" filters={filters} />
+      </h2>
       <BlockState
         query={report}
         empty={(r) => (r.model ? r.customers.length === 0 : noModelText('churn', training, lang))}

@@ -1,5 +1,6 @@
 import {
   type BlockName,
+  blockCaption,
   blockNames,
   type Filters,
   filtersFromSearch,
@@ -8,6 +9,7 @@ import {
 import type { ReactNode } from 'react';
 import { useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { useLang } from '../../../lib/i18n';
 import { useReport } from '../api/reports';
 import { AtRiskBlock } from './at-risk';
 import { BreakdownTable } from './breakdown-table';
@@ -48,6 +50,29 @@ const blocks: Record<BlockName, (filters: Filters) => ReactNode> = {
   breakdown: (filters) => <BreakdownTable filters={filters} />,
 };
 
+/** What the picture shows: the block's title, its range and its filters (blockCaption). */
+function BlockHeader({ name, filters }: { name: BlockName; filters: Filters }) {
+  const lang = useLang();
+  const report = useReport('dashboard', filters);
+  // A picture is taken once no skeleton is left: the header is waited for too.
+  if (report.isPending) return <div className="skeleton" aria-busy="true" data-testid="skeleton" />;
+  if (!report.data) return null;
+  const { period, definition } = report.data;
+  const [title, range, shown] = blockCaption(
+    name,
+    { from: period.from, to: period.to, filters: definition.filters },
+    lang,
+  );
+  return (
+    <header className="block-header" data-testid="block-header">
+      <h1>{title}</h1>
+      <p className="hint">
+        {range} · {shown}
+      </p>
+    </header>
+  );
+}
+
 /**
  * One dashboard block alone, at a fixed width, with the filters of the query: what the bot
  * screenshots, once no skeleton is left.
@@ -63,6 +88,7 @@ export function BlockPage({ name }: { name: string }) {
   );
   return (
     <main className="block-page" data-testid={`block-page-${name}`}>
+      {isBlockName(name) && <BlockHeader name={name} filters={filters} />}
       {block}
     </main>
   );

@@ -2,6 +2,7 @@ import type { Filters } from '@retention/contracts';
 import { kpiByKey, kpiLabel, nameFor } from '@retention/contracts';
 import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
+import { ShareButton } from '../../../components/share-button';
 import { formatValue } from '../../../lib/format';
 import { type Lang, t, useLang } from '../../../lib/i18n';
 import { type BreakdownReport, useReport } from '../api/reports';
@@ -39,7 +40,10 @@ export function BreakdownTable({ filters }: { filters: Filters }) {
   const report = useReport('breakdown', filters, `by=${by}`);
   return (
     <section className="block" data-testid="block-breakdown">
-      <h2>{titles[by][lang]}</h2>
+      <h2>
+        {titles[by][lang]}
+        <ShareButton block="breakdown" filters={filters} />
+      </h2>
       <div className="filters" style={{ padding: '0 0 8px' }}>
         {(['region', 'channel', 'segment'] as const).map((b) => (
           <button key={b} type="button" aria-pressed={by === b} onClick={() => setBy(b)}>

@@ -2,6 +2,7 @@ import type { Filters } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { CampaignEffect, campaignWords } from '../../../components/campaign-effect';
+import { ShareButton } from '../../../components/share-button';
 import { useLang } from '../../../lib/i18n';
 import { useMe } from '../../../lib/me';
 import { useReport } from '../api/reports';
@@ -21,7 +22,10 @@ export function CampaignsBlock({ filters, links = true }: { filters: Filters; li
   const admin = useMe().data?.role === 'admin';
   return (
     <section className="block" data-testid="block-campaigns">
-      <h2>{w.title}</h2>
+      <h2>
+        {w.title}
+        <ShareButton block="campaigns" filters={filters} />
+      </h2>
       {links && (
         <div className="campaign-links">
           <Link href="/campaigns" data-testid="campaigns-link">

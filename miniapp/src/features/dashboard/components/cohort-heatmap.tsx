@@ -2,6 +2,7 @@ import type { Filters } from '@retention/contracts';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { ShareButton } from '../../../components/share-button';
 import { formatPeriod, formatValue } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { behindPath } from '../../../lib/paths';
@@ -51,7 +52,10 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
   const [picked, setPicked] = useState<{ cohort: string; size: number; cell: Cell } | null>(null);
   return (
     <section className="block" data-testid="block-cohorts">
-      <h2>{title[lang]}</h2>
+      <h2>
+        {title[lang]}
+        <ShareButton block="cohorts" filters={filters} />
+      </h2>
       <div className="filters" style={{ padding: '0 0 8px' }}>
         {variants.map((v) => (
           <button

@@ -1,6 +1,7 @@
 import { type Filters, filtersFromSearch, filtersToSearch } from '@retention/contracts';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { ShareButton } from '../../../components/share-button';
 import { useAudiences } from '../../../lib/audiences';
 import { formatDateRange } from '../../../lib/format';
 import { useAnalyticsOptions } from '../../../lib/get-analytics-options';
@@ -55,10 +56,14 @@ export function DashboardPage() {
               data-to={d.period.to}
             >
               {formatDateRange(d.period.from, d.period.to, lang)}
+              <ShareButton block="kpis" filters={filters} />
             </p>
             <KpiGrid report={d} filters={filters} />
             <section className="block" data-testid="block-trends">
-              <h2>{t('trends', lang)}</h2>
+              <h2>
+                {t('trends', lang)}
+                <ShareButton block="trends" filters={filters} />
+              </h2>
               <TrendChart series={d.series} />
               <HowComputed definition={d.definition} />
             </section>

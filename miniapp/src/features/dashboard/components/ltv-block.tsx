@@ -1,5 +1,6 @@
 import { type Filters, localeOf } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
+import { ShareButton } from '../../../components/share-button';
 import { Stat } from '../../../components/stat';
 import { formatValue } from '../../../lib/format';
 import type { Lang } from '../../../lib/i18n';
@@ -78,7 +79,10 @@ export function LtvBlock({ filters }: { filters: Filters }) {
   const clvCheck = clv.data ? clvCheckText(clv.data, lang) : null;
   return (
     <section className="block" data-testid="block-ltv">
-      <h2>{w.title}</h2>
+      <h2>
+        {w.title}
+        <ShareButton block="ltv" filters={filters} />
+      </h2>
       <BlockState query={ltv}>
         {(l) => (
           <div className="kpi-grid" style={{ padding: 0 }}>

@@ -1,6 +1,7 @@
 import { countOf, type Filters, type ListKind, nameFor } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { ShareButton } from '../../../components/share-button';
 import { formatValue } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { behindPath } from '../../../lib/paths';
@@ -79,7 +80,10 @@ export function SegmentsBlock({
   );
   return (
     <section className="block" data-testid="block-segments">
-      <h2>{w.title}</h2>
+      <h2>
+        {w.title}
+        <ShareButton block="segments" filters={filters} />
+      </h2>
       <BlockState
         query={model}
         empty={(r) => (r.run ? r.segments.length === 0 : noModelText('segments', training, lang))}

@@ -9,6 +9,7 @@ import meRoute from './me.ts';
 import offerRoutes from './offers/index.ts';
 import productRoutes from './products/index.ts';
 import recommendationRoutes from './recommendations/index.ts';
+import shareRoutes from './share/index.ts';
 import supportRoute from './support.ts';
 import userRoutes from './users/index.ts';
 
@@ -24,6 +25,7 @@ const api: FastifyPluginAsync = async (app) => {
   await app.register(jobRoutes, { prefix: '/jobs' });
   await app.register(campaignRoutes, { prefix: '/campaigns' });
   await app.register(recommendationRoutes, { prefix: '/recommendations' });
+  await app.register(shareRoutes, { prefix: '/share' });
   if (app.config.demo) await app.register(demoRoutes, { prefix: '/demo' });
 };
 
