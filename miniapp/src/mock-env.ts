@@ -53,6 +53,25 @@ function emitViewport(): void {
   });
 }
 
+type CustomMethod = { req_id: string; method: string; params: Record<string, unknown> };
+
+/** CloudStorage in this browser's storage: the demo keeps its filters as Telegram would. */
+function demoCloudStorage({ req_id, method, params }: CustomMethod) {
+  const prefix = 'retention-desk.cloud.';
+  if (method === 'saveStorageValue') {
+    localStorage.setItem(prefix + String(params.key), String(params.value));
+    return { req_id, result: true };
+  }
+  if (method === 'getStorageValues') {
+    const keys = params.keys as string[];
+    return {
+      req_id,
+      result: Object.fromEntries(keys.map((k) => [k, localStorage.getItem(prefix + k) ?? ''])),
+    };
+  }
+  return { req_id, error: 'UNKNOWN_METHOD' };
+}
+
 /**
  * Makes a plain browser behave like a Telegram client: launch params carrying the demo initData,
  * and answers to the requests the SDK sends while mounting (nobody else would answer them).
@@ -77,6 +96,8 @@ export function mockTelegramForDemo(options: { initDataRaw: string; theme: DemoT
           return emitEvent('safe_area_changed', noInsets);
         case 'web_app_request_content_safe_area':
           return emitEvent('content_safe_area_changed', noInsets);
+        case 'web_app_invoke_custom_method':
+          return emitEvent('custom_method_invoked', demoCloudStorage(params as CustomMethod));
       }
     },
   });

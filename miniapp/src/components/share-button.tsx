@@ -3,19 +3,22 @@ import { shareMessage } from '@telegram-apps/sdk-react';
 import { useState } from 'react';
 import { api, errorMessage } from '../lib/api-client';
 import { t, useLang } from '../lib/i18n';
+import { useMe } from '../lib/me';
 import { haptic } from '../lib/native';
 import './share-button.css';
 
 /**
  * Sends a dashboard block to a chat: the server prepares it as a message (its picture with
  * title, range and filters), then Telegram's share dialog opens with it. Hidden in clients
- * without shareMessage (before Mini Apps 8.0).
+ * without shareMessage (before Mini Apps 8.0) and in the demo (no bot).
  */
 export function ShareButton({ block, filters }: { block: BlockName; filters: Filters }) {
   const lang = useLang();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  if (!shareMessage.isAvailable()) return null;
+  // The demo has no bot to prepare the message.
+  const demo = useMe().data?.demo ?? false;
+  if (demo || !shareMessage.isAvailable()) return null;
   const share = async () => {
     setProblem(null);
     setBusy(true);

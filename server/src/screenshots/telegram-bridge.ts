@@ -69,6 +69,24 @@ export async function installTelegramBridge(page: Page, palette: Palette): Promi
 
 /** The client's side of the bridge, run in the page with the theme it reports. */
 function bridge(theme: Palette) {
+  // CloudStorage, kept in the page's localStorage under a prefix (Telegram keeps it per user
+  // and bot on its servers).
+  type CustomMethod = { req_id: string; method: string; params: Record<string, unknown> };
+  const prefix = '__tg.cloud.';
+  const cloudStorage = ({ req_id, method, params }: CustomMethod) => {
+    if (method === 'saveStorageValue') {
+      localStorage.setItem(prefix + String(params.key), String(params.value));
+      return { req_id, result: true };
+    }
+    if (method === 'getStorageValues') {
+      const keys = params.keys as string[];
+      const result = Object.fromEntries(
+        keys.map((k) => [k, localStorage.getItem(prefix + k) ?? '']),
+      );
+      return { req_id, result };
+    }
+    return { req_id, error: 'UNKNOWN_METHOD' };
+  };
   type Sent = [string, Record<string, unknown> | undefined];
   const w = window as unknown as {
     __tg: { sent: Sent[]; emit(name: string, data?: unknown): void };
@@ -97,6 +115,8 @@ function bridge(theme: Palette) {
           return emit('safe_area_changed', insets);
         case 'web_app_request_content_safe_area':
           return emit('content_safe_area_changed', { top: 48, bottom: 0, left: 0, right: 0 });
+        case 'web_app_invoke_custom_method':
+          return emit('custom_method_invoked', cloudStorage(data as CustomMethod));
       }
     },
   };

@@ -158,8 +158,9 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       .poll(() => page.getByTestId('kpi-activeAtEnd-value').textContent(), { timeout: 30_000 })
       .toMatch(/\d/);
     expect(await page.getByTestId('me-name').textContent()).toContain('Max');
-    // Before Mini Apps 8.0 there is no share dialog: no block offers sharing.
+    // Before Mini Apps 8.0 there is no share dialog, full screen or home-screen icon.
     expect(await page.locator('.share-button').count()).toBe(0);
+    expect(await page.getByTestId('platform-actions').count()).toBe(0);
     // A reload after the URL lost Telegram's hash (in-app navigation) starts again.
     await page.evaluate(() => window.history.replaceState(null, '', '/'));
     await page.reload();
@@ -494,6 +495,44 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     // A name that is no picture's is not found.
     const missing = await fetch(`${server.url}/api/v1/share/images/${'A'.repeat(32)}.jpg`);
     expect(missing.status).toBe(404);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('uses what the client offers: full screen, a home-screen icon, the last filters kept', async () => {
+    const { page, errors } = await open(people.manager, '/', { width: 390 });
+    const full = page.getByTestId('platform-fullscreen');
+    await expect.poll(() => full.count(), { timeout: 30_000 }).toBe(1);
+    await full.click();
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_request_fullscreen')).length)
+      .toBe(1);
+    await telegramEmits(page, 'fullscreen_changed', { is_fullscreen: true });
+    await expect.poll(() => full.textContent()).toBe('Exit full screen');
+    await page.getByTestId('platform-home').click();
+    await expect
+      .poll(async () => (await sentToTelegram(page, 'web_app_add_to_home_screen')).length)
+      .toBe(1);
+    // A region chosen is kept in Telegram's CloudStorage and comes back on the next opening.
+    await page.getByTestId('filter-region').selectOption('South');
+    const saved = async () =>
+      (await sentToTelegram(page, 'web_app_invoke_custom_method')).filter(
+        ([, d]) => d?.method === 'saveStorageValue',
+      );
+    await expect.poll(async () => (await saved()).length, { timeout: 30_000 }).toBe(1);
+    expect((await saved())[0]?.[1]?.params).toEqual({
+      key: 'dashboard-filters',
+      value: 'region=South',
+    });
+    await page.goto(
+      launchUrl(server.url, '/', initDataFor(people.manager, testBotToken), palettes.light),
+    );
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('region'), { timeout: 30_000 })
+      .toBe('South');
+    await expect
+      .poll(() => page.getByTestId('filter-region').inputValue(), { timeout: 30_000 })
+      .toBe('South');
     expect(errors).toEqual([]);
     await page.close();
   });

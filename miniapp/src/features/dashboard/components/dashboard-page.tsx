@@ -1,11 +1,14 @@
 import { type Filters, filtersFromSearch, filtersToSearch } from '@retention/contracts';
+import { useEffect } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { PlatformActions } from '../../../components/platform-actions';
 import { ShareButton } from '../../../components/share-button';
 import { useAudiences } from '../../../lib/audiences';
 import { formatDateRange } from '../../../lib/format';
 import { useAnalyticsOptions } from '../../../lib/get-analytics-options';
 import { t, useLang } from '../../../lib/i18n';
+import { loadLastFilters, saveLastFilters } from '../../../lib/last-filters';
 import { LiveBadge } from '../../live/live-badge';
 import { useReport } from '../api/reports';
 import { AtRiskBlock } from './at-risk';
@@ -27,8 +30,22 @@ export function DashboardPage() {
   const filters = filtersFromSearch(search);
   const setFilters = (next: Filters) => {
     const q = filtersToSearch(next);
+    saveLastFilters(q);
     navigate(`/${q ? `?${q}` : ''}`, { replace: true });
   };
+  // Opened without filters: the last ones come back (if nothing was chosen meanwhile). A
+  // manager who clears every filter keeps none, as saved.
+  useEffect(() => {
+    if (search !== '') return;
+    let current = true;
+    void loadLastFilters().then((saved) => {
+      const q = filtersToSearch(filtersFromSearch(saved));
+      if (current && q && window.location.search === '') navigate(`/?${q}`, { replace: true });
+    });
+    return () => {
+      current = false;
+    };
+  }, [search, navigate]);
   const dashboard = useReport('dashboard', filters);
   // The regions the viewer may see (a scoped manager has one) and the channels.
   const options = useAnalyticsOptions();
@@ -76,6 +93,7 @@ export function DashboardPage() {
       <AtRiskBlock filters={filters} />
       <CampaignsBlock filters={filters} />
       <BreakdownTable filters={filters} />
+      <PlatformActions />
     </main>
   );
 }
