@@ -126,5 +126,6 @@ export async function clearBusinessData(prisma: PrismaClient): Promise<void> {
 async function truncateBusinessTables(client: PrismaClient | Prisma.TransactionClient) {
   await client.$executeRaw`
     TRUNCATE customer_notes, customer_scores, model_runs, campaign_members, offer_assignments, campaigns, offers,
+             audience_members, audiences, shared_images,
              events, order_items, orders, contracts, product_prices, products, customers`;
 }
