@@ -215,8 +215,12 @@ export const reasons = {
     ru: 'под условия попал один клиент: для контрольной группы никого не остаётся',
   },
   campaignNotRunning: {
-    en: 'campaign {id} is {status}: only a running campaign can be stopped',
-    ru: 'кампания {id} — {status}: остановить можно только идущую кампанию',
+    en: 'campaign {id} is {status}: only a running campaign can be paused or stopped',
+    ru: 'кампания {id} — {status}: приостановить или остановить можно только идущую кампанию',
+  },
+  campaignNotPaused: {
+    en: 'campaign {id} is {status}: only a paused campaign can be resumed',
+    ru: 'кампания {id} — {status}: возобновить можно только приостановленную кампанию',
   },
   offerCodeTaken: {
     en: 'an offer with code {code} exists already; choose another code',

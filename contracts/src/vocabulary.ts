@@ -50,6 +50,7 @@ export const orderStatuses = {
 export const campaignStatuses = {
   draft: { en: 'draft', ru: 'черновик' },
   running: { en: 'running', ru: 'идёт' },
+  paused: { en: 'paused', ru: 'приостановлена' },
   finished: { en: 'finished', ru: 'завершена' },
   cancelled: { en: 'cancelled', ru: 'отменена' },
 } as const satisfies Record<string, Words>;

@@ -483,7 +483,7 @@ describe('campaigns', () => {
     const again = await call(people.admin, 'POST', `/campaigns/${id}/stop`);
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toBe(
-      `campaign ${id} is finished: only a running campaign can be stopped`,
+      `campaign ${id} is finished: only a running campaign can be paused or stopped`,
     );
     expect((await call(people.admin, 'POST', '/campaigns/2000000000/stop')).statusCode).toBe(404);
     const audit = await prisma().auditLog.findMany({
@@ -491,6 +491,53 @@ describe('campaigns', () => {
     });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorTelegramId).toBe(BigInt(people.admin.id));
+  });
+
+  it('pauses a campaign: nothing is sent until it is resumed, then the rest; audited', async () => {
+    const id = await launch('PAUSE15', { region: 'South' });
+    const mine = async () =>
+      new Set(
+        (await prisma().offerAssignment.findMany({ where: { campaignId: id } })).map((a) => a.id),
+      );
+    expect((await call(people.manager, 'POST', `/campaigns/${id}/pause`)).statusCode).toBe(403);
+    const paused = await call(people.admin, 'POST', `/campaigns/${id}/pause`);
+    expect(paused.statusCode, paused.body).toBe(200);
+    expect(paused.json().status).toBe('paused');
+    // Paused: a delivery round leaves its offers queued, unsent.
+    const first = scriptedSender({});
+    await deliverDue(t.database.db, first.sender, new Date());
+    const ids = await mine();
+    expect(first.calls.filter((c) => ids.has(c.assignmentId))).toEqual([]);
+    const queued = await prisma().offerAssignment.count({
+      where: { campaignId: id, deliveryState: 'queued' },
+    });
+    expect(queued).toBeGreaterThan(0);
+    // Pausing twice, or resuming a running one, is a conflict that says why.
+    const twice = await call(people.admin, 'POST', `/campaigns/${id}/pause`);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().message).toMatch(/is paused: only a running campaign/);
+    const resumed = await call(people.admin, 'POST', `/campaigns/${id}/resume`);
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    expect(resumed.json().status).toBe('running');
+    const again = await call(people.admin, 'POST', `/campaigns/${id}/resume`);
+    expect(again.json().message).toMatch(/is running: only a paused campaign can be resumed/);
+    // Resumed: the next round sends them.
+    const second = scriptedSender({});
+    await deliverDue(t.database.db, second.sender, new Date());
+    expect(second.calls.filter((c) => ids.has(c.assignmentId)).length).toBeGreaterThan(0);
+    const audit = await prisma().auditLog.findMany({
+      where: {
+        targetType: 'campaign',
+        targetId: String(id),
+        action: { in: ['campaign.pause', 'campaign.resume'] },
+      },
+      orderBy: { id: 'asc' },
+    });
+    expect(audit.map((a) => a.action)).toEqual(['campaign.pause', 'campaign.resume']);
+    // A paused campaign can be stopped.
+    await call(people.admin, 'POST', `/campaigns/${id}/pause`);
+    const stopped = await call(people.admin, 'POST', `/campaigns/${id}/stop`);
+    expect(stopped.json().status).toBe('finished');
   });
 
   it('never sends one offer twice when two servers deliver at once', async () => {

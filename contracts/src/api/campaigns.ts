@@ -93,7 +93,7 @@ const count = z.number().int();
 export const Campaign = z.object({
   id: count,
   name: z.string(),
-  status: z.enum(['draft', 'running', 'finished', 'cancelled']),
+  status: z.enum(['draft', 'running', 'paused', 'finished', 'cancelled']),
   offer: z.object({
     code: z.string(),
     title: z.string(),

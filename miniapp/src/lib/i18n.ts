@@ -39,9 +39,9 @@ const texts = {
   audience: { en: 'Audience', ru: 'Аудитория' },
   audiencesLink: { en: 'Audiences ›', ru: 'Аудитории ›' },
   share: { en: 'Share ↗', ru: 'Поделиться ↗' },
-  fullscreen: { en: '⛶ Full screen', ru: '⛶ Во весь экран' },
+  fullscreen: { en: 'Full screen', ru: 'Во весь экран' },
   exitFullscreen: { en: 'Exit full screen', ru: 'Выйти из полноэкранного режима' },
-  addToHomeScreen: { en: '＋ Add to home screen', ru: '＋ На главный экран' },
+  addToHomeScreen: { en: 'Add to home screen', ru: 'На главный экран' },
   sharePreparing: { en: 'Preparing…', ru: 'Готовим…' },
   saveAudience: { en: 'Save as audience', ru: 'Сохранить как аудиторию' },
   saveAudienceTitle: {

@@ -8,6 +8,7 @@ import {
   mainButton,
   popup,
   retrieveLaunchParams,
+  secondaryButton,
   swipeBehavior,
 } from '@telegram-apps/sdk-react';
 import { type RefObject, useEffect, useRef } from 'react';
@@ -16,6 +17,7 @@ import { useLocation } from 'wouter';
 /** Mounts the controls this app uses; called once after the SDK starts. */
 export function mountNativeControls(): void {
   if (mainButton.mount.isAvailable()) mainButton.mount();
+  if (secondaryButton.mount.isAvailable()) secondaryButton.mount();
   if (closingBehavior.mount.isAvailable()) closingBehavior.mount();
   if (swipeBehavior.mount.isAvailable()) swipeBehavior.mount();
   if (backButton.mount.isAvailable()) backButton.mount();
@@ -53,13 +55,26 @@ export async function confirmAction(o: {
   return pressed === 'ok';
 }
 
+type BottomAction = { text: string; onClick: () => void; busy?: boolean; enabled?: boolean };
+type BottomButton = typeof mainButton | typeof secondaryButton;
+
 /**
  * The screen's primary action on Telegram's MainButton, while the component is shown. Pass
  * `null` to hide it (no primary action right now).
  */
-export function useMainButton(
-  action: { text: string; onClick: () => void; busy?: boolean; enabled?: boolean } | null,
-): void {
+export function useMainButton(action: BottomAction | null): void {
+  useBottomButton(mainButton, action);
+}
+
+/** Whether this client has the SecondaryButton (Mini Apps 7.10+) for a screen's second action. */
+export const hasSecondaryButton = () => secondaryButton.isMounted();
+
+/** A screen's second action on Telegram's SecondaryButton (see `hasSecondaryButton`). */
+export function useSecondaryButton(action: BottomAction | null): void {
+  useBottomButton(secondaryButton, action);
+}
+
+function useBottomButton(button: BottomButton, action: BottomAction | null): void {
   const onClick = useRef(action?.onClick);
   onClick.current = action?.onClick;
   const text = action?.text;
@@ -70,23 +85,23 @@ export function useMainButton(
 
   // Shown for as long as there is an action; one click handler for its whole life.
   useEffect(() => {
-    if (!mainButton.isMounted() || !shown) return;
-    const off = mainButton.onClick(() => onClick.current?.());
+    if (!button.isMounted() || !shown) return;
+    const off = button.onClick(() => onClick.current?.());
     return () => {
       off();
-      mainButton.setParams({ isVisible: false, isLoaderVisible: false });
+      button.setParams({ isVisible: false, isLoaderVisible: false });
     };
-  }, [shown]);
+  }, [button, shown]);
 
   useEffect(() => {
-    if (!mainButton.isMounted() || text === undefined) return;
-    mainButton.setParams({
+    if (!button.isMounted() || text === undefined) return;
+    button.setParams({
       text,
       isVisible: true,
       isEnabled: enabled && !busy,
       isLoaderVisible: busy,
     });
-  }, [text, busy, enabled]);
+  }, [button, text, busy, enabled]);
 }
 
 /** While `unsaved` is true, closing the Mini App asks for confirmation first. */

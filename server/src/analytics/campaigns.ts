@@ -99,7 +99,7 @@ export async function campaignEffects(
                (c.end_at AT TIME ZONE ${tz})::date AS end_day,
                least((c.end_at AT TIME ZONE ${tz})::date, ${asOf}) AS measured_to
         FROM campaigns c JOIN offers o ON o.id = c.offer_id
-        WHERE c.status IN ('running', 'finished')
+        WHERE c.status IN ('running', 'paused', 'finished')
           AND (c.start_at AT TIME ZONE ${tz})::date <= ${p.day(range.to)}
           AND (c.end_at AT TIME ZONE ${tz})::date >= ${p.day(range.from)}
       )`,

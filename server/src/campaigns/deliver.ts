@@ -90,7 +90,7 @@ export async function deliverDue(
     )
   ).rowCount;
   await db.query(
-    `UPDATE campaigns SET status = 'finished' WHERE status = 'running' AND end_at <= $1`,
+    `UPDATE campaigns SET status = 'finished' WHERE status IN ('running', 'paused') AND end_at <= $1`,
     [now],
   );
 

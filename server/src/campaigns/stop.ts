@@ -1,4 +1,4 @@
-// Stopping a running campaign: it ends now. Offers already sent stay valid; those still queued
+// Stopping a running or paused campaign: it ends now. Offers already sent stay valid; those still queued
 // are not sent (the delivery loop marks them as ended before sending, so they show among the
 // customers to reach another way). One not yet started is cancelled. Audited.
 import type { Database } from '@retention/db';
@@ -12,13 +12,13 @@ export async function stopCampaign(db: Database, actor: Actor, id: number, now =
       select: { status: true, startAt: true, endAt: true },
     });
     if (!campaign) throw notFound('campaign', id);
-    if (campaign.status !== 'running') {
+    if (campaign.status !== 'running' && campaign.status !== 'paused') {
       throw new Refusal('conflict', 'campaignNotRunning', { id, status: campaign.status });
     }
     const status = campaign.startAt > now ? 'cancelled' : 'finished';
     // A guarded update: of two admins stopping it at once, one stops it, the other is told.
     const changed = await tx.campaign.updateMany({
-      where: { id, status: 'running' },
+      where: { id, status: campaign.status },
       data: { status, endAt: campaign.endAt < now ? campaign.endAt : now },
     });
     if (changed.count === 0) {

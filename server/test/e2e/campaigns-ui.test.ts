@@ -308,7 +308,8 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     await expect
       .poll(async () => (await sentToTelegram(page, 'web_app_setup_closing_behavior')).at(-1)?.[1])
       .toEqual({ need_confirmation: false });
-    expect((await lastMainButton(page))?.is_visible).toBe(false);
+    // The form's Launch is gone: the campaign's page puts its own action there.
+    await expect.poll(() => lastMainButton(page)).toMatchObject({ text: 'Pause sending' });
 
     // Treatment customers Telegram cannot reach, as the API lists them and as CSV (Android
     // cannot save a page's file: the CSV is shown for copying).
@@ -360,7 +361,8 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
       .toContainEqual({ type: 'notification', notification_type: 'error' });
     expect(new URL(page.url()).pathname).toBe('/campaigns/new');
 
-    // The admin stops the launched campaign: Telegram's popup asks first; cancelled, it runs on.
+    // The admin pauses sending and resumes it on the MainButton, and stops the campaign on the
+    // SecondaryButton: Telegram's popup asks first; cancelled, it runs on.
     await page.goto(
       launchUrl(
         server.url,
@@ -369,24 +371,43 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
         palettes.light,
       ),
     );
-    const stop = page.getByTestId('campaign-stop');
-    await expect.poll(() => stop.count(), { timeout: 30_000 }).toBe(1);
-    await stop.click();
-    await expect.poll(async () => (await popups(page)).length, { timeout: 30_000 }).toBe(1);
-    expect((await popups(page))[0]?.[1]).toMatchObject({ title: 'Stop “E2E win-back South”?' });
+    const status = async () =>
+      ((await call(people.admin, `/campaigns/${launched!.id}`)).json as Campaign).status;
+    await expect
+      .poll(() => lastMainButton(page), { timeout: 30_000 })
+      .toMatchObject({ is_visible: true, text: 'Pause sending' });
+    await telegramEmits(page, 'main_button_pressed');
+    await expect.poll(() => shown('campaign-status'), { timeout: 30_000 }).toBe('paused');
+    expect(await status()).toBe('paused');
+    expect(await page.getByTestId('campaign-paused').count()).toBe(1);
+    await expect.poll(() => lastMainButton(page)).toMatchObject({ text: 'Resume sending' });
+    await telegramEmits(page, 'main_button_pressed');
+    await expect.poll(() => shown('campaign-status'), { timeout: 30_000 }).toBe('running');
+    const lastSecondary = async () =>
+      (await sentToTelegram(page, 'web_app_setup_secondary_button')).at(-1)?.[1];
+    await expect
+      .poll(() => lastSecondary(), { timeout: 30_000 })
+      .toMatchObject({ is_visible: true, text: 'Stop the campaign' });
+    // The client has the SecondaryButton: no Stop button on the page.
+    expect(await page.getByTestId('campaign-stop').count()).toBe(0);
+    const popupsBefore = (await popups(page)).length;
+    await telegramEmits(page, 'secondary_button_pressed');
+    await expect
+      .poll(async () => (await popups(page)).length, { timeout: 30_000 })
+      .toBe(popupsBefore + 1);
+    expect((await popups(page)).at(-1)?.[1]).toMatchObject({ title: 'Stop “E2E win-back South”?' });
     await telegramEmits(page, 'popup_closed', { button_id: 'cancel' });
     await page.waitForTimeout(300);
-    expect(((await call(people.admin, `/campaigns/${launched.id}`)).json as Campaign).status).toBe(
-      'running',
-    );
-    await stop.click();
-    await expect.poll(async () => (await popups(page)).length, { timeout: 30_000 }).toBe(2);
+    expect(await status()).toBe('running');
+    await telegramEmits(page, 'secondary_button_pressed');
+    await expect
+      .poll(async () => (await popups(page)).length, { timeout: 30_000 })
+      .toBe(popupsBefore + 2);
     await telegramEmits(page, 'popup_closed', { button_id: 'ok' });
     await expect.poll(() => shown('campaign-status'), { timeout: 30_000 }).toBe('finished');
-    expect(await stop.count()).toBe(0);
-    expect(((await call(people.admin, `/campaigns/${launched.id}`)).json as Campaign).status).toBe(
-      'finished',
-    );
+    await expect.poll(() => lastSecondary()).toMatchObject({ is_visible: false });
+    await expect.poll(() => lastMainButton(page)).toMatchObject({ is_visible: false });
+    expect(await status()).toBe('finished');
     expect(errors).toEqual([]);
     await page.close();
   });

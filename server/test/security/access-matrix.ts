@@ -191,6 +191,9 @@ export const matrix: Readonly<Record<string, MatrixRow>> = {
       admin: { north: 404, unscoped: 204, missing: 404 },
     }),
   },
+  // The admin pauses the campaign, then resumes it (the rows below still find it running).
+  'POST /api/v1/campaigns/:id/pause': { ids: 'campaign', expect: roles({ admin: byId(200) }) },
+  'POST /api/v1/campaigns/:id/resume': { ids: 'campaign', expect: roles({ admin: byId(200) }) },
   // Last: the admin's call stops the campaign the rows above read.
   'POST /api/v1/campaigns/:id/stop': { ids: 'campaign', expect: roles({ admin: byId(200) }) },
 };

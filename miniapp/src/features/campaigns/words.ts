@@ -23,6 +23,9 @@ const en = {
   minValueAtRisk: 'Value at risk at least',
   controlShare: 'Control group',
   stop: 'Stop the campaign',
+  pause: 'Pause sending',
+  resume: 'Resume sending',
+  pausedHint: 'Paused: no offers are sent until it is resumed. Codes already sent stay valid.',
   stopTitle: 'Stop “{name}”?',
   stopText:
     'No more offers are sent; those not yet sent go to the other-channels list. Codes already sent stay valid. The result is measured to now.',
@@ -112,6 +115,10 @@ const ru: Words = {
   minValueAtRisk: 'Под угрозой от',
   controlShare: 'Контрольная группа',
   stop: 'Остановить кампанию',
+  pause: 'Приостановить рассылку',
+  resume: 'Возобновить рассылку',
+  pausedHint:
+    'Приостановлена: предложения не рассылаются, пока её не возобновят. Уже отправленные коды действуют.',
   stopTitle: 'Остановить «{name}»?',
   stopText:
     'Новые предложения не отправятся; неотправленные попадут в список для других каналов. Уже отправленные коды действуют. Результат считается по сегодня.',

@@ -7,10 +7,17 @@ import { errorMessage } from '../../../lib/api-client';
 import { formatDate, formatDateRange, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { useMe } from '../../../lib/me';
-import { confirmAction, haptic, useBackButton } from '../../../lib/native';
+import {
+  confirmAction,
+  haptic,
+  hasSecondaryButton,
+  useBackButton,
+  useMainButton,
+  useSecondaryButton,
+} from '../../../lib/native';
+import { useCampaignAction } from '../api/campaign-actions';
 import { effectFilters, useCampaignEffect } from '../api/get-campaign-effect';
 import { useCampaign } from '../api/get-campaigns';
-import { useStopCampaign } from '../api/stop-campaign';
 import { useTargetOptions } from '../api/target-options';
 import type { Campaign } from '../api/types';
 import { fill, useWords } from '../words';
@@ -79,12 +86,24 @@ function Definition({ c }: { c: Campaign }) {
   );
 }
 
-/** An admin stops a running campaign, after Telegram's popup confirms it. */
-function StopButton({ c }: { c: Campaign }) {
+/**
+ * An admin's controls of a running or paused campaign: pause or resume sending on the
+ * MainButton; stop (after Telegram's popup) on the SecondaryButton, or on the page where the
+ * client has none.
+ */
+function CampaignControls({ c }: { c: Campaign }) {
   const lang = useLang();
   const w = useWords();
-  const stop = useStopCampaign(c.id);
-  const ask = async () => {
+  const act = useCampaignAction(c.id);
+  const run = async (action: 'stop' | 'pause' | 'resume') => {
+    try {
+      await act.mutateAsync(action);
+      haptic.success();
+    } catch {
+      haptic.error();
+    }
+  };
+  const stop = async () => {
     const ok = await confirmAction({
       title: fill(w.stopTitle, { name: c.name }),
       message: w.stopText,
@@ -92,28 +111,39 @@ function StopButton({ c }: { c: Campaign }) {
       cancel: w.cancel,
       destructive: true,
     });
-    if (!ok) return;
-    try {
-      await stop.mutateAsync();
-      haptic.success();
-    } catch {
-      haptic.error();
-    }
+    if (ok) await run('stop');
   };
+  const paused = c.status === 'paused';
+  useMainButton({
+    text: paused ? w.resume : w.pause,
+    onClick: () => void run(paused ? 'resume' : 'pause'),
+    busy: act.isPending,
+  });
+  const secondary = hasSecondaryButton();
+  useSecondaryButton(
+    secondary ? { text: w.stop, onClick: () => void stop(), busy: act.isPending } : null,
+  );
   return (
     <div className="campaign-actions">
-      <button
-        type="button"
-        className="danger-button"
-        disabled={stop.isPending}
-        onClick={() => void ask()}
-        data-testid="campaign-stop"
-      >
-        {w.stop}
-      </button>
-      {stop.error && (
+      {paused && (
+        <p className="hint" data-testid="campaign-paused">
+          {w.pausedHint}
+        </p>
+      )}
+      {!secondary && (
+        <button
+          type="button"
+          className="danger-button"
+          disabled={act.isPending}
+          onClick={() => void stop()}
+          data-testid="campaign-stop"
+        >
+          {w.stop}
+        </button>
+      )}
+      {act.error && (
         <p className="action-error" role="alert">
-          {errorMessage(stop.error, lang)}
+          {errorMessage(act.error, lang)}
         </p>
       )}
     </div>
@@ -172,7 +202,9 @@ export function CampaignPage({ id }: { id: number }) {
               <Stat label={w.openedStat} value={formatValue(c.opened, 'int', lang)} />
               <Stat label={w.redeemedStat} value={formatValue(c.redeemed, 'int', lang)} />
             </div>
-            {admin && c.status === 'running' && <StopButton c={c} />}
+            {admin && (c.status === 'running' || c.status === 'paused') && (
+              <CampaignControls c={c} />
+            )}
             <Results c={c} />
             <section className="block" data-testid="campaign-delivery">
               <h2>{w.delivery}</h2>

@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../../../auth/identity.ts';
 import { launchCampaign } from '../../../../campaigns/launch.ts';
+import { changeCampaignDelivery } from '../../../../campaigns/pause.ts';
 import {
   getCampaign,
   listCampaigns,
@@ -107,6 +108,30 @@ const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
       return getCampaign(app.db, identity, request.params.id);
     },
   );
+
+  for (const move of ['pause', 'resume'] as const) {
+    app.post(
+      `/:id/${move}`,
+      {
+        config: { access: adminOnly },
+        schema: {
+          summary:
+            move === 'pause'
+              ? 'Pause a running campaign: no more offers are sent until it is resumed; sent codes stay valid and the results go on (admin; audited)'
+              : 'Resume a paused campaign: its queued offers are sent again (admin; audited)',
+          tags: ['campaigns'],
+          params: CampaignParams,
+          response: { 200: Campaign, ...authErrors, 404: ErrorBody, 409: ErrorBody },
+        },
+      },
+      async (request) => {
+        const identity = identityOf(request);
+        await changeCampaignDelivery(app.db, actorOf(identity), request.params.id, move);
+        if (move === 'resume') app.delivery?.wake();
+        return getCampaign(app.db, identity, request.params.id);
+      },
+    );
+  }
 
   app.get(
     '/:id',

@@ -2,11 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import type { Campaign } from './types';
 
-/** Stops a running campaign now (an admin's action, audited on the server). */
-export function useStopCampaign(id: number) {
+/** What an admin can do to a launched campaign (audited on the server). */
+export type CampaignAction = 'stop' | 'pause' | 'resume';
+
+/** Stops, pauses or resumes a campaign; its page, the list and the results follow. */
+export function useCampaignAction(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<Campaign>(`/campaigns/${id}/stop`, {}),
+    mutationFn: (action: CampaignAction) => api.post<Campaign>(`/campaigns/${id}/${action}`, {}),
     onSuccess: (campaign) => {
       client.setQueryData(['campaigns', campaign.id], campaign);
       void client.invalidateQueries({ queryKey: ['campaigns'] });
