@@ -293,6 +293,16 @@ export const CampaignsReport = z.object({
         .number()
         .nullable()
         .describe('(incremental revenue − cost) ÷ cost; null without cost or uplift'),
+      weeks: z
+        .array(
+          z.object({
+            day: IsoDate.describe('the week’s last day (the last measured one while it runs)'),
+            targetRetention: Rate.describe('targeted members with an order from the start to day'),
+            controlRetention: Rate,
+            redeemed: z.number().int().describe('redemptions from the start to day'),
+          }),
+        )
+        .describe('week by week from the start: the results over time'),
     }),
   ),
 });

@@ -57,6 +57,17 @@ export interface CampaignEffect {
   discountCostCents: number;
   /** (Incremental revenue − cost) ÷ cost; null without cost or without an uplift estimate. */
   roi: number | null;
+  /** Week by week from the start: each group's retention so far and the redemptions so far. */
+  weeks: WeekPoint[];
+}
+
+export interface WeekPoint {
+  /** The week's last day (the last measured day for the week in progress). */
+  day: string;
+  /** Share of the group's members with an order from the start to `day`. */
+  targetRetention: number | null;
+  controlRetention: number | null;
+  redeemed: number;
 }
 
 interface Row {
@@ -89,10 +100,7 @@ export async function campaignEffects(
   const sel = selectionSql(selection, p);
   const tz = p.add(selection.timeZone);
   const asOf = p.day(range.asOf);
-  const r = await db.query<Row>(
-    `${withCtes(
-      sel.ctes,
-      `camp AS (
+  const camp = `camp AS (
         SELECT c.id, c.name, c.status::text AS status, o.code, o.title, c.control_share,
                o.kind::text AS offer_kind, o.percent_off, o.amount_off, o.gift_cost,
                (c.start_at AT TIME ZONE ${tz})::date AS start_day,
@@ -102,7 +110,11 @@ export async function campaignEffects(
         WHERE c.status IN ('running', 'paused', 'finished')
           AND (c.start_at AT TIME ZONE ${tz})::date <= ${p.day(range.to)}
           AND (c.end_at AT TIME ZONE ${tz})::date >= ${p.day(range.from)}
-      )`,
+      )`;
+  const r = await db.query<Row>(
+    `${withCtes(
+      sel.ctes,
+      camp,
       `mem AS (
         SELECT camp.*, m.customer_id, m."group"::text AS grp,
                a.sent_at, a.opened_at, a.redeemed_at,
@@ -135,6 +147,25 @@ export async function campaignEffects(
     ORDER BY start_day DESC, id DESC`,
     p.values,
   );
+  // Each member's first order in the campaign and their redemption, as weeks from its start.
+  const w = await db.query<WeekRow>(
+    `${withCtes(sel.ctes, camp)}
+     SELECT camp.id, m."group"::text AS grp,
+            (first.day - camp.start_day) / 7 AS ordered_week,
+            ((a.redeemed_at AT TIME ZONE ${tz})::date - camp.start_day) / 7 AS redeemed_week,
+            ${isoDaySql('camp.start_day')} AS start_day, ${isoDaySql('camp.measured_to')} AS measured_to
+     FROM camp JOIN campaign_members m ON m.campaign_id = camp.id
+     ${sel.join}
+     LEFT JOIN offer_assignments a ON a.campaign_id = camp.id AND a.customer_id = m.customer_id
+       AND (a.redeemed_at AT TIME ZONE ${tz})::date <= camp.measured_to
+     LEFT JOIN LATERAL (
+       SELECT min(d.day) AS day FROM analytics_customer_days d
+       WHERE d.customer_id = m.customer_id AND d.orders > 0
+         AND d.day >= camp.start_day AND d.day <= camp.measured_to
+     ) first ON true`,
+    p.values,
+  );
+  const weeksOf = timelines(w.rows);
   const byId = new Map<number, Row[]>();
   for (const row of r.rows) byId.set(int(row.id), [...(byId.get(int(row.id)) ?? []), row]);
   return [...byId.values()].map((rows) => {
@@ -181,8 +212,50 @@ export async function campaignEffects(
         incrementalRevenueCents === null || discountCostCents === 0
           ? null
           : (incrementalRevenueCents - discountCostCents) / discountCostCents,
+      weeks: weeksOf.get(int(any.id)) ?? [],
     };
   });
+}
+
+interface WeekRow {
+  id: number;
+  grp: 'target' | 'control';
+  ordered_week: number | null;
+  redeemed_week: number | null;
+  start_day: string;
+  measured_to: string;
+}
+
+const dayMs = 86_400_000;
+
+/** Cumulative retention of each group and redemptions, per week since each campaign's start. */
+function timelines(rows: WeekRow[]): Map<number, WeekPoint[]> {
+  const byId = new Map<number, WeekRow[]>();
+  for (const row of rows) byId.set(int(row.id), [...(byId.get(int(row.id)) ?? []), row]);
+  const out = new Map<number, WeekPoint[]>();
+  for (const [id, members] of byId) {
+    const first = members[0] as WeekRow;
+    const start = Date.parse(first.start_day);
+    const last = Date.parse(first.measured_to);
+    const count = Math.max(0, Math.floor((last - start) / (7 * dayMs)) + 1);
+    const size = { target: 0, control: 0 };
+    for (const m of members) size[m.grp]++;
+    const points: WeekPoint[] = [];
+    for (let k = 0; k < count; k++) {
+      const upTo = (week: number | null) => week !== null && int(week) <= k;
+      const retained = (grp: 'target' | 'control') =>
+        members.filter((m) => m.grp === grp && upTo(m.ordered_week)).length;
+      const end = Math.min(start + (7 * k + 6) * dayMs, last);
+      points.push({
+        day: new Date(end).toISOString().slice(0, 10),
+        targetRetention: ratio(retained('target'), size.target),
+        controlRetention: ratio(retained('control'), size.control),
+        redeemed: members.filter((m) => m.grp === 'target' && upTo(m.redeemed_week)).length,
+      });
+    }
+    out.set(id, points);
+  }
+  return out;
 }
 
 function outcome(row: Row | undefined): GroupOutcome {

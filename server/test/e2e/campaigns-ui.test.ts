@@ -299,6 +299,10 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     expect(
       await page.getByTestId('campaign-results').getByTestId('campaignTargeted-list').textContent(),
     ).toBe(`${int(p.treatment)} ›`);
+    // Over time: the first week so far, nobody redeemed yet.
+    const weeks = page.getByTestId('campaign-weeks').locator('tbody tr');
+    await expect.poll(() => weeks.count(), { timeout: 30_000 }).toBe(1);
+    expect(await weeks.first().locator('td').last().textContent()).toBe('0');
     // The random seed is the API's, not the page's.
     expect(await page.getByTestId('campaign-seed').count()).toBe(0);
     expect(await shown('campaign-control-share')).toBe('10%');

@@ -21,6 +21,7 @@ import { useCampaign } from '../api/get-campaigns';
 import { useTargetOptions } from '../api/target-options';
 import type { Campaign } from '../api/types';
 import { fill, useWords } from '../words';
+import { CampaignWeeks } from './campaign-weeks';
 import { DeliveryCounts } from './delivery-counts';
 import { UnreachableBlock } from './unreachable-block';
 import './campaigns.css';
@@ -161,7 +162,14 @@ function Results({ c }: { c: Campaign }) {
         <p className="hint">{w.resultsLater}</p>
       ) : (
         <BlockState query={effect} empty={(e) => e === null && w.resultsNone}>
-          {(e) => e && <CampaignEffect c={e} filters={effectFilters(c)} links heading={false} />}
+          {(e) =>
+            e && (
+              <>
+                <CampaignEffect c={e} filters={effectFilters(c)} links heading={false} />
+                <CampaignWeeks weeks={e.weeks} />
+              </>
+            )
+          }
         </BlockState>
       )}
     </section>
