@@ -287,7 +287,10 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     }
     // A cohort cell opens those of the cohort back in that period: as many as the cell says.
     type Retention = {
-      cohorts: { period: { start: string }; cells: { k: number; customers: number }[] }[];
+      cohorts: {
+        period: { start: string };
+        cells: { k: number; customers: number; onOrAfter: number }[];
+      }[];
     };
     const retention = await apiAs<Retention>(people.manager, '/analytics/retention?region=South');
     const cohort = retention.cohorts.find((c) => (c.cells[1]?.customers ?? 0) > 0)!;
@@ -301,6 +304,15 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     expect(await page.getByTestId('customers-row').count()).toBe(
       Math.min(20, cohort.cells[1]!.customers),
     );
+    // And those back in that period or later.
+    await telegramEmits(page, 'back_button_pressed');
+    await page.getByTestId(`cohort-cell-${cohort.period.start}-1`).click();
+    await page.getByTestId('cohort-list-cohortOnOrAfter').click();
+    await expect
+      .poll(() => page.getByTestId('customers-count').getAttribute('data-total'), {
+        timeout: 30_000,
+      })
+      .toBe(String(cohort.cells[1]!.onOrAfter));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -309,7 +321,12 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     type Segments = { segments: { name: string; customers: number }[] };
     type Rfm = { segments: { slug: string; customers: number }[] };
     type Campaigns = {
-      campaigns: { name: string; target: { members: number }; control: { members: number } }[];
+      campaigns: {
+        name: string;
+        redeemed: number;
+        target: { members: number };
+        control: { members: number };
+      }[];
     };
     const segments = await apiAs<Segments>(people.manager, '/analytics/segments');
     const rfm = await apiAs<Rfm>(people.manager, '/analytics/rfm');
@@ -327,6 +344,7 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
       ['at-risk-list', risk.totals.atRisk],
       ['campaignTargeted-list', effect.target.members],
       ['campaignControl-list', effect.control.members],
+      ['campaignRedeemed-list', effect.redeemed],
     ] as const;
     const { page, errors } = await open(people.manager, '/', { width: 360 });
     for (const [link, expected] of numbers) {
