@@ -112,7 +112,10 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
 
   const int = (v: unknown, locale = 'en-US') =>
     Number(v).toLocaleString(locale, { maximumFractionDigits: 0 });
-  type Dashboard = { kpis: Record<string, { value: number | string | null }> };
+  type Dashboard = {
+    kpis: Record<string, { value: number | string | null }>;
+    series: { period: { start: string; end: string }; activeAtEnd: number }[];
+  };
 
   it('starts like a Telegram Mini App: ready, expanded, with the client’s theme and insets', async () => {
     const { page, errors } = await open(people.manager, '/');
@@ -225,6 +228,19 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await expect.poll(() => page.locator('.block-busy').count(), { timeout: 30_000 }).toBe(0);
     expect(south.kpis.activeAtEnd?.value).not.toBe(all.kpis.activeAtEnd?.value);
     expect(await value('churnedCustomers')).toBe(int(south.kpis.churnedCustomers?.value));
+    // The readout gives the last period's values, then those of the period touched.
+    const readout = page.getByTestId('trend-readout');
+    const last = south.series.at(-1)!;
+    await expect
+      .poll(() => readout.textContent(), { timeout: 30_000 })
+      .toContain(`Active customers ${int(last.activeAtEnd)}`);
+    const trend = page.getByTestId('trend-chart');
+    await trend.scrollIntoViewIfNeeded();
+    const area = await trend.boundingBox();
+    await page.mouse.move(area!.x + area!.width * 0.2, area!.y + area!.height / 2);
+    await expect
+      .poll(() => readout.textContent(), { timeout: 10_000 })
+      .not.toContain(formatDateRange(last.period.start, last.period.end, 'en'));
     // Panning the trend chart holds Telegram's swipe-to-close, and only while panning.
     const chart = page.getByTestId('trend-chart');
     await chart.scrollIntoViewIfNeeded();

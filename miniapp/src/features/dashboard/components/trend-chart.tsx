@@ -1,7 +1,7 @@
 import { formatCompact, formatPercent, localeOf } from '@retention/contracts';
 import { themeParams, useSignal } from '@telegram-apps/sdk-react';
-import { useEffect, useRef } from 'react';
-import { formatDateRange } from '../../../lib/format';
+import { useEffect, useRef, useState } from 'react';
+import { formatDateRange, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { usePanGuard } from '../../../lib/native';
 import type { DashboardReport } from '../api/reports';
@@ -22,7 +22,8 @@ const words = {
  * first screen stays small). Colours follow the Telegram theme and change with it; numbers,
  * percents and dates on the axes follow the viewer's language. A legend names both series;
  * the current, unfinished period is faded and said to be partial (its churn so far is not a
- * collapse).
+ * collapse). A line under the legend reads out the values of the period touched (the last one
+ * until then).
  */
 export function TrendChart({ series }: { series: DashboardReport['series'] }) {
   const box = useRef<HTMLDivElement>(null);
@@ -32,6 +33,7 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
   const danger = useSignal(themeParams.destructiveTextColor) ?? '#e53935';
   const lang = useLang();
   usePanGuard(box);
+  const [picked, setPicked] = useState<string | null>(null);
 
   useEffect(() => {
     const el = box.current;
@@ -98,6 +100,9 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
       );
       // A period's room on each side, so the first and last date labels are not cut off.
       chart.timeScale().setVisibleLogicalRange({ from: -1, to: series.length });
+      chart.subscribeCrosshairMove((param) => {
+        if (typeof param.time === 'string') setPicked(param.time);
+      });
       dispose = () => chart.remove();
     });
     return () => {
@@ -106,6 +111,7 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
     };
   }, [series, hint, accent, danger, lang]);
 
+  const shown = series.find((p) => p.period.start === picked) ?? series.at(-1);
   const partial = series
     .filter((p) => p.period.partial)
     .map((p) => formatDateRange(p.period.start, p.period.end, lang));
@@ -121,6 +127,13 @@ export function TrendChart({ series }: { series: DashboardReport['series'] }) {
           {words.churn[lang]}
         </span>
       </div>
+      {shown && (
+        <p className="hint chart-readout" data-testid="trend-readout" aria-live="polite">
+          {formatDateRange(shown.period.start, shown.period.end, lang)}: {words.active[lang]}{' '}
+          {formatValue(shown.activeAtEnd, 'int', lang)} · {words.churn[lang]}{' '}
+          {formatValue(shown.churnRate, 'pct', lang)}
+        </p>
+      )}
       <div ref={box} className="chart" data-testid="trend-chart" style={{ color: text }} />
       {partial.length > 0 && (
         <p className="hint" data-testid="trend-partial">
