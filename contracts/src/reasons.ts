@@ -160,6 +160,10 @@ export const reasons = {
     en: 'Telegram did not prepare the message: {error}',
     ru: 'Telegram не подготовил сообщение: {error}',
   },
+  screenshotsBusy: {
+    en: '{waiting} pictures are being made already: try again in a minute',
+    ru: 'уже готовятся {waiting} картинок: повторите через минуту',
+  },
   screenshotsOff: {
     en: 'screenshots are not set up here',
     ru: 'скриншоты здесь не настроены',

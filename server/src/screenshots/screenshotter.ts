@@ -10,6 +10,9 @@ import { signInitData, type TelegramUser } from '../auth/init-data.ts';
 import { AppError, Refusal } from '../errors.ts';
 import { installTelegramBridge, launchUrl, palettes } from './telegram-bridge.ts';
 
+/** Captures waiting at most; more are refused until some are done. */
+export const maxWaiting = 8;
+
 /** The block route's width (miniapp .block-page). */
 export const blockWidth = 720;
 
@@ -111,9 +114,19 @@ export function createScreenshotter(o: ScreenshotterOptions): Screenshotter {
     }
   }
 
-  /** One capture at a time. */
+  /**
+   * One capture at a time; beyond `maxWaiting` waiting, a capture is refused at once (each
+   * holds a request, and a browser page for up to the timeout) rather than queued without end.
+   */
+  let waiting = 0;
   const queued = (run: () => Promise<Picture>) => {
-    const next = queue.then(run);
+    if (waiting >= maxWaiting) {
+      return Promise.reject(new Refusal('unavailable', 'screenshotsBusy', { waiting }));
+    }
+    waiting++;
+    const next = queue.then(run).finally(() => {
+      waiting--;
+    });
     queue = next.catch(() => {});
     return next;
   };
