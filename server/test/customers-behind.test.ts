@@ -216,6 +216,8 @@ describe('customers behind a number', () => {
       ['kpi=campaignTargeted', 400, /campaign/],
       [`kpi=campaignControl&campaign=${campaign + 1000}`, 404, /campaign/i],
       ['kpi=cohort&cohort=1997-13-45&k=0', 400, /cohort/],
+      ['kpi=atRisk&name=champions', 400, /atRisk takes no `name`/],
+      ['kpi=activeAtEnd&campaign=1', 400, /takes no `campaign`/],
     ] as const;
     for (const [query, status, message] of refused) {
       const res = await t.app.inject({

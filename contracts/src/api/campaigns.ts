@@ -59,28 +59,41 @@ export const CampaignPreview = z.object({
 
 export const CampaignBody = z.object({
   name: Label,
-  offer: z.object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9_-]{3,20}$/, 'must be 3-20 letters, digits, _ or -')
-      .describe('the offer code (upper-cased); personal codes are CODE-XXXXXX'),
-    title: Label,
-    kind: OfferKind,
-    percentOff: z.number().int().min(1).max(90).optional(),
-    amountOff: priceNumber(0.01).optional(),
-    gift: plainText(200).optional(),
-    giftCost: priceNumber(0).optional(),
-    terms: z
-      .string()
-      .trim()
-      .max(500)
-      .refine(
-        (t) => !hasControlCharsBeyondLineBreaks(t),
-        'must not contain control characters other than line breaks',
-      )
-      .optional(),
-  }),
+  offer: z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{3,20}$/, 'must be 3-20 letters, digits, _ or -')
+        .describe('the offer code (upper-cased); personal codes are CODE-XXXXXX'),
+      title: Label,
+      kind: OfferKind,
+      percentOff: z.number().int().min(1).max(90).optional(),
+      amountOff: priceNumber(0.01).optional(),
+      gift: plainText(200).optional(),
+      giftCost: priceNumber(0).optional(),
+      terms: z
+        .string()
+        .trim()
+        .max(500)
+        .refine(
+          (t) => !hasControlCharsBeyondLineBreaks(t),
+          'must not contain control characters other than line breaks',
+        )
+        .optional(),
+    })
+    // One kind's fields: an example with every field would be refused.
+    .meta({
+      examples: [
+        {
+          code: 'WINBACK15',
+          title: '15% off your next order',
+          kind: 'discount_percent',
+          percentOff: 15,
+          terms: 'One order before the end date.',
+        },
+      ],
+    }),
   target: CampaignTarget,
   controlShare: ControlShare.default(0.1),
   startAt: storedDate('calendar').describe('when the offer starts (1900-01-01 to 2199-12-31)'),

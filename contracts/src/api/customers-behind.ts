@@ -9,6 +9,8 @@ import { AnalyticsQuery, ReportDefinition } from './analytics.ts';
 import { IsoDate, Label, Money, Pagination } from './common.ts';
 
 const rfmSlugs = new Set<string>(rfmSegments.map((s) => s.slug));
+/** Every parameter that names a number within its kind. */
+const listNames = ['cohort', 'k', 'name', 'r', 'f', 'campaign'] as const;
 const score = z.coerce.number().int().min(1).max(5);
 
 /** A list as the dashboard names it: the kind, what names its number, the range and filters. */
@@ -43,9 +45,15 @@ export const ListDefinition = AnalyticsQuery.extend({
 
 /** Each kind's own parameters are present and valid. */
 export function checkListParams(q: z.infer<typeof ListDefinition>, ctx: z.RefinementCtx): void {
-  for (const name of listParams[q.kpi]) {
-    if (q[name] === undefined) {
+  const needs: readonly string[] = listParams[q.kpi];
+  for (const name of listNames) {
+    if (needs.includes(name) && q[name] === undefined) {
       ctx.addIssue({ code: 'custom', path: [name], message: `${q.kpi} needs \`${name}\`` });
+    }
+    // A parameter the kind does not take is refused, not ignored: the list would not be what
+    // the caller thinks it is.
+    if (!needs.includes(name) && q[name] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `${q.kpi} takes no \`${name}\`` });
     }
   }
   if (q.kpi === 'rfmSegment' && q.name !== undefined && !rfmSlugs.has(q.name)) {
