@@ -313,7 +313,9 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
       .poll(async () => (await sentToTelegram(page, 'web_app_setup_closing_behavior')).at(-1)?.[1])
       .toEqual({ need_confirmation: false });
     // The form's Launch is gone: the campaign's page puts its own action there.
-    await expect.poll(() => lastMainButton(page)).toMatchObject({ text: 'Pause sending' });
+    await expect
+      .poll(() => lastMainButton(page), { timeout: 30_000 })
+      .toMatchObject({ text: 'Pause sending' });
 
     // Treatment customers Telegram cannot reach, as the API lists them and as CSV (Android
     // cannot save a page's file: the CSV is shown for copying).
@@ -384,7 +386,9 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
     await expect.poll(() => shown('campaign-status'), { timeout: 30_000 }).toBe('paused');
     expect(await status()).toBe('paused');
     expect(await page.getByTestId('campaign-paused').count()).toBe(1);
-    await expect.poll(() => lastMainButton(page)).toMatchObject({ text: 'Resume sending' });
+    await expect
+      .poll(() => lastMainButton(page), { timeout: 30_000 })
+      .toMatchObject({ text: 'Resume sending' });
     await telegramEmits(page, 'main_button_pressed');
     await expect.poll(() => shown('campaign-status'), { timeout: 30_000 }).toBe('running');
     const lastSecondary = async () =>
@@ -409,8 +413,12 @@ describe.skipIf(!hasChromium())('retention campaigns in the Mini App', () => {
       .toBe(popupsBefore + 2);
     await telegramEmits(page, 'popup_closed', { button_id: 'ok' });
     await expect.poll(() => shown('campaign-status'), { timeout: 30_000 }).toBe('finished');
-    await expect.poll(() => lastSecondary()).toMatchObject({ is_visible: false });
-    await expect.poll(() => lastMainButton(page)).toMatchObject({ is_visible: false });
+    await expect
+      .poll(() => lastSecondary(), { timeout: 30_000 })
+      .toMatchObject({ is_visible: false });
+    await expect
+      .poll(() => lastMainButton(page), { timeout: 30_000 })
+      .toMatchObject({ is_visible: false });
     expect(await status()).toBe('finished');
     expect(errors).toEqual([]);
     await page.close();

@@ -539,13 +539,17 @@ describe.skipIf(!hasChromium())('the Mini App inside Telegram (signed initData)'
     await expect.poll(() => full.count(), { timeout: 30_000 }).toBe(1);
     await full.click();
     await expect
-      .poll(async () => (await sentToTelegram(page, 'web_app_request_fullscreen')).length)
+      .poll(async () => (await sentToTelegram(page, 'web_app_request_fullscreen')).length, {
+        timeout: 30_000,
+      })
       .toBe(1);
     await telegramEmits(page, 'fullscreen_changed', { is_fullscreen: true });
-    await expect.poll(() => full.textContent()).toBe('Exit full screen');
+    await expect.poll(() => full.textContent(), { timeout: 30_000 }).toBe('Exit full screen');
     await page.getByTestId('platform-home').click();
     await expect
-      .poll(async () => (await sentToTelegram(page, 'web_app_add_to_home_screen')).length)
+      .poll(async () => (await sentToTelegram(page, 'web_app_add_to_home_screen')).length, {
+        timeout: 30_000,
+      })
       .toBe(1);
     // A region chosen is kept in Telegram's CloudStorage and comes back on the next opening.
     await page.getByTestId('filter-region').selectOption('South');
