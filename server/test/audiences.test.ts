@@ -83,7 +83,12 @@ describe('saved audiences', () => {
       data: { acquisitionChannel: channel },
     });
     await t.app.analytics.refresher.refresh();
-    // Read as a filter, the live one is evaluated again; the snapshot is not.
+    // Read as a filter, the live one is evaluated again (once, by 20 readers at once); the
+    // snapshot is not.
+    const readers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => total(`kpi=selected&audience=${live.id}&page=${i + 1}`)),
+    );
+    expect(new Set(readers)).toEqual(new Set([live.size + 1]));
     expect(await total(`kpi=selected&audience=${live.id}`)).toBe(live.size + 1);
     expect(await total(`kpi=selected&audience=${frozen.id}`)).toBe(frozen.size);
     const now = await ok<Audience>('GET', `audiences/${live.id}`);

@@ -80,7 +80,13 @@ export async function writeMembers(
 /** The transaction a member write runs in: a 100,000-customer list takes seconds. */
 export const membersTransaction = { timeout: 120_000, maxWait: 30_000 };
 
-/** Brings a live audience's members up to date; one evaluation at a time per audience. */
+/** Evaluations in flight in this process, by audience and stamp: concurrent readers share one. */
+const inFlight = new Map<string, Promise<void>>();
+
+/**
+ * Brings a live audience's members up to date: one evaluation per audience and stamp in this
+ * process (the others wait for it), one at a time across processes (the row lock).
+ */
 export async function refreshAudience(
   db: Database,
   id: number,
@@ -91,10 +97,26 @@ export async function refreshAudience(
   if (audience?.mode !== 'live') return;
   const stamp = await dataStamp(db);
   if (audience.evaluatedOn === stamp) return;
+  const key = `${id}:${stamp}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const run = evaluate(db, audience, stamp, today, timeZone).finally(() => inFlight.delete(key));
+  inFlight.set(key, run);
+  return run;
+}
+
+async function evaluate(
+  db: Database,
+  audience: { id: number; definition: unknown; scopeRegion: string | null },
+  stamp: string,
+  today: number,
+  timeZone: string,
+): Promise<void> {
+  const { id } = audience;
   const list = audience.definition as AudienceList;
   const members = await membersQuery(db, list, audience.scopeRegion, today, timeZone);
   await db.prisma.$transaction(async (tx) => {
-    // Of two requests finding it stale, the second waits here and then finds it current.
+    // Of two processes finding it stale, the second waits here and then finds it current.
     const locked = await tx.$queryRawUnsafe<{ evaluated_on: string }[]>(
       'SELECT evaluated_on FROM audiences WHERE id = $1 FOR UPDATE',
       id,
