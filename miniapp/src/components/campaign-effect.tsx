@@ -18,7 +18,6 @@ export type Effect = z.input<typeof CampaignsReport>['campaigns'][number];
 
 export const campaignWords = {
   en: {
-    title: 'Campaigns',
     target: 'Targeted',
     control: 'Control',
     retention: 'retention',
@@ -34,7 +33,6 @@ export const campaignWords = {
     create: 'New campaign',
   },
   ru: {
-    title: 'Кампании',
     target: 'Целевая',
     control: 'Контроль',
     retention: 'удержание',

@@ -60,8 +60,6 @@ const texts = {
   saved: { en: 'Saved', ru: 'Сохранено' },
   dashboardForThem: { en: 'Dashboard for them ›', ru: 'Дашборд по ним ›' },
   all: { en: 'All', ru: 'Все' },
-  trends: { en: 'Churn and active customers', ru: 'Отток и активные клиенты' },
-  atRisk: { en: 'Customers at risk', ru: 'Клиенты под угрозой ухода' },
   valueAtRisk: { en: 'Value at risk', ru: 'Под угрозой' },
   loading: { en: 'Loading…', ru: 'Загрузка…' },
   retry: { en: 'Retry', ru: 'Повторить' },

@@ -1,4 +1,5 @@
 import {
+  blockTitles,
   filtersFromSearch,
   filtersToSearch,
   kpiCatalogue,
@@ -52,7 +53,7 @@ function titleOf(
     case 'rfmCell':
       return `${titles.rfmCell[lang]}: R ${r} · F ${f}`;
     case 'atRisk':
-      return t('atRisk', lang);
+      return blockTitles['at-risk'][lang];
     case 'campaignTargeted':
     case 'campaignControl':
     case 'campaignRedeemed':

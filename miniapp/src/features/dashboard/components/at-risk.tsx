@@ -1,4 +1,5 @@
 import {
+  blockTitles,
   type ChurnRiskReport,
   churnBaselineNames,
   churnTreeNames,
@@ -62,7 +63,7 @@ export function AtRiskBlock({ filters }: { filters: Filters }) {
   return (
     <section className="block" data-testid="block-at-risk">
       <h2>
-        {t('atRisk', lang)}
+        {blockTitles['at-risk'][lang]}
         <ShareButton block="at-risk" filters={filters} />
       </h2>
       <BlockState

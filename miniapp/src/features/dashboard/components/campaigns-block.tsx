@@ -1,4 +1,5 @@
 import type { Filters } from '@retention/contracts';
+import { blockTitles } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { CampaignEffect, campaignWords } from '../../../components/campaign-effect';
@@ -23,7 +24,7 @@ export function CampaignsBlock({ filters, links = true }: { filters: Filters; li
   return (
     <section className="block" data-testid="block-campaigns">
       <h2>
-        {w.title}
+        {blockTitles.campaigns[lang]}
         <ShareButton block="campaigns" filters={filters} />
       </h2>
       {links && (

@@ -1,4 +1,5 @@
 import type { Filters } from '@retention/contracts';
+import { blockTitles } from '@retention/contracts';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
@@ -18,7 +19,6 @@ const variants: { key: Variant; en: string; ru: string }[] = [
   { key: 'revenueShare', en: 'Revenue', ru: 'Выручка' },
 ];
 
-const title = { en: 'Cohort retention', ru: 'Удержание по когортам' };
 /** The cohort size column: customers in the cohort. */
 const sizeHead = { en: 'n', ru: 'чел.' };
 type Picked = Record<
@@ -53,7 +53,7 @@ export function CohortHeatmap({ filters }: { filters: Filters }) {
   return (
     <section className="block" data-testid="block-cohorts">
       <h2>
-        {title[lang]}
+        {blockTitles.cohorts[lang]}
         <ShareButton block="cohorts" filters={filters} />
       </h2>
       <div className="filters" style={{ padding: '0 0 8px' }}>

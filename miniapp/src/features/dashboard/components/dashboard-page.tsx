@@ -1,4 +1,9 @@
-import { type Filters, filtersFromSearch, filtersToSearch } from '@retention/contracts';
+import {
+  blockTitles,
+  type Filters,
+  filtersFromSearch,
+  filtersToSearch,
+} from '@retention/contracts';
 import { useEffect } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
@@ -78,7 +83,7 @@ export function DashboardPage() {
             <KpiGrid report={d} filters={filters} />
             <section className="block" data-testid="block-trends">
               <h2>
-                {t('trends', lang)}
+                {blockTitles.trends[lang]}
                 <ShareButton block="trends" filters={filters} />
               </h2>
               <TrendChart series={d.series} />

@@ -1,4 +1,4 @@
-import { type Filters, localeOf } from '@retention/contracts';
+import { blockTitles, type Filters, localeOf } from '@retention/contracts';
 import { BlockState } from '../../../components/block-state';
 import { ShareButton } from '../../../components/share-button';
 import { Stat } from '../../../components/stat';
@@ -10,7 +10,6 @@ import { HowComputed } from './how-computed';
 
 const words = {
   en: {
-    title: 'Retention curve and LTV',
     ltv: 'Simple LTV',
     arpu: 'Monthly ARPU',
     churn: 'Monthly churn',
@@ -19,7 +18,6 @@ const words = {
     cumulative: 'Revenue per customer',
   },
   ru: {
-    title: 'Кривая удержания и LTV',
     ltv: 'Простой LTV',
     arpu: 'ARPU в месяц',
     churn: 'Отток в месяц',
@@ -80,7 +78,7 @@ export function LtvBlock({ filters }: { filters: Filters }) {
   return (
     <section className="block" data-testid="block-ltv">
       <h2>
-        {w.title}
+        {blockTitles.ltv[lang]}
         <ShareButton block="ltv" filters={filters} />
       </h2>
       <BlockState query={ltv}>

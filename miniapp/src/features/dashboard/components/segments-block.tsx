@@ -1,4 +1,4 @@
-import { countOf, type Filters, type ListKind, nameFor } from '@retention/contracts';
+import { blockTitles, countOf, type Filters, type ListKind, nameFor } from '@retention/contracts';
 import { Link } from 'wouter';
 import { BlockState } from '../../../components/block-state';
 import { ShareButton } from '../../../components/share-button';
@@ -12,14 +12,12 @@ import { HowComputed } from './how-computed';
 
 const words = {
   en: {
-    title: 'Segments',
     rfm: 'RFM segments',
     sinceLast: 'since the last order',
     drill: 'Show this segment',
     clear: 'All segments',
   },
   ru: {
-    title: 'Сегменты',
     rfm: 'RFM-сегменты',
     sinceLast: 'с последнего заказа',
     drill: 'Показать сегмент',
@@ -81,7 +79,7 @@ export function SegmentsBlock({
   return (
     <section className="block" data-testid="block-segments">
       <h2>
-        {w.title}
+        {blockTitles.segments[lang]}
         <ShareButton block="segments" filters={filters} />
       </h2>
       <BlockState
