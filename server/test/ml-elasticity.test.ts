@@ -1,6 +1,10 @@
 // Price elasticity: recovery of the elasticities the demo generator planted
 // (prisma/seed/catalogue-data.ts). The regression and the minimum-data rule are tested in
 // ml/test/elasticity.test.ts.
+//
+// The demo history ends on a fixed day: its calendar shapes the generated demand, so a history
+// ending "today" is a new sample every day, and 95% intervals over 8 categories miss 2 or more on
+// about one day in six (measured over 14 end days: 103 of 112 intervals held the truth).
 import { demoCategories as CATEGORIES } from '@retention/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from './helpers/build-app.ts';
@@ -10,7 +14,7 @@ import { people, tma } from './helpers/fixtures.ts';
 describe('elasticity on the demo business', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await demoTestApp(1500);
+    t = await demoTestApp(1500, {}, { now: new Date('2026-01-01T00:00:00Z') });
   });
   afterAll(() => t?.close());
 
@@ -45,7 +49,8 @@ describe('elasticity on the demo business', () => {
       `demo elasticities: ${inside.length} of ${CATEGORIES.length} categories inside their 95% intervals, mean error ${bias.toFixed(3)}`,
     );
     expect(inside.length).toBeGreaterThanOrEqual(CATEGORIES.length - 1);
-    // Unbiased: the generator's demand has exactly the stated elasticity.
+    // Close to unbiased: the generator's demand has exactly the stated elasticity (over the 14 end
+    // days above the mean error was +0.06, the estimates slightly attenuated).
     expect(Math.abs(bias)).toBeLessThan(0.12);
     for (const c of res.categories) expect(c.estimate.elasticity).toBeLessThan(0);
     expect(res.products.length).toBe(120);
