@@ -3,13 +3,12 @@ import { churnFeatureNames, minLift } from '@retention/ml';
 // model card, reasons in en and ru, the churn-risk API and the customer card, the job route,
 // and no leakage: training as of a past day gives the same model with or without later data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../src/analytics/clock.ts';
 import { dayOf, isoOf } from '../src/analytics/periods.ts';
 import { refreshDerived } from '../src/analytics/refresh.ts';
 import { trainChurn } from '../src/ml/churn/train-churn.ts';
 import { trainClv } from '../src/ml/clv/train-clv.ts';
 import type { TestApp } from './helpers/build-app.ts';
-import { demoTestApp } from './helpers/demo-app.ts';
+import { sampleDay, sampleTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
 type Who = { id: number; first_name: string };
@@ -24,7 +23,7 @@ interface Evaluation {
 
 describe('churn model', () => {
   let t: TestApp;
-  const today = todayIn('UTC');
+  const today = dayOf(sampleDay);
   const options = { windowDays: 90, timeZone: 'UTC' };
   const get = (url: string, who: Who = people.admin) =>
     t.app.inject({ url: `/api/v1/${url}`, headers: tma(who) });
@@ -55,7 +54,7 @@ describe('churn model', () => {
   };
 
   beforeAll(async () => {
-    t = await demoTestApp(1200);
+    t = await sampleTestApp(1200);
   });
   afterAll(() => t?.close());
 

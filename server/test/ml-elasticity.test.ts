@@ -8,13 +8,13 @@
 import { demoCategories as CATEGORIES } from '@retention/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from './helpers/build-app.ts';
-import { demoTestApp } from './helpers/demo-app.ts';
+import { sampleTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
 describe('elasticity on the demo business', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await demoTestApp(1500, {}, { now: new Date('2026-01-01T00:00:00Z') });
+    t = await sampleTestApp(1500);
   });
   afterAll(() => t?.close());
 

@@ -1,21 +1,22 @@
 // Recommendations on the demo business: a time-split holdout where the model must beat plain
 // popularity, and the API. The rules on a hand-made model are in ml/test/recs.test.ts.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../src/analytics/clock.ts';
+import { dayOf } from '../src/analytics/periods.ts';
 import { trainRecs } from '../src/ml/recs/train-recs.ts';
 import type { TestApp } from './helpers/build-app.ts';
-import { demoTestApp } from './helpers/demo-app.ts';
+import { sampleDay, sampleTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
 describe('recommendations on the demo business', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await demoTestApp(600);
+    t = await sampleTestApp(600);
   });
   afterAll(() => t?.close());
 
   it('beats popularity on a 90-day holdout and serves a customer their top 10', async () => {
-    const run = await trainRecs(t.app.db, { asOf: todayIn('UTC'), timeZone: 'UTC' });
+    const run = await trainRecs(t.app.db, { asOf: dayOf(sampleDay), timeZone: 'UTC' });
     const holdout = (
       run.metrics as {
         holdout: Record<string, { precisionAt10: number; hitRateAt10: number; customers: number }>;

@@ -1,10 +1,11 @@
 // The segmentation job on a small demo business, and what the API makes of its segments. The
 // names and the DBSCAN rule on hand-made data are in ml/test/segments.test.ts.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../src/analytics/clock.ts';
+import { dayOf } from '../src/analytics/periods.ts';
 import { trainSegments } from '../src/ml/segments/train-segments.ts';
 import type { TestApp } from './helpers/build-app.ts';
-import { demoTestApp } from './helpers/demo-app.ts';
+import { sampleDay, sampleTestApp } from './helpers/demo-app.ts';
 import { people, tma } from './helpers/fixtures.ts';
 
 describe('segmentation', () => {
@@ -12,7 +13,7 @@ describe('segmentation', () => {
   const get = (url: string, who: { id: number; first_name: string } = people.admin) =>
     t.app.inject({ url: `/api/v1/analytics/${url}`, headers: tma(who) });
   beforeAll(async () => {
-    t = await demoTestApp(400);
+    t = await sampleTestApp(400);
   });
   afterAll(() => t?.close());
 
@@ -23,7 +24,7 @@ describe('segmentation', () => {
   });
 
   it('chooses k by silhouette, names segments, and gives the same answer twice', async () => {
-    const asOf = todayIn('UTC');
+    const asOf = dayOf(sampleDay);
     const first = await trainSegments(t.app.db, { asOf });
     const second = await trainSegments(t.app.db, { asOf });
     const m = first.metrics as { k: number; silhouette: { k: number; silhouette: number }[] };
@@ -96,7 +97,7 @@ describe('segmentation', () => {
   });
 
   it('flags DBSCAN outliers, counts them per segment, and says why on the card', async () => {
-    const run = await trainSegments(t.app.db, { asOf: todayIn('UTC') });
+    const run = await trainSegments(t.app.db, { asOf: dayOf(sampleDay) });
     const m = run.metrics as {
       customers: number;
       dbscan: { outliers: number; minPts: number; sampleNoise: number };

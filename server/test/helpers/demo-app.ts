@@ -20,3 +20,20 @@ export async function demoTestApp(
   await t.app.analytics.refresher.refresh();
   return t;
 }
+
+/** The last day of the fixed demo sample. */
+export const sampleDay = '2026-06-30';
+
+/**
+ * The demo business with its history ending on `sampleDay` (and the business's today set to
+ * it): one fixed sample, for the tests that judge how well the models recover what the
+ * generator planted. A history ending today is a new sample every day, and a statistical
+ * bound that holds on most samples fails on some day.
+ */
+export function sampleTestApp(customers: number, env: Env = {}) {
+  return demoTestApp(
+    customers,
+    { AS_OF: sampleDay, ...env },
+    { now: new Date(`${sampleDay}T00:00:00Z`) },
+  );
+}
