@@ -166,6 +166,24 @@ describe('saved audiences', () => {
     expect(audit.map((a) => a.action)).toEqual(['audience.create', 'audience.delete']);
   });
 
+  it('filters every report a dashboard filter reaches: each one taking `region` takes `audience`', async () => {
+    const audience = await save('Every report', { kpi: 'activeAtEnd' });
+    const paths: Record<
+      string,
+      { get?: { parameters?: { name: string; in: string; required?: boolean }[] } }
+    > = (await t.app.inject({ url: '/docs/json' })).json().paths;
+    // Values for the parameters a report requires besides the filters.
+    const required: Record<string, string> = { kpi: 'selected' };
+    const filtered = Object.entries(paths).flatMap(([path, item]) => {
+      const query = (item.get?.parameters ?? []).filter((p) => p.in === 'query');
+      if (!query.some((p) => p.name === 'region') || path.includes('{')) return [];
+      const extra = query.filter((p) => p.required).map((p) => `&${p.name}=${required[p.name]}`);
+      return [`${path.replace('/api/v1/', '')}?audience=${audience.id}${extra.join('')}`];
+    });
+    expect(filtered.length).toBeGreaterThan(10);
+    for (const url of filtered) await ok('GET', url);
+  });
+
   it('refuses what it cannot save, with the reason, and keeps clients out', async () => {
     const refused = [
       [{ name: 'Active now', list: { kpi: 'activeAtEnd' } }, 409, /already exists/],

@@ -400,6 +400,7 @@ export const ChurnRiskQuery = AnalyticsQuery.pick({
   channel: true,
   segment: true,
   plan: true,
+  audience: true,
 })
   .extend({
     sort: z

@@ -16,7 +16,7 @@ import { cents, int, isoDaySql, money, Params, selectionSql, withCtes } from './
 /** The list's order, threshold and page (the route's query without the filters). */
 export type ChurnRiskQuery = Omit<
   z.infer<typeof ChurnRiskParams>,
-  'region' | 'channel' | 'segment' | 'plan'
+  'region' | 'channel' | 'segment' | 'plan' | 'audience'
 >;
 
 /** The model card, as train-churn writes its figures. */

@@ -88,11 +88,11 @@ export function createScreenshotter(o: ScreenshotterOptions): Screenshotter {
       // Ready once no part of the block is loading any more (some read two endpoints).
       await page.waitForFunction(() => !document.querySelector('[data-testid="skeleton"]'));
       if (block === 'trends') await page.locator('.chart canvas').first().waitFor();
-      const error = await page
-        .locator('[role="alert"]')
-        .first()
-        .textContent({ timeout: 100 })
-        .catch(() => null);
+      // What a failed part says (its message, not its retry button).
+      const error = await page.evaluate(() => {
+        const alert = document.querySelector('[role="alert"]');
+        return alert ? (alert.querySelector('p') ?? alert).textContent : null;
+      });
       if (error) throw new Refusal('unavailable', 'blockFailed', { block, error });
       const bytes = await main.screenshot({
         type,

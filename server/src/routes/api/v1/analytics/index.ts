@@ -233,8 +233,8 @@ const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { region, channel, segment, plan, ...list } = request.query;
-      const query = { region, channel, segment, plan, granularity: 'month' as const };
+      const { region, channel, segment, plan, audience, ...list } = request.query;
+      const query = { region, channel, segment, plan, audience, granularity: 'month' as const };
       const ask = { viewer: identityOf(request), query };
       return sendJson(reply, await reportJson(app.analytics, ask, 'churn-risk', list));
     },
