@@ -3,7 +3,7 @@
 // the totals the test computes itself: its own decoding (the encoding named here, not
 // detected), its own splitting and its own reading of each layout's numbers.
 import { execFile } from 'node:child_process';
-import { copyFile, readFile, stat } from 'node:fs/promises';
+import { copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@retention/db/testing';
@@ -256,6 +256,44 @@ describe('the import command on an export', () => {
     expect(r.stderr).toContain('layout     1C sales report');
     expect(r.stderr).toContain('Контрагент → customerId');
     expect(r.stdout).toMatch(/loaded\s+0 \(dry run/);
+  });
+
+  it('tells two customers of one name apart by their phones, and keeps the name', async () => {
+    const dir = await scratchDir();
+    const file = path.join(dir, 'namesakes.csv');
+    await writeFile(
+      file,
+      [
+        'Номер заказа;Дата;Клиент;Телефон;Товар;Кол-во;Сумма',
+        'З-1;05.08.2025 12:30;Иванова Мария;+7 912 000-11-22;Кофе;1;100,00',
+        'З-2;06.08.2025 12:30;Иванова Мария;+7 903 555-44-33;Кофе;1;100,00',
+        'З-3;07.08.2025 12:30;Иванова Мария;+7 912 000-11-22;Чай;1;50,00',
+        'З-4;08.08.2025 12:30;К-0042;;Чай;1;50,00',
+        'З-5;09.08.2025 12:30;К-0042;+7 999 000-00-01;Чай;1;50,00',
+      ].join('\n'),
+    );
+    const t = await createTestDatabase();
+    const r = await importFile(t.db, file, { source: 'namesakes' });
+    expect(r.rejected).toBe(0);
+    const customers = await t.db.prisma.customer.findMany({
+      where: { source: 'namesakes' },
+      select: { externalId: true, name: true, _count: { select: { orders: true } } },
+      orderBy: { externalId: 'asc' },
+    });
+    expect(customers.map((c) => [c.externalId, c.name, c._count.orders])).toEqual([
+      ['+7 903 555-44-33', 'Иванова Мария', 1],
+      ['+7 912 000-11-22', 'Иванова Мария', 2],
+      // A code is no name; a row without a phone keeps the column's value as the identity.
+      ['+7 999 000-00-01', null, 1],
+      ['К-0042', null, 1],
+    ]);
+    await t.drop();
+    const dry = await cli([file, '--kind', 'transactions', '--dry-run'], {
+      DATABASE_URL: '',
+      DATA_DIR: path.join(dir, 'data'),
+    });
+    expect(dry.stderr).toContain('Телефон → customerId');
+    expect(dry.stderr).toContain('Клиент → customerName');
   });
 
   it('exits 1 when every row is rejected, with the rejects beside the input', async () => {

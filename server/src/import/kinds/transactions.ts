@@ -20,6 +20,11 @@ import { type Layout, layoutOf, type TransactionField } from '../layouts.ts';
 import type { ImportRecord, Mapped, PlanOptions } from '../records.ts';
 import { mapRow } from '../row-mapper.ts';
 
+/** Customer columns that may hold a person's name rather than a code. */
+const personColumns = new Set(['customer', 'Клиент', 'Покупатель', 'Контрагент'].map(norm));
+/** Two or more words of letters ("Иванова Мария", "Ann Lee"), not a code like "C-1001". */
+const personName = /^\p{L}[\p{L}.'’-]*(\s+\p{L}[\p{L}.'’-]*)+$/u;
+
 /** Column names of files no layout recognises, by field. */
 const commonNames: Record<TransactionField, readonly string[]> = {
   orderId: [
@@ -168,6 +173,14 @@ export function transactionMapper(
   const contacts = (known.customerContact ?? [])
     .map((name) => index.get(norm(name)))
     .filter((i) => i !== undefined);
+  // "Клиент" or "Customer" beside an e-mail or phone column usually holds people's names, and
+  // names repeat (two Ivanova Marias are two customers): the contact is the identity then, and
+  // a value that reads as a name is kept as the customer's name.
+  const namesPeople =
+    !layout &&
+    contacts.length > 0 &&
+    cols.customerId !== undefined &&
+    personColumns.has(norm(header[cols.customerId] ?? ''));
   const prefix =
     o.cancelledPrefix ?? (/^invoice\s*no$/i.test(header[cols.orderId ?? -1] ?? '') ? 'C' : null);
   const mark = o.decimal;
@@ -192,9 +205,11 @@ export function transactionMapper(
       const get = (f: TransactionField) => read(f) || (carried?.get(f) ?? '');
       const contact = contacts.map((i) => (r.fields[i] ?? '').trim()).find((v) => v !== '');
       const id = get('customerId');
+      const byContact = namesPeople && contact !== undefined;
       const customerId = required(
-        (id !== layout?.guest && id) || contact || get('customerContact'),
+        byContact ? contact : (id !== layout?.guest && id) || contact || get('customerContact'),
       );
+      const customerName = byContact && personName.test(id) ? id : null;
       const placedAt = parseDate(get('placedAt') || (doc?.[3] ?? ''), o.dateFormat, 'fact');
       const status = get('status').toLowerCase();
       const channelText = get('channel').toLowerCase();
@@ -203,6 +218,7 @@ export function transactionMapper(
       const base = {
         orderId,
         customerId,
+        customerName,
         placedAt,
         region: get('region') || null,
         channel: channelText ? (channels[channelText] ?? 'other') : null,
@@ -257,11 +273,13 @@ export function transactionMapper(
       ];
     });
 
-  return {
-    map,
-    columns: namedColumns(header, cols),
-    layout: layout?.name,
-  };
+  const columns = namedColumns(header, cols);
+  if (namesPeople) {
+    const { customerId: names, customerContact: _, ...rest } = columns;
+    const byContact = contacts.map((i) => header[i]).join(' or ');
+    return { map, columns: { customerId: byContact, customerName: names ?? '', ...rest } };
+  }
+  return { map, columns, layout: layout?.name };
 }
 
 /** Cents per unit, rounded half away from zero; 0 units: the amount itself. */
