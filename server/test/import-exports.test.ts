@@ -258,18 +258,18 @@ describe('the import command on an export', () => {
     expect(r.stdout).toMatch(/loaded\s+0 \(dry run/);
   });
 
-  it('tells two customers of one name apart by their phones, and keeps the name', async () => {
+  it('tells two customers of one name apart by their phones, keeps the name and the first channel', async () => {
     const dir = await scratchDir();
     const file = path.join(dir, 'namesakes.csv');
     await writeFile(
       file,
       [
-        'Номер заказа;Дата;Клиент;Телефон;Товар;Кол-во;Сумма',
-        'З-1;05.08.2025 12:30;Иванова Мария;+7 912 000-11-22;Кофе;1;100,00',
-        'З-2;06.08.2025 12:30;Иванова Мария;+7 903 555-44-33;Кофе;1;100,00',
-        'З-3;07.08.2025 12:30;Иванова Мария;+7 912 000-11-22;Чай;1;50,00',
-        'З-4;08.08.2025 12:30;К-0042;;Чай;1;50,00',
-        'З-5;09.08.2025 12:30;К-0042;+7 999 000-00-01;Чай;1;50,00',
+        'Номер заказа;Дата;Клиент;Телефон;Товар;Кол-во;Сумма;Канал',
+        'З-1;05.08.2025 12:30;Иванова Мария;+7 912 000-11-22;Кофе;1;100,00;приложение',
+        'З-2;06.08.2025 12:30;Иванова Мария;+7 903 555-44-33;Кофе;1;100,00;сайт',
+        'З-3;07.08.2025 12:30;Иванова Мария;+7 912 000-11-22;Чай;1;50,00;магазин',
+        'З-4;08.08.2025 12:30;К-0042;;Чай;1;50,00;',
+        'З-5;09.08.2025 12:30;К-0042;+7 999 000-00-01;Чай;1;50,00;магазин',
       ].join('\n'),
     );
     const t = await createTestDatabase();
@@ -277,15 +277,27 @@ describe('the import command on an export', () => {
     expect(r.rejected).toBe(0);
     const customers = await t.db.prisma.customer.findMany({
       where: { source: 'namesakes' },
-      select: { externalId: true, name: true, _count: { select: { orders: true } } },
+      select: {
+        externalId: true,
+        name: true,
+        acquisitionChannel: true,
+        _count: { select: { orders: true } },
+      },
       orderBy: { externalId: 'asc' },
     });
-    expect(customers.map((c) => [c.externalId, c.name, c._count.orders])).toEqual([
-      ['+7 903 555-44-33', 'Иванова Мария', 1],
-      ['+7 912 000-11-22', 'Иванова Мария', 2],
+    // The channel of a customer's first order is where they came from.
+    const rows = customers.map((c) => [
+      c.externalId,
+      c.name,
+      c._count.orders,
+      c.acquisitionChannel,
+    ]);
+    expect(rows).toEqual([
+      ['+7 903 555-44-33', 'Иванова Мария', 1, 'web'],
+      ['+7 912 000-11-22', 'Иванова Мария', 2, 'app'],
       // A code is no name; a row without a phone keeps the column's value as the identity.
-      ['+7 999 000-00-01', null, 1],
-      ['К-0042', null, 1],
+      ['+7 999 000-00-01', null, 1, 'offline'],
+      ['К-0042', null, 1, null],
     ]);
     await t.drop();
     const dry = await cli([file, '--kind', 'transactions', '--dry-run'], {

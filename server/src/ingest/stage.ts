@@ -15,13 +15,14 @@ export async function createStage(s: SqlSession, name: string, columns: string):
 
 /**
  * Customers named in the stage's `customer_ext` column: created when allowed (taking the
- * first row's region and name when the stage has them), else their rows are rejected and dropped.
+ * first row's region, name and channel, the acquisition channel, when the stage has them), else
+ * their rows are rejected and dropped.
  */
 export async function admitCustomers(
   s: SqlSession,
   stage: string,
   source: string,
-  o: { create: boolean; regionColumn?: string; nameColumn?: string },
+  o: { create: boolean; regionColumn?: string; nameColumn?: string; channelColumn?: string },
 ): Promise<{ created: number; rejected: Rejection[] }> {
   if (!o.create) {
     return {
@@ -39,9 +40,11 @@ export async function admitCustomers(
   }
   const region = o.regionColumn ?? 'NULL::text';
   const name = o.nameColumn ?? 'NULL::text';
+  const channel = o.channelColumn ?? 'NULL::text';
   const r = await s.query(
-    `INSERT INTO customers (source, external_id, region, name)
-     SELECT DISTINCT ON (customer_ext) $1, customer_ext, ${region}, ${name} FROM ${stage}
+    `INSERT INTO customers (source, external_id, region, name, acquisition_channel)
+     SELECT DISTINCT ON (customer_ext) $1, customer_ext, ${region}, ${name}, ${channel}
+     FROM ${stage}
      ORDER BY customer_ext, ref
      ON CONFLICT (source, external_id) DO NOTHING`,
     [source],

@@ -93,6 +93,7 @@ export async function writeOrderLines(
     create: o.createCustomers,
     regionColumn: 'region',
     nameColumn: 'customer_name',
+    channelColumn: 'channel',
   });
   result.customersCreated = customers.created;
   result.rejected.push(...customers.rejected);
