@@ -12,6 +12,8 @@ export const errorStatus = {
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
+  /** Too much work waiting right now: answered with Retry-After. */
+  busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

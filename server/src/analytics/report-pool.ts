@@ -52,7 +52,7 @@ export class ReportPool {
       out = await this.pool.run(task);
     } catch (err) {
       if (/queue is at limit/i.test((err as Error).message)) {
-        throw new Refusal('unavailable', 'reportsBusy');
+        throw new Refusal('busy', 'reportsBusy');
       }
       throw err;
     }

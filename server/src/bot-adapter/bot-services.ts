@@ -99,7 +99,7 @@ async function refusalOf<T>(run: () => Promise<T>): Promise<T | Refused> {
   } catch (error) {
     if (
       isAppError(error) &&
-      ['not_found', 'conflict', 'bad_request', 'unavailable'].includes(error.code)
+      ['not_found', 'conflict', 'bad_request', 'unavailable', 'busy'].includes(error.code)
     ) {
       return refused(error);
     }

@@ -45,11 +45,15 @@ export function sendError(
   return reply.status(statusCode).send(errorBody(statusCode, code, message, reason));
 }
 
+/** When a caller turned away for being busy may try again. */
+const busyRetrySeconds = 2;
+
 export default fp(
   async (app) => {
     app.setErrorHandler((err: FastifyError, request, reply) => {
       if (err instanceof AppError) {
         const reason = err.reason ?? undefined;
+        if (err.code === 'busy') reply.header('retry-after', String(busyRetrySeconds));
         return sendError(reply, errorStatus[err.code], err.code, err.message, reason);
       }
       if (hasZodFastifySchemaValidationErrors(err)) {

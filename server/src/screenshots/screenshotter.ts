@@ -121,7 +121,7 @@ export function createScreenshotter(o: ScreenshotterOptions): Screenshotter {
   let waiting = 0;
   const queued = (run: () => Promise<Picture>) => {
     if (waiting >= maxWaiting) {
-      return Promise.reject(new Refusal('unavailable', 'screenshotsBusy', { waiting }));
+      return Promise.reject(new Refusal('busy', 'screenshotsBusy', { waiting }));
     }
     waiting++;
     const next = queue.then(run).finally(() => {
