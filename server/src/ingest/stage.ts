@@ -52,6 +52,18 @@ export async function admitCustomers(
   return { created: r.rowCount, rejected: [] };
 }
 
+/**
+ * The row of `table` whose key in this source (`$1`) is `value`, as a subquery the planner
+ * must run once per stage row, by the (source, key) index. A plain join lets the planner
+ * choose, and it chooses by statistics taken before a new source existed: it then estimates
+ * the source at one row and reads all of the source's rows into a hash for every statement,
+ * so each batch took longer the more the source held (at 50,000 orders 29 ms a statement
+ * against 0.2 ms probed). `OFFSET 0` keeps the subquery from being folded into a join.
+ */
+export function rowByKey(table: string, key: string, value: string, columns = 'id'): string {
+  return `(SELECT ${columns} FROM ${table} WHERE source = $1 AND ${key} = ${value} OFFSET 0)`;
+}
+
 /** Rows naming a customer or product that does not exist: rejected and dropped from the stage. */
 export async function rejectMissing(
   s: SqlSession,
@@ -63,8 +75,7 @@ export async function rejectMissing(
   field: string,
 ): Promise<Rejection[]> {
   const missing = await s.query<{ ref: number; value: string }>(
-    `DELETE FROM ${stage} s WHERE NOT EXISTS (
-       SELECT 1 FROM ${table} t WHERE t.source = $1 AND t.${key} = s.${stageKey})
+    `DELETE FROM ${stage} s WHERE NOT EXISTS ${rowByKey(table, key, `s.${stageKey}`, '1')}
      RETURNING s.ref, s.${stageKey} AS value`,
     [source],
   );

@@ -3,7 +3,7 @@
 // repeated id, in the batch or from any earlier one, is skipped: the first delivery wins.
 import { csvField, type SqlSession } from '@retention/db';
 import type { eventChannels } from './item-schemas.ts';
-import { admitCustomers, createStage, type Rejection } from './stage.ts';
+import { admitCustomers, createStage, type Rejection, rowByKey } from './stage.ts';
 
 type EventChannel = (typeof eventChannels)[number];
 
@@ -73,7 +73,7 @@ export async function writeEvents(
       `INSERT INTO events (source, external_id, customer_id, type, channel, occurred_at, properties)
        SELECT DISTINCT ON (s.event_ext) $1, s.event_ext, c.id, s.type, s.channel::"Channel",
               s.occurred_at, s.properties
-       FROM stage_events s JOIN customers c ON c.source = $1 AND c.external_id = s.customer_ext
+       FROM stage_events s CROSS JOIN LATERAL ${rowByKey('customers', 'external_id', 's.customer_ext')} c
        ORDER BY s.event_ext, s.ref
        ON CONFLICT (source, external_id) DO NOTHING`,
       [o.source],

@@ -3,7 +3,7 @@
 // orders; (order, line_no) for lines), all in one transaction. Re-running any batch, or a
 // whole import after a crash, changes nothing that is already there.
 import { type Channel, csvField, type SqlSession } from '@retention/db';
-import { admitCustomers, createStage, type Rejection, rejectMissing } from './stage.ts';
+import { admitCustomers, createStage, type Rejection, rejectMissing, rowByKey } from './stage.ts';
 
 export type { Rejection } from './stage.ts';
 
@@ -116,8 +116,8 @@ export async function writeOrderLines(
   // Orders that exist already (a re-import, an order continued from the previous batch)
   // need their totals recomputed if lines are added; new ones get the sum of their lines.
   const existing = await s.query<{ id: number }>(
-    `SELECT o.id FROM orders o
-     JOIN (SELECT DISTINCT order_ext FROM stage_lines) x ON o.source = $1 AND o.external_id = x.order_ext`,
+    `SELECT o.id FROM (SELECT DISTINCT order_ext FROM stage_lines) x
+     CROSS JOIN LATERAL ${rowByKey('orders', 'external_id', 'x.order_ext')} o`,
     [o.source],
   );
   // An order takes its customer, date, channel and region from its first line; it is
@@ -132,7 +132,7 @@ export async function writeOrderLines(
                     WHEN bool_and(s.quantity < 0) THEN 'returned'
                     ELSE 'completed' END)::"OrderStatus", sum(s.amount),
               upper(trim((array_agg(s.promo_code ORDER BY s.ref) FILTER (WHERE s.promo_code <> ''))[1]))
-       FROM stage_lines s JOIN customers c ON c.source = $1 AND c.external_id = s.customer_ext
+       FROM stage_lines s CROSS JOIN LATERAL ${rowByKey('customers', 'external_id', 's.customer_ext')} c
        GROUP BY s.order_ext
        ON CONFLICT (source, external_id) DO NOTHING`,
       [o.source],
@@ -143,8 +143,8 @@ export async function writeOrderLines(
       `INSERT INTO order_items (order_id, line_no, product_id, quantity, unit_price, amount)
        SELECT o.id, s.line_no, p.id, s.quantity, s.unit_price, s.amount
        FROM stage_lines s
-       JOIN orders o ON o.source = $1 AND o.external_id = s.order_ext
-       JOIN products p ON p.source = $1 AND p.sku = s.sku
+       CROSS JOIN LATERAL ${rowByKey('orders', 'external_id', 's.order_ext')} o
+       CROSS JOIN LATERAL ${rowByKey('products', 'sku', 's.sku')} p
        ON CONFLICT (order_id, line_no) DO NOTHING`,
       [o.source],
     )
@@ -169,9 +169,9 @@ export async function writeOrderLines(
 async function linkRedemptions(s: SqlSession, source: string): Promise<number> {
   const r = await s.query(
     `WITH batch AS (
-       SELECT o.id, o.customer_id, o.placed_at, o.promo_code FROM orders o
-       JOIN (SELECT DISTINCT order_ext FROM stage_lines) x
-         ON o.source = $1 AND o.external_id = x.order_ext
+       SELECT o.id, o.customer_id, o.placed_at, o.promo_code
+       FROM (SELECT DISTINCT order_ext FROM stage_lines) x
+       CROSS JOIN LATERAL ${rowByKey('orders', 'external_id', 'x.order_ext', 'id, customer_id, placed_at, promo_code, status')} o
        WHERE o.promo_code IS NOT NULL AND o.status = 'completed'
          AND NOT EXISTS (SELECT 1 FROM offer_assignments used WHERE used.order_id = o.id)
      ), pairs AS (

@@ -4,6 +4,7 @@
 import type { SqlSession } from '@retention/db';
 import { formatCents } from '../lib/parse-values.ts';
 import type { OrderInput } from './item-schemas.ts';
+import { rowByKey } from './stage.ts';
 import { type OrderLine, type WriteLinesResult, writeOrderLines } from './write-order-lines.ts';
 
 export interface WriteOrdersOptions {
@@ -43,7 +44,8 @@ export async function writeOrders(
   for (const order of orders) if (!firsts.has(order.item.id)) firsts.set(order.item.id, order);
   if (firsts.size > 0) {
     const stored = await s.query<{ external_id: string }>(
-      'SELECT external_id FROM orders WHERE source = $1 AND external_id = ANY($2::text[])',
+      `SELECT o.external_id FROM unnest($2::text[]) AS x(id)
+       CROSS JOIN LATERAL ${rowByKey('orders', 'external_id', 'x.id', 'external_id')} o`,
       [o.source, [...firsts.keys()]],
     );
     for (const row of stored.rows) firsts.delete(row.external_id);

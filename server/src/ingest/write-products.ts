@@ -2,7 +2,7 @@
 // history when it is dated (once per date) or, undated, when it differs from the price in
 // force now, so re-importing the same catalogue adds nothing.
 import { csvRow, type SqlSession } from '@retention/db';
-import { createStage } from './stage.ts';
+import { createStage, rowByKey } from './stage.ts';
 import type { UpsertResult } from './write-customers.ts';
 
 export interface ProductRow {
@@ -56,7 +56,7 @@ export async function writeProducts(
      SELECT p.id, x.price, coalesce(x.price_from, now())
      FROM (SELECT DISTINCT ON (sku) sku, price, price_from FROM stage_products
            WHERE price IS NOT NULL ORDER BY sku, ref DESC) x
-     JOIN products p ON p.source = $1 AND p.sku = x.sku
+     CROSS JOIN LATERAL ${rowByKey('products', 'sku', 'x.sku')} p
      WHERE x.price_from IS NOT NULL OR x.price IS DISTINCT FROM (
        SELECT pp.price FROM product_prices pp WHERE pp.product_id = p.id AND pp.valid_from <= now()
        ORDER BY pp.valid_from DESC LIMIT 1)
