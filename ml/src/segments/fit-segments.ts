@@ -1,11 +1,11 @@
-// Segmentation on customers' raw features: k-means (ml-kmeans, k-means++ with a fixed seed) on
+// Segmentation on customers' raw features: k-means (kmeans.ts, k-means++ with a fixed seed) on
 // standardised features, k chosen by the mean silhouette on a seeded sample, segments named
 // from their centroids; DBSCAN on the sample flags the outliers. The server's job
 // (server/src/ml/segments/train-segments.ts) reads the features and stores the result.
 import type { ModelSegmentName } from '@retention/contracts';
-import { kmeans } from 'ml-kmeans';
 import { createRng } from '../random.ts';
 import { type Scaling, standardise } from './features.ts';
+import { kmeans } from './kmeans.ts';
 import { fitOutliers, isOutlier, type OutlierModel } from './outliers.ts';
 import { silhouette } from './silhouette.ts';
 
@@ -76,12 +76,12 @@ export function fitSegments(
   const sample = sampleIndexes(data.length, sampleSize, seed).map((i) => data[i] as number[]);
   const scores: { k: number; silhouette: number }[] = [];
   for (let k = kMin; k <= kMax; k++) {
-    const fit = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: 300 });
+    const fit = kmeans(sample, k, { seed });
     scores.push({ k, silhouette: silhouette(sample, fit.clusters, k) });
     say(`k=${k}: silhouette ${(scores.at(-1)?.silhouette ?? 0).toFixed(3)}`);
   }
   const best = scores.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
-  const fit = kmeans(data, best.k, { seed, initialization: 'kmeans++', maxIterations: 300 });
+  const fit = kmeans(data, best.k, { seed });
   const names = uniqueNames(fit.centroids.map(nameOf));
   say(`chose k=${best.k}: ${names.join(', ')}`);
   const outliers = fitOutliers(sample);
