@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataDir } from '../../test/requirements.ts';
 import {
+  bgnbdLogLikelihood,
   expectedPurchases,
   expectedPurchasesNew,
   fitBgNbd,
@@ -40,10 +41,12 @@ describe('BG/NBD and Gamma-Gamma', () => {
   it.runIf(hasSharedData())('reproduce the published BG/NBD fit on the CDNOW sample', () => {
     const rows = readCsv('cdnow_customers_summary.csv');
     expect(rows).toHaveLength(2357);
-    const fit = fitBgNbd(
-      rows.map((r) => ({ x: r.frequency ?? 0, tx: r.recency ?? 0, T: r.T ?? 0 })),
-    );
+    const customers = rows.map((r) => ({ x: r.frequency ?? 0, tx: r.recency ?? 0, T: r.T ?? 0 }));
+    const fit = fitBgNbd(customers);
     expect(fit.converged).toBe(true);
+    // The fit's grouped likelihood equals the sum of each customer's, term by term.
+    const summed = customers.reduce((a, c) => a + bgnbdLogLikelihood(fit.params, c), 0);
+    expect(fit.logLikelihood).toBeCloseTo(summed, 6);
     expect(Math.abs(fit.params.r - 0.243)).toBeLessThan(0.005);
     expect(Math.abs(fit.params.alpha - 4.414)).toBeLessThan(0.05);
     expect(Math.abs(fit.params.a - 0.793)).toBeLessThan(0.01);

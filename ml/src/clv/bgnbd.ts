@@ -65,10 +65,38 @@ export function fitBgNbd(customers: readonly Summary[]): BgNbdFit {
     else groups.set(key, { s: c, n: 1 });
   }
   const distinct = [...groups.values()];
+  const m = distinct.length;
+  const xs = Int32Array.from(distinct, (g) => g.s.x);
+  const txs = Float64Array.from(distinct, (g) => g.s.tx);
+  const Ts = Float64Array.from(distinct, (g) => g.s.T);
+  const ns = Float64Array.from(distinct, (g) => g.n);
+  const maxX = Math.max(...xs);
+  // The gamma-function ratios of the likelihood depend on x alone and x is a whole number:
+  // Γ(r + x) / Γ(r) = Π (r + i) and Γ(b + x)Γ(a + b) / (Γ(b)Γ(a + b + x)) = Π (b + i) / (a + b + i)
+  // over i < x, so each evaluation builds them for x = 0..max as running sums of logs.
+  const rising = new Float64Array(maxX + 1);
+  const beta = new Float64Array(maxX + 1);
   const negative = (logs: number[]) => {
     const [r, alpha, a, b] = logs.map(Math.exp) as [number, number, number, number];
+    for (let x = 1; x <= maxX; x++) {
+      rising[x] = (rising[x - 1] as number) + Math.log(r + x - 1);
+      beta[x] = (beta[x - 1] as number) + Math.log((b + x - 1) / (a + b + x - 1));
+    }
+    const logAlpha = Math.log(alpha);
+    const logA = Math.log(a);
     let ll = 0;
-    for (const g of distinct) ll += g.n * bgnbdLogLikelihood({ r, alpha, a, b }, g.s);
+    for (let g = 0; g < m; g++) {
+      const x = xs[g] as number;
+      const a3 = -(r + x) * Math.log(alpha + (Ts[g] as number));
+      const tail =
+        x > 0
+          ? logSumExp(
+              a3,
+              logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + (txs[g] as number)),
+            )
+          : a3;
+      ll += (ns[g] as number) * ((rising[x] as number) + r * logAlpha + (beta[x] as number) + tail);
+    }
     return -ll;
   };
   const best = minimize(negative, [0, 0, 0, 0], { valueTolerance: 1e-9, pointTolerance: 1e-9 });
