@@ -98,15 +98,18 @@ function meanVariance(x: Float64Array, n: number, p: number): number {
   return total / p;
 }
 
+/** What Lloyd's steps work on: the rows, the centres, each row's cluster and its distance. */
+interface Lloyd {
+  x: Float64Array;
+  centres: Float64Array;
+  k: number;
+  p: number;
+  labels: Int32Array;
+  nearest: Float64Array;
+}
+
 /** Each row to its nearest centre; returns how many rows changed cluster. */
-function assign(
-  x: Float64Array,
-  centres: Float64Array,
-  k: number,
-  p: number,
-  labels: Int32Array,
-  nearest: Float64Array,
-): number {
+function assign({ x, centres, k, p, labels, nearest }: Lloyd): number {
   let changed = 0;
   for (let i = 0; i < labels.length; i++) {
     let label = 0;
@@ -126,14 +129,7 @@ function assign(
 }
 
 /** Each centre to the mean of its rows (an empty one to the row farthest from its centre); returns the summed squared shift. */
-function moveCentres(
-  x: Float64Array,
-  centres: Float64Array,
-  k: number,
-  p: number,
-  labels: Int32Array,
-  nearest: Float64Array,
-): number {
+function moveCentres({ x, centres, k, p, labels, nearest }: Lloyd): number {
   const sums = new Float64Array(k * p);
   const counts = new Int32Array(k);
   for (let i = 0; i < labels.length; i++) {
@@ -173,15 +169,22 @@ export function kmeans(rows: number[][], k: number, o: KMeansOptions): KMeansFit
   const centres = seedCentres(x, n, p, k, createRng(o.seed));
   const tolerance = (o.tolerance ?? 1e-4) * meanVariance(x, n, p);
   const maxIterations = o.maxIterations ?? 300;
-  const labels = new Int32Array(n).fill(-1);
-  const nearest = new Float64Array(n);
+  const state: Lloyd = {
+    x,
+    centres,
+    k,
+    p,
+    labels: new Int32Array(n).fill(-1),
+    nearest: new Float64Array(n),
+  };
+  const { labels, nearest } = state;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    if (assign(x, centres, k, p, labels, nearest) === 0) break;
-    if (moveCentres(x, centres, k, p, labels, nearest) <= tolerance) {
+    if (assign(state) === 0) break;
+    if (moveCentres(state) <= tolerance) {
       // Moved too little to go on: the rows' clusters under the final centres.
-      assign(x, centres, k, p, labels, nearest);
+      assign(state);
       break;
     }
   }
