@@ -119,7 +119,10 @@ export const OrderItem = z
       id: text(200).describe('Your order id; a repeated id is acknowledged, not stored again'),
       customerId,
       placedAt: timestamp.describe('When the order was placed (ISO 8601; no zone means UTC)'),
-      channel: z.enum(Channel, expected(`one of ${orderChannels.join(', ')}`)).optional(),
+      channel: z
+        .enum(Channel, expected(`one of ${orderChannels.join(', ')}`))
+        .optional()
+        .describe('Channel of the order (and the acquisition channel of a created customer)'),
       region: text(100).optional().describe('Region of the order (and of a created customer)'),
       promoCode: text(64)
         .optional()
