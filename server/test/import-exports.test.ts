@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '@retention/db/testing';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../test/requirements.ts';
+import { linkByPhone } from '../src/services/link-by-phone.ts';
 import { importFile, scratchDir } from './helpers/import.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/exports');
@@ -280,10 +281,22 @@ describe('the import command on an export', () => {
       select: {
         externalId: true,
         name: true,
+        phone: true,
         acquisitionChannel: true,
         _count: { select: { orders: true } },
       },
       orderBy: { externalId: 'asc' },
+    });
+    // The phone is kept (as digits, as a customers file keeps it): the client can link their
+    // Telegram account by sharing it, and staff find them by it.
+    expect(customers.map((c) => c.phone)).toEqual([
+      '79035554433',
+      '79120001122',
+      '79990000001',
+      null,
+    ]);
+    expect(await linkByPhone(t.db.prisma, 777n, '+7 (903) 555-44-33')).toMatchObject({
+      name: 'Иванова Мария',
     });
     // The channel of a customer's first order is where they came from.
     const rows = customers.map((c) => [

@@ -13,16 +13,21 @@ export async function createStage(s: SqlSession, name: string, columns: string):
   await s.query(`CREATE TEMP TABLE IF NOT EXISTS ${name} (${columns}) ON COMMIT DELETE ROWS`);
 }
 
+/** Customer columns a stage may fill for the customers it creates: column → the stage's column. */
+export type CustomerColumns = Partial<
+  Record<'region' | 'name' | 'email' | 'phone' | 'acquisition_channel', string>
+>;
+
 /**
  * Customers named in the stage's `customer_ext` column: created when allowed (taking the
- * first row's region, name and channel, the acquisition channel, when the stage has them), else
- * their rows are rejected and dropped.
+ * first row's values of the `columns` the stage has: region, name, contact, and the channel as
+ * the acquisition channel), else their rows are rejected and dropped.
  */
 export async function admitCustomers(
   s: SqlSession,
   stage: string,
   source: string,
-  o: { create: boolean; regionColumn?: string; nameColumn?: string; channelColumn?: string },
+  o: { create: boolean; columns?: CustomerColumns },
 ): Promise<{ created: number; rejected: Rejection[] }> {
   if (!o.create) {
     return {
@@ -38,12 +43,12 @@ export async function admitCustomers(
       ),
     };
   }
-  const region = o.regionColumn ?? 'NULL::text';
-  const name = o.nameColumn ?? 'NULL::text';
-  const channel = o.channelColumn ?? 'NULL::text';
+  const columns = Object.entries(o.columns ?? {});
+  const names = columns.map(([column]) => `, ${column}`).join('');
+  const values = columns.map(([, from]) => `, ${from}`).join('');
   const r = await s.query(
-    `INSERT INTO customers (source, external_id, region, name, acquisition_channel)
-     SELECT DISTINCT ON (customer_ext) $1, customer_ext, ${region}, ${name}, ${channel}
+    `INSERT INTO customers (source, external_id${names})
+     SELECT DISTINCT ON (customer_ext) $1, customer_ext${values}
      FROM ${stage}
      ORDER BY customer_ext, ref
      ON CONFLICT (source, external_id) DO NOTHING`,

@@ -17,8 +17,10 @@ export interface OrderLine {
   /** Key of the line within its order (a file line number, or the item's index). */
   lineNo: number;
   customerId: string;
-  /** The customer's name, kept when this line creates the customer (a file naming people). */
+  /** The customer's name, e-mail and phone (digits), kept when this line creates the customer. */
   customerName?: string | null;
+  customerEmail?: string | null;
+  customerPhone?: string | null;
   placedAt: Date;
   sku: string;
   productName: string | null;
@@ -54,12 +56,12 @@ export interface WriteLinesResult {
 }
 
 const stageColumns =
-  'ref, line_no, order_ext, customer_ext, customer_name, placed_at, sku, product_name, quantity, unit_price, amount, region, channel, cancelled, promo_code';
+  'ref, line_no, order_ext, customer_ext, customer_name, customer_email, customer_phone, placed_at, sku, product_name, quantity, unit_price, amount, region, channel, cancelled, promo_code';
 
 function toCsv(lines: OrderLine[]): string {
   let out = '';
   for (const l of lines) {
-    out += `${l.ref},${l.lineNo},${csvField(l.orderId)},${csvField(l.customerId)},${csvField(l.customerName ?? null)},${l.placedAt.toISOString()},${csvField(l.sku)},${csvField(l.productName)},${l.quantity},${l.unitPrice},${l.amount},${csvField(l.region)},${l.channel ?? ''},${l.cancelled ? 't' : 'f'},${csvField(l.promoCode)}\n`;
+    out += `${l.ref},${l.lineNo},${csvField(l.orderId)},${csvField(l.customerId)},${csvField(l.customerName ?? null)},${csvField(l.customerEmail ?? null)},${csvField(l.customerPhone ?? null)},${l.placedAt.toISOString()},${csvField(l.sku)},${csvField(l.productName)},${l.quantity},${l.unitPrice},${l.amount},${csvField(l.region)},${l.channel ?? ''},${l.cancelled ? 't' : 'f'},${csvField(l.promoCode)}\n`;
   }
   return out;
 }
@@ -83,7 +85,7 @@ export async function writeOrderLines(
     s,
     'stage_lines',
     `ref int, line_no int, order_ext text, customer_ext text, customer_name text,
-     placed_at timestamptz, sku text,
+     customer_email text, customer_phone text, placed_at timestamptz, sku text,
      product_name text, quantity int, unit_price numeric(12,2), amount numeric(14,2),
      region text, channel text, cancelled boolean, promo_code text`,
   );
@@ -91,9 +93,13 @@ export async function writeOrderLines(
 
   const customers = await admitCustomers(s, 'stage_lines', o.source, {
     create: o.createCustomers,
-    regionColumn: 'region',
-    nameColumn: 'customer_name',
-    channelColumn: 'channel',
+    columns: {
+      region: 'region',
+      name: 'customer_name',
+      email: 'customer_email',
+      phone: 'customer_phone',
+      acquisition_channel: 'channel',
+    },
   });
   result.customersCreated = customers.created;
   result.rejected.push(...customers.rejected);

@@ -25,6 +25,10 @@ const personColumns = new Set(['customer', 'Клиент', 'Покупатель
 /** Two or more words of letters ("Иванова Мария", "Ann Lee"), not a code like "C-1001". */
 const personName = /^\p{L}[\p{L}.'’-]*(\s+\p{L}[\p{L}.'’-]*)+$/u;
 
+/** A contact value that is an e-mail address, or a phone number (5+ digits, phone punctuation). */
+const emailLike = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const phoneLike = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
+
 /** Column names of files no layout recognises, by field. */
 const commonNames: Record<TransactionField, readonly string[]> = {
   orderId: [
@@ -203,13 +207,16 @@ export function transactionMapper(
         previous = { orderId, values: new Map(values) };
       }
       const get = (f: TransactionField) => read(f) || (carried?.get(f) ?? '');
-      const contact = contacts.map((i) => (r.fields[i] ?? '').trim()).find((v) => v !== '');
+      const contactValues = contacts.map((i) => (r.fields[i] ?? '').trim());
+      const contact = contactValues.find((v) => v !== '');
       const id = get('customerId');
       const byContact = namesPeople && contact !== undefined;
       const customerId = required(
         byContact ? contact : (id !== layout?.guest && id) || contact || get('customerContact'),
       );
       const customerName = byContact && personName.test(id) ? id : null;
+      const customerEmail = contactValues.find((v) => emailLike.test(v)) ?? null;
+      const phone = contactValues.find((v) => phoneLike.test(v))?.replace(/\D/g, '');
       const placedAt = parseDate(get('placedAt') || (doc?.[3] ?? ''), o.dateFormat, 'fact');
       const status = get('status').toLowerCase();
       const channelText = get('channel').toLowerCase();
@@ -219,6 +226,8 @@ export function transactionMapper(
         orderId,
         customerId,
         customerName,
+        customerEmail,
+        customerPhone: phone && phone.length >= 5 ? phone : null,
         placedAt,
         region: get('region') || null,
         channel: channelText ? (channels[channelText] ?? 'other') : null,
