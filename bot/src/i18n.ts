@@ -1,5 +1,5 @@
 // The bot's texts in English and Russian, chosen from the user's language_code.
-import { type Lang, reasonOr } from '@retention/contracts';
+import { blockLabels, isBlockName, type Lang, reasonOr } from '@retention/contracts';
 import type { Refused } from './services.ts';
 
 export { type Lang, langOf } from '@retention/contracts';
@@ -254,6 +254,16 @@ export type TextKey = keyof typeof texts;
 
 export function t(key: TextKey, lang: Lang): string {
   return texts[key][lang];
+}
+
+/** A dashboard block's name on a button (its id when it is none of the known blocks). */
+export function blockLabel(block: string, lang: Lang): string {
+  return isBlockName(block) ? blockLabels[block][lang] : block;
+}
+
+/** A user's words quoted as the language quotes: “…” in English, «…» in Russian. */
+export function quoted(text: string, lang: Lang): string {
+  return lang === 'ru' ? `«${text}»` : `“${text}”`;
 }
 
 /** The server's reason for a refusal, in the user's language where it has one. */

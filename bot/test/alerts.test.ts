@@ -64,7 +64,7 @@ describe('/alerts', () => {
     ]);
     const menu = String(edited(calls).at(-1)!.text);
     expect(menu).toContain('Digest: weekly · Fri · 08:00 (UTC)');
-    expect(menu).toContain('Screenshot: cohorts');
+    expect(menu).toContain('Screenshot: Cohorts');
     expect(menu).toContain('Quiet hours: 22:00–07:00');
     expect(menu).toContain('Import and ingestion failures: on');
   });

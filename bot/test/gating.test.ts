@@ -170,6 +170,23 @@ describe('what the commands answer', () => {
     });
   });
 
+  it('names the screenshot buttons and quotes a search in the staff member’s language', async () => {
+    const { bot, calls } = botFor({ 1: 'admin' });
+    const ru = { id: 1, first_name: 'А', language_code: 'ru' } as never;
+    await bot.handleUpdate(privateText(ru, '/analytics 30'));
+    const keyboard = (sent(calls)[0]!.reply_markup as { inline_keyboard: { text: string }[][] })
+      .inline_keyboard;
+    expect(keyboard[1]!.map((b) => b.text)).toEqual([
+      '📷 Показатели',
+      '📷 Динамика',
+      '📷 Когорты',
+      '📷 LTV',
+    ]);
+    expect(keyboard[2]!.map((b) => b.text)).toContain('📷 Под угрозой');
+    await bot.handleUpdate(privateText(ru, '/find Ёлкина'));
+    expect(String(sent(calls).at(-1)!.text)).toContain('«Ёлкина»');
+  });
+
   it('sends a block’s screenshot as a photo, or says why there is none', async () => {
     const { bot, calls } = botFor({ 1: 'manager' });
     await bot.handleUpdate(privateCallback({ id: 1, first_name: 'M' }, 's:cohorts:30'));

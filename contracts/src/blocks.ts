@@ -32,6 +32,18 @@ export const blockTitles: Record<BlockName, { en: string; ru: string }> = {
   breakdown: { en: 'Summary', ru: 'Сводка' },
 };
 
+/** Each block's name on a button, where the title is too long. */
+export const blockLabels: Record<BlockName, { en: string; ru: string }> = {
+  kpis: { en: 'KPIs', ru: 'Показатели' },
+  trends: { en: 'Trends', ru: 'Динамика' },
+  cohorts: { en: 'Cohorts', ru: 'Когорты' },
+  ltv: { en: 'LTV', ru: 'LTV' },
+  segments: { en: 'Segments', ru: 'Сегменты' },
+  'at-risk': { en: 'At risk', ru: 'Под угрозой' },
+  campaigns: { en: 'Campaigns', ru: 'Кампании' },
+  breakdown: { en: 'Summary', ru: 'Сводка' },
+};
+
 /** The filters a report was computed with (its definition's `filters`). */
 export interface ShownFilters {
   region: string | null;

@@ -5,7 +5,7 @@ import { type Conversation, createConversation } from '@grammyjs/conversations';
 import { Composer, type Context, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { gated } from '../gate.ts';
-import { type Lang, langOf, refusedText, t } from '../i18n.ts';
+import { type Lang, langOf, quoted, refusedText, t } from '../i18n.ts';
 import type { BotServices, BotUser } from '../services.ts';
 
 /** The buttons an admin gets under a customer's card. */
@@ -115,7 +115,7 @@ export function adminFeatures(services: BotServices, waitMs = 10 * 60_000): Comp
     const offer = (await services.assignableOffers(ctx.caller)).find((o) => o.id === offerId);
     if (!offer) return ctx.reply(t('noAssignable', ctx.lang));
     return ctx.editMessageText(
-      `${t('confirmAssign', ctx.lang)} “${offer.title}” (${offer.code}) ${t('to', ctx.lang)} #${id}?`,
+      `${t('confirmAssign', ctx.lang)} ${quoted(offer.title, ctx.lang)} (${offer.code}) ${t('to', ctx.lang)} #${id}?`,
       { reply_markup: confirm(`aoy:${id}:${offerId}`, ctx.lang) },
     );
   });

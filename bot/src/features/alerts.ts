@@ -6,7 +6,7 @@ import { Composer, type Context, type InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { alertInput, alertInputs } from '../conversations/alert-inputs.ts';
 import { gated, staff } from '../gate.ts';
-import { reasonIn, refusedText, t } from '../i18n.ts';
+import { blockLabel, reasonIn, refusedText, t } from '../i18n.ts';
 import {
   alertsKeyboard,
   alertsText,
@@ -108,7 +108,10 @@ export function alertsFeatures(services: BotServices, waitMs = 10 * 60_000): Com
   allowed.callbackQuery(/^al:w:([1-7])$/, (ctx) => change(ctx, { weekday: Number(ctx.match[1]) }));
   allowed.callbackQuery('al:b', async (ctx) => {
     const { blocks } = await services.alertSettings(ctx.caller);
-    const items = blocks.map((b): [string, string] => [`📷 ${b}`, `al:b:${b}`]);
+    const items = blocks.map((b): [string, string] => [
+      `📷 ${blockLabel(b, ctx.lang)}`,
+      `al:b:${b}`,
+    ]);
     items.push([t('none', ctx.lang), 'al:b:-']);
     await submenu(ctx, t('chooseBlock', ctx.lang), choices(items, 3, ctx.lang));
   });

@@ -5,7 +5,7 @@ import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { offerLine } from '../format.ts';
 import { gated, known } from '../gate.ts';
-import { t } from '../i18n.ts';
+import { quoted, t } from '../i18n.ts';
 import { appUrl } from '../links.ts';
 
 const clients = gated(['client'], {
@@ -114,7 +114,8 @@ everyone.allowed.command('recommendations', async (ctx) => {
 
 async function productPage(ctx: BotContext, query: string, page: number) {
   const found = await ctx.services.products(ctx.caller, query || undefined, page);
-  if (found.total === 0) return { text: `${t('noProducts', ctx.lang)} “${query}”.` };
+  if (found.total === 0)
+    return { text: `${t('noProducts', ctx.lang)} ${quoted(query, ctx.lang)}.` };
   const pages = Math.ceil(found.total / found.pageSize);
   const lines = found.items.map(
     (p) =>

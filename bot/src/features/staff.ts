@@ -1,9 +1,10 @@
 // Staff in chat: the KPI summary, customer lookup and cards, recommendations for a customer.
+import { blockLabels, blockNames, isBlockName } from '@retention/contracts';
 import { InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { briefLine, cardText, kpiText } from '../format.ts';
 import { gated, staff as staffRoles } from '../gate.ts';
-import { reasonIn, t } from '../i18n.ts';
+import { quoted, reasonIn, t } from '../i18n.ts';
 import { appButton } from '../links.ts';
 import type { CustomerBrief, CustomerCardView, Page } from '../services.ts';
 import { adminCardButtons } from './admin.ts';
@@ -17,17 +18,6 @@ const { allowed, composer } = gated(staffRoles, {
   callbacks: /^(a|u|c|s|f):/,
 });
 
-// The Mini App's block routes a screenshot can be taken of, with their button labels.
-const blocks = [
-  ['kpis', 'KPIs'],
-  ['trends', 'Trends'],
-  ['cohorts', 'Cohorts'],
-  ['ltv', 'LTV'],
-  ['segments', 'Segments'],
-  ['at-risk', 'At risk'],
-  ['campaigns', 'Campaigns'],
-  ['breakdown', 'Summary'],
-] as const;
 export const staffFeatures = composer;
 
 async function analytics(ctx: BotContext, days: number) {
@@ -36,9 +26,9 @@ async function analytics(ctx: BotContext, days: number) {
   for (const d of periods) {
     keyboard.text(`${d === days ? '• ' : ''}${t(`days${d}`, ctx.lang)}`, `a:${d}`);
   }
-  blocks.forEach(([block, label], i) => {
+  blockNames.forEach((block, i) => {
     if (i % 4 === 0) keyboard.row();
-    keyboard.text(`📷 ${label}`, `s:${block}:${days}`);
+    keyboard.text(`📷 ${blockLabels[block][ctx.lang]}`, `s:${block}:${days}`);
   });
   const open = appButton(ctx, t('openDashboard', ctx.lang), {
     screen: 'dashboard',
@@ -70,7 +60,8 @@ async function search(ctx: BotContext, query: string, page: number) {
 }
 
 function searchPage(ctx: BotContext, query: string, page: number, found: Page<CustomerBrief>) {
-  if (found.total === 0) return { text: `${t('noCustomers', ctx.lang)} “${query}”.` };
+  if (found.total === 0)
+    return { text: `${t('noCustomers', ctx.lang)} ${quoted(query, ctx.lang)}.` };
   const keyboard = new InlineKeyboard();
   for (const c of found.items)
     keyboard.text(briefLine(c, ctx.lang, ctx.currency), `c:${c.id}`).row();
@@ -84,7 +75,7 @@ function searchPage(ctx: BotContext, query: string, page: number, found: Page<Cu
   if (pages > 1 && Buffer.byteLength(`f:${query}`) <= maxCallbackBytes) {
     keyboard.row().text(t('allAsCsv', ctx.lang), `f:${query}`);
   }
-  const text = `${t('found', ctx.lang)}: ${found.total} (“${query}”), ${page}/${pages}`;
+  const text = `${t('found', ctx.lang)}: ${found.total} (${quoted(query, ctx.lang)}), ${page}/${pages}`;
   return { text, reply_markup: keyboard };
 }
 
@@ -143,7 +134,7 @@ allowed.callbackQuery(/^f:(.+)$/s, async (ctx) => {
   const shown = list.rows < list.total ? `, ${t('csvFirstRows', ctx.lang)} ${list.rows}` : '';
   const file = new InputFile(Buffer.from(list.csv), `customers-${fileSafe(query)}.csv`);
   return ctx.replyWithDocument(file, {
-    caption: `${t('found', ctx.lang)}: ${list.total} (“${query}”)${shown}`,
+    caption: `${t('found', ctx.lang)}: ${list.total} (${quoted(query, ctx.lang)})${shown}`,
   });
 });
 
@@ -157,7 +148,7 @@ allowed.callbackQuery(/^c:(\d+)$/, async (ctx) => {
 
 allowed.callbackQuery(/^s:([a-z-]+):(\d+)$/, async (ctx) => {
   const [block, days] = [ctx.match[1] ?? '', Number(ctx.match[2])];
-  if (!blocks.some(([b]) => b === block) || !periods.includes(days as (typeof periods)[number])) {
+  if (!isBlockName(block) || !periods.includes(days as (typeof periods)[number])) {
     return ctx.answerCallbackQuery();
   }
   await ctx.answerCallbackQuery({ text: t('rendering', ctx.lang) });

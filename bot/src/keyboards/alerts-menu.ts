@@ -1,7 +1,7 @@
 // The /alerts menu: the current settings as text and the buttons that change them. Callback
 // data all start with "al:" (the gate in features/alerts.ts answers that prefix).
 import { InlineKeyboard } from 'grammy';
-import { type Lang, t } from '../i18n.ts';
+import { blockLabel, type Lang, t } from '../i18n.ts';
 import type { AlertSettingsView } from '../services.ts';
 
 export const weekdayNames = (lang: Lang) => t('weekdaysShort', lang).split(',');
@@ -29,7 +29,7 @@ export function alertsText(s: AlertSettingsView, lang: Lang): string {
     t('alertsTitle', lang),
     '',
     `${t('digestLabel', lang)}: ${digest}`,
-    `${t('screenshotLabel', lang)}: ${s.screenshotBlock ?? t('none', lang)}`,
+    `${t('screenshotLabel', lang)}: ${s.screenshotBlock ? blockLabel(s.screenshotBlock, lang) : t('none', lang)}`,
     `${t('quietLabel', lang)}: ${s.quietStart && s.quietEnd ? `${s.quietStart}–${s.quietEnd}` : t('none', lang)}`,
     `${t('churnAlertLabel', lang)}: ${s.churnRateAbove === null ? onOff(false) : `${s.churnRateAbove}%`}`,
     `${t('highValueLabel', lang)}: ${highValue}`,
@@ -45,7 +45,7 @@ export function alertsKeyboard(s: AlertSettingsView, lang: Lang): InlineKeyboard
     .row()
     .text(`⏰ ${s.digestTime}`, 'al:t')
     .text(`📅 ${weekdayNames(lang)[s.weekday - 1]}`, 'al:w')
-    .text(`📷 ${s.screenshotBlock ?? t('none', lang)}`, 'al:b')
+    .text(`📷 ${s.screenshotBlock ? blockLabel(s.screenshotBlock, lang) : t('none', lang)}`, 'al:b')
     .row()
     .text(t('btnQuiet', lang), 'al:q')
     .text(t('btnChurn', lang), 'al:cr')
