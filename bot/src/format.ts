@@ -5,6 +5,7 @@ import {
   formatDateRange,
   formatDelta,
   formatPercent,
+  formatPhone,
   formatValue,
   type KpiEntry,
   kpiByKey,
@@ -59,7 +60,7 @@ export function briefLine(c: CustomerBrief, lang: Lang, currency: string | null)
 export function cardText(c: CustomerCardView, lang: Lang, currency: string | null): string {
   const lines = [
     `#${c.id} ${c.name ?? '—'}`,
-    [c.region, c.phone, c.email].filter(Boolean).join(' · '),
+    [c.region, c.phone && formatPhone(c.phone), c.email].filter(Boolean).join(' · '),
     `${countOf(c.orders, 'orders', lang)}, ${t('spent', lang)} ${formatValue(c.revenue, 'money', lang, currency)}, ${t('lastOrder', lang)} ${formatDate(c.lastOrderAt, lang)}`,
     `${t('loyalty', lang)}: ${nameFor(c.loyaltyTier, lang)}`,
   ];

@@ -139,3 +139,16 @@ export function formatCount(n: number, forms: WordForms, lang: Lang, fractionDig
   const number = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: fractionDigits });
   return `${number.format(n)} ${pluralForm(n, forms, lang, fractionDigits)}`;
 }
+
+/**
+ * A phone number as stored (digits, perhaps with a leading +) written to be read: a Russian
+ * number +7 912 000-11-22 (11 digits from 7 or 8), another of 11 or more digits +<digits>;
+ * anything else as it is.
+ */
+export function formatPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  const ru = /^[78](\d{3})(\d{3})(\d{2})(\d{2})$/.exec(digits);
+  if (ru) return `+7 ${ru[1]} ${ru[2]}-${ru[3]}-${ru[4]}`;
+  if (digits.length >= 11 && /^\+?[\d\s().-]+$/.test(phone)) return `+${digits}`;
+  return phone;
+}

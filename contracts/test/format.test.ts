@@ -1,7 +1,7 @@
 // The shared formatter as each language writes numbers: read against what a Russian and an
 // English reader expect, not against Intl's own output.
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatPercent, formatValue } from '../src/format.ts';
+import { formatCompact, formatPercent, formatPhone, formatValue } from '../src/format.ts';
 
 // Intl separates Russian thousands and units with no-break spaces (U+00A0, U+202F).
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -20,5 +20,15 @@ describe('the formatter', () => {
     expect(plain(formatPercent(28.52, 'ru'))).toBe('28,5 %');
     expect(plain(formatValue(1069356.5, 'money', 'ru', 'RUB'))).toBe('1 069 357 ₽');
     expect(formatValue(38.01, 'money', 'en', 'USD')).toBe('$38.01');
+  });
+});
+
+describe('formatPhone', () => {
+  it('writes a stored phone to be read, and leaves what is no phone as it is', () => {
+    expect(formatPhone('79607661619')).toBe('+7 960 766-16-19');
+    expect(formatPhone('8 (960) 766-16-19')).toBe('+7 960 766-16-19');
+    expect(formatPhone('4915112345678')).toBe('+4915112345678');
+    expect(formatPhone('5551234')).toBe('5551234');
+    expect(formatPhone('ask the shop')).toBe('ask the shop');
   });
 });

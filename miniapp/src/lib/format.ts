@@ -15,6 +15,7 @@ export {
   formatDate,
   formatDateRange,
   formatPeriod,
+  formatPhone,
   pluralForm,
   type ValueKind as Kind,
 } from '@retention/contracts';

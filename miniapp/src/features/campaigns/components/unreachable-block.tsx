@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BlockState } from '../../../components/block-state';
 import { CsvExport } from '../../../components/csv-export';
-import { formatValue } from '../../../lib/format';
+import { formatPhone, formatValue } from '../../../lib/format';
 import { useLang } from '../../../lib/i18n';
 import { getUnreachableCsv, unreachablePageSize, useUnreachable } from '../api/get-unreachable';
 import { useWords, wordFor } from '../words';
@@ -33,7 +33,11 @@ export function UnreachableBlock({ campaignId }: { campaignId: number }) {
                   <div className="hint contact-row__ways" translate="no">
                     <code data-testid="unreachable-code">{c.code}</code>
                     {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
-                    {c.phone && <a href={`tel:${c.phone}`}>{c.phone}</a>}
+                    {c.phone && (
+                      <a href={`tel:${formatPhone(c.phone).replace(/[^\d+]/g, '')}`}>
+                        {formatPhone(c.phone)}
+                      </a>
+                    )}
                   </div>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { BlockState } from '../../../components/block-state';
+import { formatPhone } from '../../../lib/format';
 import { t, useLang } from '../../../lib/i18n';
 import { useBackButton } from '../../../lib/native';
 import { type CustomerPage, useFindCustomers } from '../api/find-customers';
@@ -27,7 +28,7 @@ function Results({ page, q }: { page: CustomerPage; q: string }) {
       rows={page.items.map((c) => ({
         id: c.id,
         name: c.name,
-        facts: [c.region, c.phone ?? c.email, c.externalId],
+        facts: [c.region, c.phone ? formatPhone(c.phone) : c.email, c.externalId],
         orders: c.stats.orders,
         revenue: c.stats.revenue,
         lastOrder: c.stats.lastOrderAt,
