@@ -177,7 +177,8 @@ describe('customers behind a number', () => {
     for (const [filter, who] of cases) {
       const at = (q: string) => [filter, q].filter(Boolean).join('&');
       const segments = await get<Segments>(`segments?${filter}`, who);
-      expect(segments.segments.length, filter).toBeGreaterThan(1);
+      // Segmentation has at least 3 segments; the champions alone may all fall in one.
+      expect(segments.segments.length, filter).toBeGreaterThan(filter.includes('segment=') ? 0 : 1);
       for (const s of segments.segments) {
         const name = encodeURIComponent(s.name);
         if (await same(at(`kpi=segment&name=${name}`), s.customers, who)) nonZero++;
