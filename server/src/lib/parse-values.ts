@@ -219,3 +219,14 @@ export function required(raw: string | undefined): string {
   if (v.length > 200) throw new FieldError('is longer than 200 characters');
   return v;
 }
+
+/** A phone number as stored: its digits only. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/\D/g, '');
+}
+
+/** An e-mail address as stored (lower case), or null when the text is not one. */
+export function emailAddress(text: string): string | null {
+  const email = text.trim().toLowerCase();
+  return /^[^@\s]+@[^@\s]+$/.test(email) ? email : null;
+}

@@ -1,15 +1,12 @@
 // A Telegram user shares their own phone number with the bot: the one customer with that
 // number (and no Telegram account yet) becomes theirs, audited.
 import type { PrismaClient } from '@retention/db';
+import { phoneDigits } from '../lib/parse-values.ts';
 import { recordAudit } from '../lib/record-audit.ts';
 
-/** Digits only; numbers match on all digits, or on the last 10 when both have at least 10. */
-export function phoneDigits(phone: string): string {
-  return phone.replace(/\D/g, '');
-}
-
 /**
- * Links `telegramUserId` to the customer with `phone`. Returns the customer, or null when no
+ * Links `telegramUserId` to the customer with `phone` (numbers match on all digits, or on the
+ * last 10 when both have at least 10). Returns the customer, or null when no
  * unlinked customer, or more than one, has the number (an ambiguous number links nobody).
  */
 export async function linkByPhone(prisma: PrismaClient, telegramUserId: bigint, phone: string) {

@@ -4,10 +4,12 @@ import { maxPriceCents } from '@retention/contracts';
 import type { CustomerRow } from '../../ingest/write-customers.ts';
 import type { ProductRow } from '../../ingest/write-products.ts';
 import {
+  emailAddress,
   FieldError,
   formatCents,
   parseAmount,
   parseDate,
+  phoneDigits,
   required,
 } from '../../lib/parse-values.ts';
 import { type ColumnMap, namedColumns, resolveColumns } from '../columns.ts';
@@ -87,10 +89,11 @@ export function customerMapper(
     columns,
     map: (r) =>
       mapRow(header, cols, r, (get) => {
-        const email = get('email').toLowerCase() || null;
-        if (email && !/^[^@\s]+@[^@\s]+$/.test(email))
-          throw new FieldError(`"${email}" is not an email address`);
-        const phone = get('phone').replace(/[^\d]/g, '') || null;
+        const given = get('email');
+        const email = given ? emailAddress(given) : null;
+        if (given && !email)
+          throw new FieldError(`"${given.toLowerCase()}" is not an email address`);
+        const phone = phoneDigits(get('phone')) || null;
         const signup = get('signupAt');
         return {
           ref: r.line,

@@ -8,11 +8,13 @@ import { maxPriceCents, maxTotalCents } from '@retention/contracts';
 import type { OrderLine, SalesChannel } from '../../ingest/write-order-lines.ts';
 import {
   checkAmount,
+  emailAddress,
   FieldError,
   formatCents,
   parseAmount,
   parseDate,
   parseQuantity,
+  phoneDigits,
   required,
 } from '../../lib/parse-values.ts';
 import { type ColumnMap, columnIndex, namedColumns, norm, resolveColumns } from '../columns.ts';
@@ -25,8 +27,7 @@ const personColumns = new Set(['customer', 'Клиент', 'Покупатель
 /** Two or more words of letters ("Иванова Мария", "Ann Lee"), not a code like "C-1001". */
 const personName = /^\p{L}[\p{L}.'’-]*(\s+\p{L}[\p{L}.'’-]*)+$/u;
 
-/** A contact value that is an e-mail address, or a phone number (5+ digits, phone punctuation). */
-const emailLike = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** A contact value that is a phone number: digits and phone punctuation only. */
 const phoneLike = /^\+?[\d\s().-]*\d[\d\s().-]*$/;
 
 /** Column names of files no layout recognises, by field. */
@@ -215,8 +216,8 @@ export function transactionMapper(
         byContact ? contact : (id !== layout?.guest && id) || contact || get('customerContact'),
       );
       const customerName = byContact && personName.test(id) ? id : null;
-      const customerEmail = contactValues.find((v) => emailLike.test(v)) ?? null;
-      const phone = contactValues.find((v) => phoneLike.test(v))?.replace(/\D/g, '');
+      const customerEmail = contactValues.map(emailAddress).find((v) => v !== null) ?? null;
+      const phone = phoneDigits(contactValues.find((v) => phoneLike.test(v)) ?? '');
       const placedAt = parseDate(get('placedAt') || (doc?.[3] ?? ''), o.dateFormat, 'fact');
       const status = get('status').toLowerCase();
       const channelText = get('channel').toLowerCase();
@@ -227,7 +228,7 @@ export function transactionMapper(
         customerId,
         customerName,
         customerEmail,
-        customerPhone: phone && phone.length >= 5 ? phone : null,
+        customerPhone: phone.length >= 5 ? phone : null,
         placedAt,
         region: get('region') || null,
         channel: channelText ? (channels[channelText] ?? 'other') : null,
